@@ -1,0 +1,121 @@
+"""The `roadmap` command line. Exit status: 0 fine, 1 data or link problems, 2 wrong usage."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from . import __version__
+from .graph import Roadmap, RootError, load_roadmap
+from .problems import DataError
+
+Handler = Callable[[argparse.Namespace], int]
+
+# Modules that add their own subcommands through `register(subparsers, common)`.
+# Heavy imports stay inside their handlers so `roadmap validate` starts fast.
+_COMMAND_MODULES: tuple[str, ...] = ()
+
+
+class UsageError(Exception):
+    """Wrong use of a command (exit status 2), with a message that says what to do."""
+
+
+def load(args: argparse.Namespace) -> Roadmap:
+    """Load the knowledge base under --root (raises DataError or RootError)."""
+    return load_roadmap(Path(args.root))
+
+
+def _validate(args: argparse.Namespace) -> int:
+    roadmap = load(args)
+    print(
+        f"ok: {len(roadmap.stages)} stages, {len(roadmap.topics)} topics, "
+        f"{len(roadmap.resources)} resources, no problems"
+    )
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    roadmap = load(args)
+    json.dump(roadmap.export(), sys.stdout, indent=2, ensure_ascii=False, sort_keys=False)
+    sys.stdout.write("\n")
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from .models import json_schemas
+
+    schemas = json_schemas()
+    if args.out:
+        out = Path(args.out)
+        out.mkdir(parents=True, exist_ok=True)
+        for kind, schema in schemas.items():
+            (out / f"{kind}.schema.json").write_text(json.dumps(schema, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"wrote {', '.join(f'{out}/{k}.schema.json' for k in schemas)}")
+        return 0
+    chosen = {args.kind: schemas[args.kind]} if args.kind else schemas
+    document = next(iter(chosen.values())) if args.kind else chosen
+    json.dump(document, sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--root",
+        default=".",
+        metavar="DIR",
+        help="the folder that holds roadmap/ and resources/ (default: the current folder)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="roadmap",
+        description="Check and publish the Math-for-ML knowledge base.",
+        epilog="Exit status: 0 fine, 1 the data or links have problems, 2 the command was used wrongly.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    p = sub.add_parser("validate", parents=[common], help="load and check every record; print problems as path:line:col")
+    p.set_defaults(func=_validate)
+
+    p = sub.add_parser("export", parents=[common], help="print the whole validated graph as JSON")
+    p.add_argument("--format", choices=["json"], default="json", help="output format (default: json)")
+    p.set_defaults(func=_export)
+
+    p = sub.add_parser("schema", parents=[common], help="print the JSON Schema of the YAML records")
+    p.add_argument("--kind", choices=["topic", "resource", "stages"], help="print only this kind's schema")
+    p.add_argument("--out", metavar="DIR", help="write <kind>.schema.json files into DIR instead of printing")
+    p.set_defaults(func=_schema)
+
+    for name in _COMMAND_MODULES:
+        importlib.import_module(name).register(sub, common)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Handler = args.func
+    try:
+        return handler(args)
+    except DataError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        files = len({p.position.path for p in exc.problems})
+        noun = "problem" if len(exc.problems) == 1 else "problems"
+        print(f"{len(exc.problems)} {noun} in {files} file{'s' if files != 1 else ''}", file=sys.stderr)
+        return 1
+    except (RootError, UsageError) as exc:
+        print(f"roadmap {args.command}: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # Output piped into `head` and friends: not an error of ours.
+        sys.stderr.close()
+        return 0

@@ -1,0 +1,272 @@
+"""Strict YAML loading that remembers where every key and value came from.
+
+PyYAML's composer silently resolves anchors, merges keys and keeps the last of
+two duplicate keys. We build values straight from the parser's events instead,
+so each of those becomes a positioned problem rather than a surprise.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.events import (
+    AliasEvent,
+    DocumentEndEvent,
+    DocumentStartEvent,
+    Event,
+    MappingEndEvent,
+    MappingStartEvent,
+    NodeEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+    StreamStartEvent,
+)
+
+from .problems import DataError, Position, Problem
+
+MAX_BYTES = 256 * 1024
+MAX_DEPTH = 32
+
+Loc = tuple[str | int, ...]
+
+_Loader: Any = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
+_STR = "tag:yaml.org,2002:str"
+_resolver = yaml.resolver.Resolver()
+_constructor = yaml.constructor.SafeConstructor()
+
+
+@dataclass
+class Document:
+    """A loaded YAML file: its value and the position of every key and value in it."""
+
+    path: str
+    data: Any
+    values: dict[Loc, Position] = field(default_factory=dict)
+    keys: dict[Loc, Position] = field(default_factory=dict)
+
+    def at(self, loc: Loc, *, key: bool = False) -> Position:
+        """Where `loc` is written; falls back to the nearest enclosing node that exists."""
+        if key and loc in self.keys:
+            return self.keys[loc]
+        for end in range(len(loc), -1, -1):
+            prefix = loc[:end]
+            if prefix in self.values:
+                return self.values[prefix]
+        return Position(self.path)
+
+
+class _Abort(Exception):
+    """Stops building a file whose structure cannot be followed any further."""
+
+
+class _Builder:
+    def __init__(self, path: str, events: Iterator[Event]) -> None:
+        self.path = path
+        self.events = events
+        self.problems: list[Problem] = []
+        self.values: dict[Loc, Position] = {}
+        self.keys: dict[Loc, Position] = {}
+
+    def pos(self, event: Event) -> Position:
+        mark = event.start_mark
+        return Position(self.path, mark.line + 1, mark.column + 1)
+
+    def fail(self, event: Event, message: str) -> None:
+        self.problems.append(Problem(self.pos(event), message))
+
+    def document(self) -> Any:
+        first = next(self.events)
+        assert isinstance(first, StreamStartEvent)
+        start = next(self.events)
+        if isinstance(start, StreamEndEvent):
+            self.problems.append(Problem(Position(self.path), "the file is empty; write the record's keys here (see CONTRIBUTING.md)"))
+            raise _Abort
+        assert isinstance(start, DocumentStartEvent)
+        value = self.node(next(self.events), (), 0)
+        end = next(self.events)
+        assert isinstance(end, DocumentEndEvent)
+        extra = next(self.events)
+        if isinstance(extra, DocumentStartEvent):
+            self.fail(extra, "a second YAML document (`---`); keep one record per file")
+        if value is None and not self.problems:
+            self.fail(start, "the file holds no keys; write the record's keys here (see CONTRIBUTING.md)")
+        return value
+
+    def check_node_event(self, event: NodeEvent) -> None:
+        if event.anchor is not None:
+            self.fail(event, f"anchor `&{event.anchor}`: anchors and aliases are not allowed; write the value out in full")
+        tag = getattr(event, "tag", None)
+        if tag is not None:
+            self.fail(event, f"tag `{tag}`: YAML tags are not allowed; remove it (quote the value if it must stay text)")
+
+    def node(self, event: Event, loc: Loc, depth: int) -> Any:
+        if depth > MAX_DEPTH:
+            self.fail(event, f"nested more than {MAX_DEPTH} levels deep; records are flat, check the indentation")
+            raise _Abort
+        self.values[loc] = self.pos(event)
+        if isinstance(event, AliasEvent):
+            self.fail(event, f"alias `*{event.anchor}`: anchors and aliases are not allowed; write the value out in full")
+            return None
+        assert isinstance(event, NodeEvent)
+        self.check_node_event(event)
+        if isinstance(event, ScalarEvent):
+            return _scalar(event)
+        if isinstance(event, SequenceStartEvent):
+            items: list[Any] = []
+            while not isinstance(nxt := next(self.events), SequenceEndEvent):
+                items.append(self.node(nxt, loc + (len(items),), depth + 1))
+            return items
+        assert isinstance(event, MappingStartEvent)
+        mapping: dict[str, Any] = {}
+        while not isinstance(key_event := next(self.events), MappingEndEvent):
+            key = self.key(key_event, depth)
+            value_event = next(self.events)
+            if key is None:
+                self.skip(value_event, depth + 1)
+                continue
+            if key in mapping:
+                first = self.keys[loc + (key,)]
+                self.fail(key_event, f"duplicate key `{key}` (first at line {first.line}); keep only one")
+                self.skip(value_event, depth + 1)
+                continue
+            self.keys[loc + (key,)] = self.pos(key_event)
+            mapping[key] = self.node(value_event, loc + (key,), depth + 1)
+        return mapping
+
+    def key(self, event: Event, depth: int) -> str | None:
+        if isinstance(event, ScalarEvent):
+            self.check_node_event(event)
+            if event.anchor is None and event.tag is None:
+                value = _scalar(event)
+                if event.value == "<<" and event.implicit[0]:
+                    self.fail(event, "merge key `<<`: merging is not allowed; write the keys out in full")
+                elif isinstance(value, str):
+                    return value
+                else:
+                    self.fail(event, f"key `{event.value}` is not text; keys are field names such as `title`")
+            return None
+        if isinstance(event, AliasEvent):
+            self.fail(event, f"alias `*{event.anchor}` used as a key: keys are field names such as `title`")
+            return None
+        self.fail(event, "a list or mapping used as a key: keys are field names such as `title`")
+        self.skip(event, depth + 1, started=True)
+        return None
+
+    def skip(self, event: Event, depth: int, *, started: bool = False) -> None:
+        """Consume one node's events, still reporting anchors and tags inside it."""
+        if depth > MAX_DEPTH:
+            self.fail(event, f"nested more than {MAX_DEPTH} levels deep; records are flat, check the indentation")
+            raise _Abort
+        if isinstance(event, NodeEvent) and not started:
+            self.check_node_event(event)
+        if isinstance(event, (SequenceStartEvent, MappingStartEvent)):
+            end = SequenceEndEvent if isinstance(event, SequenceStartEvent) else MappingEndEvent
+            while not isinstance(nxt := next(self.events), end):
+                self.skip(nxt, depth + 1)
+
+
+def _scalar(event: ScalarEvent) -> Any:
+    if event.tag is not None:
+        return event.value
+    tag = _resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
+    if tag == _STR:
+        return event.value
+    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+    try:
+        return _constructor.yaml_constructors[tag](_constructor, node)
+    except (ValueError, yaml.YAMLError, KeyError):
+        # e.g. a date-like value that is not a real date: keep the text, the model will judge it
+        return event.value
+
+
+def _syntax_hint(problem: str, char: str) -> str:
+    if char == "\t" or "'\\t'" in problem:
+        return "a tab character: YAML indents with spaces only; replace the tab with spaces"
+    if "mapping values are not allowed" in problem:
+        return (
+            "a `:` where YAML did not expect one: check the indentation of this line, "
+            "or quote a value that contains `: `"
+        )
+    if "expected <block end>" in problem:
+        return "this line's indentation does not match the lines around it; align it with its siblings"
+    if "could not find expected ':'" in problem:
+        return "a key without `:` (or a multi-line value that needs `|` or `>-`); check this line"
+    return f"YAML syntax: {problem}; check this line's indentation and quoting"
+
+
+def _decode(path: str, raw: bytes) -> str:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = exc.start - (before.rfind(b"\n") + 1) + 1
+        raise DataError(
+            [Problem(Position(path, line, col), f"byte 0x{raw[exc.start]:02x} is not UTF-8; save the file as UTF-8")]
+        ) from None
+
+
+def _reader_position(path: str, text: str, index: int) -> Position:
+    before = text[:index]
+    return Position(path, before.count("\n") + 1, index - (before.rfind("\n") + 1) + 1)
+
+
+def load_text(path: str, text: str) -> Document:
+    """Load one YAML document strictly; raise DataError with every problem found."""
+    builder = _Builder(path, iter(_events(text)))
+    try:
+        data = builder.document()
+    except _Abort:
+        data = None
+    except yaml.reader.ReaderError as exc:
+        char = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        position = _reader_position(path, text, exc.position)
+        builder.problems.append(
+            Problem(position, f"character U+{ord(char):04X} is not allowed in YAML; delete it or replace it")
+        )
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        position = Position(path, mark.line + 1, mark.column + 1) if mark else Position(path)
+        char = text[mark.index : mark.index + 1] if mark else ""
+        builder.problems.append(Problem(position, _syntax_hint(exc.problem or str(exc), char)))
+    except yaml.YAMLError as exc:
+        builder.problems.append(Problem(Position(path), _syntax_hint(str(exc), "")))
+    except RecursionError:
+        builder.problems.append(Problem(Position(path), "nested too deeply to read; check the indentation"))
+    if builder.problems:
+        raise DataError(builder.problems)
+    if not isinstance(data, dict):
+        kind = "a list" if isinstance(data, list) else "a single value"
+        raise DataError([Problem(builder.values.get((), Position(path)), f"the file holds {kind}; a record is a mapping of keys such as `title: ...`")])
+    return Document(path, data, builder.values, builder.keys)
+
+
+def _events(text: str) -> Iterator[Event]:
+    parser = _Loader(text)
+    try:
+        while parser.check_event():
+            yield parser.get_event()
+    finally:
+        parser.dispose()
+
+
+def load_file(file: Path, display: str) -> Document:
+    """Read and load a file, refusing oversized and non-UTF-8 files first."""
+    try:
+        size = file.stat().st_size
+        if size > MAX_BYTES:
+            raise DataError(
+                [Problem(Position(display), f"the file is {size // 1024} KiB, over the {MAX_BYTES // 1024} KiB limit; a record should be far smaller")]
+            )
+        raw = file.read_bytes()
+    except OSError as exc:
+        raise DataError([Problem(Position(display), f"cannot read the file: {exc.strerror or exc}")]) from None
+    return load_text(display, _decode(display, raw))

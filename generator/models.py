@@ -1,0 +1,197 @@
+"""The records of the knowledge base, as Pydantic v2 models.
+
+One model per kind of file. Checks that need only one record live here; checks
+across records (references, cycles, duplicates) live in `checks`.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from typing import Annotated, Any, Literal, get_args
+from urllib.parse import urlsplit
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+Area = Literal["linear-algebra", "calculus", "optimization", "probability-statistics", "machine-learning"]
+Strength = Literal["required", "recommended"]
+Kind = Literal["course", "book", "video", "article", "paper", "practice", "community", "conference", "tool"]
+Cost = Literal["free", "free-to-audit", "paid"]
+Level = Literal["beginner", "intermediate", "advanced"]
+
+AREAS: tuple[str, ...] = get_args(Area)
+STRENGTHS: tuple[str, ...] = get_args(Strength)
+KINDS: tuple[str, ...] = get_args(Kind)
+COSTS: tuple[str, ...] = get_args(Cost)
+LEVELS: tuple[str, ...] = get_args(Level)
+
+# Kinds that may stand on their own without teaching a particular topic.
+TOPICLESS_KINDS = frozenset({"community", "conference", "practice", "tool"})
+
+_HTML = re.compile(r"<(?:!--|/?[A-Za-z][A-Za-z0-9-]*(?:\s|/?>))")
+_CODE = re.compile(r"(`+)(?:(?!\1).)+\1|^(?:```|~~~).*?^(?:```|~~~)", re.S | re.M)
+_BLOCKED_HOSTS = re.compile(r"(^|\.)(localhost|local|internal|localdomain|home\.arpa)$")
+
+
+def _no_html(text: str) -> str:
+    match = _HTML.search(_CODE.sub("", text))
+    if match:
+        raise ValueError(
+            f"raw HTML (`{match.group(0).strip()}`...) is not allowed; use Markdown, "
+            "or put code in backticks"
+        )
+    return text
+
+
+def _plain(text: str) -> str:
+    _no_html(text)
+    if "\n" in text.strip():
+        raise ValueError("must be one paragraph of plain text; use `>-` so YAML folds the lines")
+    return text
+
+
+def _not_blank(text: str) -> str:
+    if not text.strip():
+        raise ValueError("is empty; write something here")
+    return text
+
+
+def check_url(url: str) -> str:
+    """An http(s) URL with no credentials that does not point into a private network."""
+    if url != url.strip() or any(c.isspace() for c in url):
+        raise ValueError("contains spaces; percent-encode them (%20) or remove them")
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError as exc:
+        raise ValueError(f"is not a valid URL ({exc})") from None
+    if parts.scheme not in ("http", "https"):
+        raise ValueError(f"must start with https:// (or http://), not `{parts.scheme or url}`")
+    if not parts.hostname:
+        raise ValueError("has no host name; write the full address, e.g. https://example.org/page")
+    if parts.username is not None or parts.password is not None:
+        raise ValueError("contains a user name or password; remove the credentials from the address")
+    host = parts.hostname.rstrip(".").lower()
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        if _BLOCKED_HOSTS.search(host) or "." not in host:
+            raise ValueError(f"points at `{host}`, which is not a public host name") from None
+    else:
+        if not address.is_global:
+            raise ValueError(f"points at the private or reserved address {host}; use the public address")
+    if port == 0:
+        raise ValueError("has port 0, which no server listens on")
+    return url
+
+
+def _isbn(value: str) -> str:
+    digits = re.sub(r"[\s-]", "", value).upper()
+    if len(digits) == 10 and re.fullmatch(r"\d{9}[\dX]", digits):
+        total = sum((10 - i) * (10 if c == "X" else int(c)) for i, c in enumerate(digits))
+        ok = total % 11 == 0
+    elif len(digits) == 13 and digits.isdigit():
+        total = sum(int(c) * (1 if i % 2 == 0 else 3) for i, c in enumerate(digits))
+        ok = total % 10 == 0
+    else:
+        raise ValueError(f"`{value}` is not an ISBN: write its 10 or 13 digits (hyphens allowed)")
+    if not ok:
+        raise ValueError(f"`{value}` fails the ISBN check digit; copy it again from the book")
+    return value
+
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=64)]
+Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(_not_blank), AfterValidator(_plain)]
+Summary = Annotated[str, StringConstraints(min_length=1, max_length=300), AfterValidator(_not_blank), AfterValidator(_plain)]
+Markdown = Annotated[str, StringConstraints(min_length=1), AfterValidator(_not_blank), AfterValidator(_no_html)]
+Name = Annotated[str, StringConstraints(min_length=1, max_length=200), AfterValidator(_not_blank), AfterValidator(_plain)]
+Url = Annotated[str, StringConstraints(max_length=2000), AfterValidator(check_url)]
+Isbn = Annotated[str, AfterValidator(_isbn)]
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Stage(Record):
+    """One step of the guide; topics belong to a stage."""
+
+    id: Id
+    title: Name
+    order: Annotated[int, Field(ge=1, le=99)]
+    summary: Summary
+    kinds: Annotated[list[Kind], Field(description="Resource kinds this step is about (for the practice and community steps).")] = []
+
+
+class StagesFile(Record):
+    """`roadmap/stages.yml`: the steps of the guide, in order."""
+
+    stages: Annotated[list[Stage], Field(min_length=1)]
+
+
+class Prerequisite(Record):
+    topic: Annotated[Id, Field(description="The id of the topic needed first.")]
+    strength: Strength
+    reason: Text
+
+
+class Topic(Record):
+    """`roadmap/<id>.yml`: one topic of the roadmap; the id is the file name."""
+
+    title: Name
+    stage: Id
+    area: Area
+    summary: Summary
+    description: Markdown
+    why_it_matters: Markdown
+    goals: Annotated[list[Text], Field(min_length=3, max_length=6)]
+    hours: Annotated[float, Field(gt=0, le=500)]
+    prerequisites: list[Prerequisite] = []
+
+
+class Cover(Record):
+    topic: Id
+    sections: Annotated[Text, Field(max_length=300, description='Exactly where: "Ch. 2-4", "Lectures 21-22", "Whole video".')]
+
+
+class Resource(Record):
+    """`resources/<id>.yml`: one learning resource; the id is the file name."""
+
+    title: Name
+    kind: Kind
+    url: Url
+    authors: list[Name] = []
+    provider: Name | None = None
+    cost: Cost
+    level: Level
+    hours: Annotated[float, Field(gt=0, le=2000)] | None = None
+    year: Annotated[int, Field(ge=1600, le=2100)] | None = None
+    edition: Annotated[str, StringConstraints(min_length=1, max_length=40)] | None = None
+    isbn: Isbn | None = None
+    description: Markdown
+    covers: list[Cover] = []
+
+    @model_validator(mode="after")
+    def _who_and_what(self) -> Resource:
+        if not self.authors and self.provider is None:
+            raise ValueError("needs `authors` (a list of people) or `provider` (an organisation); add one")
+        if not self.covers and self.kind not in TOPICLESS_KINDS:
+            raise ValueError(
+                f"a {self.kind} must say which topics it covers: add `covers:` with `- topic: ...` "
+                "and `sections: ...`"
+            )
+        return self
+
+
+MODELS: dict[str, type[Record]] = {"stages": StagesFile, "topic": Topic, "resource": Resource}
+
+
+def json_schemas() -> dict[str, dict[str, Any]]:
+    """The JSON Schema of each kind of file, for editors and CI."""
+    out: dict[str, dict[str, Any]] = {}
+    for kind, model in MODELS.items():
+        schema = model.model_json_schema(mode="validation")
+        out[kind] = {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
+    return out
