@@ -234,9 +234,14 @@ def load_text(path: str, text: str) -> Document:
         )
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        message = None
+        if exc.context and "quoted scalar" in exc.context and exc.context_mark:
+            # The scanner only notices at the end of the file; the opening quote is what to fix.
+            mark = exc.context_mark
+            message = "this quoted value is never closed; add the closing quote"
         position = Position(path, mark.line + 1, mark.column + 1) if mark else Position(path)
         char = text[mark.index : mark.index + 1] if mark else ""
-        builder.problems.append(Problem(position, _syntax_hint(exc.problem or str(exc), char)))
+        builder.problems.append(Problem(position, message or _syntax_hint(exc.problem or str(exc), char)))
     except yaml.YAMLError as exc:
         builder.problems.append(Problem(Position(path), _syntax_hint(str(exc), "")))
     except RecursionError:

@@ -27,7 +27,12 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.position}: error: {self.message}"
+        return f"{self.position}: error: {_one_line(self.message)}"
+
+
+def _one_line(text: str) -> str:
+    """Messages quote the contributor's values; control characters in them must not break the line."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 class DataError(Exception):

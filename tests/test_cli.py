@@ -1,0 +1,83 @@
+"""The CLI contract: exit statuses, export and schema."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import jsonschema
+import yaml
+
+from conftest import MINI, Result
+
+
+def test_validate_ok(run: Callable[..., Result]) -> None:
+    result = run("validate", "--root", MINI)
+    assert result.code == 0
+    assert result.out == "ok: 5 stages, 6 topics, 4 resources, no problems\n"
+
+
+def test_usage_error_exits_2(run: Callable[..., Result]) -> None:
+    assert run("validate", "--no-such-flag").code == 2
+    assert run("no-such-command").code == 2
+    assert run().code == 2
+
+
+def test_python_dash_m_works() -> None:
+    done = subprocess.run([sys.executable, "-m", "generator", "validate", "--root", str(MINI)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
+def test_export_contract(run: Callable[..., Result]) -> None:
+    result = run("export", "--root", MINI)
+    assert result.code == 0
+    data = json.loads(result.out)
+    assert list(data) == ["stages", "topics", "resources"]
+    for key in data:
+        ids = [item["id"] for item in data[key]]
+        assert ids == sorted(ids)
+    topic = next(t for t in data["topics"] if t["id"] == "gradients")
+    assert {"id", "title", "stage", "area", "summary", "hours", "prerequisites", "resources"} <= set(topic)
+    assert topic["prerequisites"] == [
+        {"topic": "derivatives", "strength": "required", "reason": "A gradient collects partial derivatives."},
+        {"topic": "vectors", "strength": "recommended", "reason": "A gradient is a vector."},
+    ]
+    assert topic["resources"] == ["calculus-videos"]
+    resource = next(r for r in data["resources"] if r["id"] == "la-book")
+    assert {"id", "title", "kind", "url", "cost", "level", "covers"} <= set(resource)
+    assert resource["covers"][1] == {"topic": "matrices", "sections": "Ch. 2-3"}
+
+
+def test_export_of_bad_data_exits_1(mini_root: Path, run: Callable[..., Result]) -> None:
+    (mini_root / "roadmap" / "vectors.yml").write_text("title: [\n")
+    result = run("export", "--root", mini_root)
+    assert result.code == 1 and result.out == ""
+
+
+def test_schema_validates_every_fixture_record(run: Callable[..., Result]) -> None:
+    result = run("schema")
+    schemas = json.loads(result.out)
+    assert set(schemas) == {"stages", "topic", "resource"}
+    for kind, folder in (("topic", "roadmap"), ("resource", "resources")):
+        for file in (MINI / folder).glob("*.yml"):
+            if file.name == "stages.yml":
+                continue
+            jsonschema.validate(yaml.safe_load(file.read_text()), schemas[kind])
+    jsonschema.validate(yaml.safe_load((MINI / "roadmap" / "stages.yml").read_text()), schemas["stages"])
+
+
+def test_schema_rejects_unknown_keys_and_bad_enums(run: Callable[..., Result]) -> None:
+    schema = json.loads(run("schema", "--kind", "resource").out)
+    record = yaml.safe_load((MINI / "resources" / "la-book.yml").read_text())
+    validator = jsonschema.Draft202012Validator(schema)
+    assert not list(validator.iter_errors(record))
+    assert list(validator.iter_errors({**record, "colour": "red"}))
+    assert list(validator.iter_errors({**record, "kind": "bok"}))
+
+
+def test_schema_out_writes_files(tmp_path: Path, run: Callable[..., Result]) -> None:
+    assert run("schema", "--out", tmp_path).code == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["resource.schema.json", "stages.schema.json", "topic.schema.json"]
