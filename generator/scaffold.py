@@ -1,0 +1,338 @@
+"""`roadmap new topic|resource`: write a record that validates as it stands.
+
+Values come from flags; on a terminal, whatever is missing is asked for.
+Nothing is written unless the record passes its model and names only topics
+that exist, and an id or URL already in use is refused with the file that has it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import textwrap
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .checks import normalise_url, record_problems
+from .load import load_text
+from .models import AREAS, COSTS, KINDS, LEVELS, STRENGTHS, TOPICLESS_KINDS, Resource, Topic
+from .problems import DataError, did_you_mean
+
+Ask = Callable[[str], str]
+_WIDTH = 88
+
+
+def slugify(title: str) -> str:
+    """'Bayes' Theorem (2nd ed.)' -> 'bayes-theorem-2nd-ed'."""
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower().replace("'", "")).strip("-")
+    return slug[:64].rstrip("-")
+
+
+def _scalar(text: str) -> str:
+    """A one-line YAML scalar that reads back as exactly `text`."""
+    try:
+        plain = bool(text) and not text[0].isspace() and "#" not in text and yaml.safe_load(f"k: {text}") == {"k": text}
+    except yaml.YAMLError:
+        plain = False
+    return text if plain else json.dumps(text, ensure_ascii=False)
+
+
+def _block(key: str, text: str, indent: int = 0, style: str = ">-") -> str:
+    pad = " " * indent
+    if style == ">-":
+        body = textwrap.fill(text, width=_WIDTH - indent - 2, break_long_words=False, break_on_hyphens=False)
+    else:
+        body = text.rstrip("\n")
+    lines = "\n".join(f"{pad}  {line}" if line else "" for line in body.splitlines())
+    out = f"{pad}{key}: {style}\n{lines}\n"
+    expected = text if style == ">-" else text.rstrip("\n") + "\n"
+    if yaml.safe_load(textwrap.dedent(out)) != {key: expected}:
+        return f"{pad}{key}: {json.dumps(text, ensure_ascii=False)}\n"
+    return out
+
+
+def render_topic(values: dict[str, Any]) -> str:
+    """YAML text of a topic record in the repository's house style."""
+    out = [
+        f"title: {_scalar(values['title'])}\n",
+        f"stage: {values['stage']}\n",
+        f"area: {values['area']}\n",
+        _block("summary", values["summary"]),
+        _block("description", values["description"].rstrip("\n") + "\n", style="|"),
+        _block("why_it_matters", values["why_it_matters"].rstrip("\n") + "\n", style="|"),
+        "goals:\n" + "".join(f"  - {_scalar(goal)}\n" for goal in values["goals"]),
+        f"hours: {_number(values['hours'])}\n",
+    ]
+    pres = values.get("prerequisites") or []
+    if not pres:
+        out.append("prerequisites: []\n")
+    else:
+        out.append("prerequisites:\n")
+        for pre in pres:
+            out.append(f"  - topic: {pre['topic']}\n    strength: {pre['strength']}\n")
+            out.append(_block("reason", pre["reason"], indent=4))
+    return "".join(out)
+
+
+def render_resource(values: dict[str, Any]) -> str:
+    """YAML text of a resource record in the repository's house style."""
+    out = [f"title: {_scalar(values['title'])}\n", f"kind: {values['kind']}\n", f"url: {_scalar(values['url'])}\n"]
+    if values.get("authors"):
+        out.append("authors:\n" + "".join(f"  - {_scalar(a)}\n" for a in values["authors"]))
+    if values.get("provider"):
+        out.append(f"provider: {_scalar(values['provider'])}\n")
+    out += [f"cost: {values['cost']}\n", f"level: {values['level']}\n"]
+    for key in ("hours", "year"):
+        if values.get(key) is not None:
+            out.append(f"{key}: {_number(values[key])}\n")
+    for key in ("edition", "isbn"):
+        if values.get(key):
+            out.append(f"{key}: {json.dumps(str(values[key]))}\n")
+    out.append(_block("description", values["description"]))
+    covers = values.get("covers") or []
+    if not covers:
+        out.append("covers: []\n")
+    else:
+        out.append("covers:\n")
+        for cover in covers:
+            out.append(f"  - topic: {cover['topic']}\n    sections: {_scalar(cover['sections'])}\n")
+    return "".join(out)
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+class ScaffoldError(Exception):
+    """Wrong or missing input for `roadmap new` (exit status 2)."""
+
+
+def _existing(root: Path) -> tuple[dict[str, Path], dict[str, Path], dict[str, Path]]:
+    """Topic files, resource files, and resource URLs (normalised) with the file that has each."""
+    topics = {p.stem: p for p in sorted((root / "roadmap").glob("*.yml")) if p.name != "stages.yml"}
+    resources = {p.stem: p for p in sorted((root / "resources").glob("*.yml"))}
+    urls: dict[str, Path] = {}
+    for path in resources.values():
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (yaml.YAMLError, UnicodeDecodeError, OSError):
+            continue  # broken files are `roadmap validate`'s business
+        if isinstance(data, dict) and isinstance(data.get("url"), str):
+            urls.setdefault(normalise_url(data["url"]), path)
+    return topics, resources, urls
+
+
+def _stage_ids(root: Path) -> list[str]:
+    try:
+        data = yaml.safe_load((root / "roadmap" / "stages.yml").read_text(encoding="utf-8"))
+        return [s["id"] for s in data["stages"] if s.get("kinds", []) == []]
+    except (OSError, yaml.YAMLError, KeyError, TypeError):
+        return ["foundations", "advanced", "machine-learning"]
+
+
+def _choice(value: str, choices: Any, flag: str) -> str:
+    if value not in choices:
+        raise ScaffoldError(f"{flag} {value!r} is not one of: {', '.join(choices)}{did_you_mean(value, choices)}")
+    return value
+
+
+def _parse_covers(items: list[str], topics: dict[str, Path]) -> list[dict[str, str]]:
+    covers = []
+    for item in items:
+        topic, _, sections = item.partition(":")
+        topic = topic.strip()
+        if topic not in topics:
+            raise ScaffoldError(f"--covers names {topic!r}, which is not a topic{did_you_mean(topic, topics)}")
+        if not sections.strip():
+            raise ScaffoldError(f"--covers {topic}: say which sections, e.g. --covers '{topic}:Ch. 3'")
+        covers.append({"topic": topic, "sections": sections.strip()})
+    return covers
+
+
+def _parse_prerequisites(items: list[str], topics: dict[str, Path]) -> list[dict[str, str]]:
+    pres = []
+    for item in items:
+        parts = item.split(":", 2)
+        if len(parts) != 3 or not parts[2].strip():
+            raise ScaffoldError(f"--prerequisite {item!r}: write TOPIC:required|recommended:REASON")
+        topic, strength, reason = (p.strip() for p in parts)
+        if topic not in topics:
+            raise ScaffoldError(f"--prerequisite names {topic!r}, which is not a topic{did_you_mean(topic, topics)}")
+        pres.append({"topic": topic, "strength": _choice(strength, STRENGTHS, "strength"), "reason": reason})
+    return pres
+
+
+def _interactive() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def _ask_missing(values: dict[str, Any], questions: list[tuple[str, str]], ask: Ask | None) -> None:
+    missing = [(key, prompt) for key, prompt in questions if values.get(key) in (None, "", [])]
+    if not missing:
+        return
+    if ask is None:
+        flags = ", ".join(f"--{key.replace('_', '-')}" for key, _ in missing)
+        raise ScaffoldError(f"missing {flags} (run on a terminal to be asked for them)")
+    for key, prompt in missing:
+        answer = ask(f"{prompt}: ").strip()
+        while not answer:
+            answer = ask(f"{prompt} (required): ").strip()
+        values[key] = answer
+
+
+def _check_and_write(root: Path, folder: str, rid: str, text: str, model: type[Topic] | type[Resource]) -> Path:
+    display = f"{folder}/{rid}.yml"
+    try:
+        doc = load_text(display, text)
+    except DataError as exc:  # pragma: no cover - our own renderer must always produce valid YAML
+        raise ScaffoldError("; ".join(str(p) for p in exc.problems)) from exc
+    _, problems = record_problems(doc, model)
+    if problems:
+        raise ScaffoldError("the record would not validate:\n" + "\n".join(str(p) for p in problems))
+    path = root / folder / f"{rid}.yml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def new_resource(args: argparse.Namespace, ask: Ask | None) -> Path:
+    root = Path(args.root)
+    topics, resources, urls = _existing(root)
+    values: dict[str, Any] = {
+        "title": args.title, "url": args.url, "kind": args.kind, "cost": args.cost, "level": args.level,
+        "authors": args.author or [], "provider": args.provider, "description": args.description,
+        "hours": args.hours, "year": args.year, "edition": args.edition, "isbn": args.isbn,
+    }
+    _ask_missing(values, [("title", "Title"), ("url", "URL (https://...)")], ask)
+    key = normalise_url(values["url"])
+    if key in urls:
+        raise ScaffoldError(f"{values['url']} is already in {urls[key].relative_to(root).as_posix()}; extend its `covers` instead")
+    _ask_missing(values, [
+        ("kind", f"Kind ({', '.join(KINDS)})"), ("cost", f"Cost ({', '.join(COSTS)})"),
+        ("level", f"Level ({', '.join(LEVELS)})"),
+    ], ask)
+    for key_, choices in (("kind", KINDS), ("cost", COSTS), ("level", LEVELS)):
+        _choice(values[key_], choices, f"--{key_}")
+    if not values["authors"] and not values["provider"]:
+        if ask is None:
+            raise ScaffoldError("missing --author (repeatable) or --provider")
+        who = ask("Authors (comma-separated), or leave empty to give a provider: ").strip()
+        values["authors"] = [a.strip() for a in who.split(",") if a.strip()]
+        if not values["authors"]:
+            _ask_missing(values, [("provider", "Provider (organisation or platform)")], ask)
+    _ask_missing(values, [("description", "Why this resource, and for whom (your own words)")], ask)
+    covers = _parse_covers(args.covers or [], topics)
+    if not covers and values["kind"] not in TOPICLESS_KINDS:
+        if ask is None:
+            raise ScaffoldError(f"a {values['kind']} must cover at least one topic: --covers TOPIC:SECTIONS")
+        while not covers:
+            answer = ask("Covers (TOPIC:SECTIONS, comma-separated, e.g. eigenvalues-and-eigenvectors:Ch. 6): ")
+            try:
+                covers = _parse_covers([c for c in answer.split(",") if c.strip()], topics)
+            except ScaffoldError as exc:
+                print(exc, file=sys.stderr)
+    values["covers"] = covers
+    rid = args.id or slugify(values["title"])
+    if not rid:
+        raise ScaffoldError("cannot make an id from that title; pass --id")
+    if rid in resources or rid in topics:
+        existing = resources.get(rid) or topics[rid]
+        raise ScaffoldError(f"id {rid!r} is taken by {existing.relative_to(root).as_posix()}; pass another --id")
+    return _check_and_write(root, "resources", rid, render_resource(values), Resource)
+
+
+def new_topic(args: argparse.Namespace, ask: Ask | None) -> Path:
+    root = Path(args.root)
+    topics, resources, _ = _existing(root)
+    stages = _stage_ids(root)
+    values: dict[str, Any] = {
+        "title": args.title, "stage": args.stage, "area": args.area, "summary": args.summary,
+        "description": args.description, "why_it_matters": args.why_it_matters, "hours": args.hours,
+        "goals": args.goal or [],
+    }
+    _ask_missing(values, [
+        ("title", "Title"), ("stage", f"Stage ({', '.join(stages)})"), ("area", f"Area ({', '.join(AREAS)})"),
+        ("summary", "Summary (one or two plain sentences)"), ("description", "Description (Markdown, your own words)"),
+        ("why_it_matters", "Why it matters for machine learning"), ("hours", "Hours to learn it"),
+    ], ask)
+    _choice(values["stage"], stages, "--stage")
+    _choice(values["area"], AREAS, "--area")
+    try:
+        values["hours"] = float(values["hours"])
+    except ValueError:
+        raise ScaffoldError(f"--hours {values['hours']!r} is not a number") from None
+    while len(values["goals"]) < 3:
+        if ask is None:
+            raise ScaffoldError("give 3 to 6 --goal lines: what a learner can do after this topic")
+        goal = ask(f"Goal {len(values['goals']) + 1} (what a learner can do after): ").strip()
+        if goal:
+            values["goals"].append(goal)
+    values["prerequisites"] = _parse_prerequisites(args.prerequisite or [], topics)
+    tid = args.id or slugify(values["title"])
+    if tid in topics or tid in resources:
+        existing = topics.get(tid) or resources[tid]
+        raise ScaffoldError(f"id {tid!r} is taken by {existing.relative_to(root).as_posix()}; pass another --id")
+    return _check_and_write(root, "roadmap", tid, render_topic(values), Topic)
+
+
+def _run(args: argparse.Namespace) -> int:
+    from .cli import UsageError
+
+    if not (Path(args.root) / "roadmap").is_dir():
+        raise UsageError(f"{args.root}: no roadmap/ folder here; run from the repository root or pass --root DIR")
+    ask: Ask | None = input if _interactive() else None
+    try:
+        path = (new_topic if args.what == "topic" else new_resource)(args, ask)
+    except ScaffoldError as exc:
+        raise UsageError(str(exc)) from None
+    except (EOFError, KeyboardInterrupt):
+        raise UsageError("cancelled; nothing was written") from None
+    shown = path.relative_to(Path(args.root)).as_posix()
+    print(f"wrote {shown}")
+    if args.what == "topic":
+        print(f"next: add a resource that covers it (roadmap new resource --covers {path.stem}:SECTIONS), then run roadmap validate")
+    else:
+        print("next: run roadmap validate, and roadmap check-links --changed-since origin/main")
+    return 0
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("new", parents=[common], help="scaffold a valid topic or resource record")
+    kinds = p.add_subparsers(dest="what", metavar="topic|resource", required=True)
+
+    r = kinds.add_parser("resource", parents=[common], help="write resources/<id>.yml")
+    r.add_argument("--id", help="file name without .yml (default: made from the title)")
+    r.add_argument("--title")
+    r.add_argument("--url")
+    r.add_argument("--kind", help=", ".join(KINDS))
+    r.add_argument("--cost", help=", ".join(COSTS))
+    r.add_argument("--level", help=", ".join(LEVELS))
+    r.add_argument("--author", action="append", metavar="NAME", help="repeat for each author")
+    r.add_argument("--provider", help="organisation or platform")
+    r.add_argument("--description", help="why this resource, and for whom, in your own words")
+    r.add_argument("--covers", action="append", metavar="TOPIC:SECTIONS", help="repeat for each topic, e.g. 'gradients:Ch. 5.1'")
+    r.add_argument("--hours", type=float)
+    r.add_argument("--year", type=int)
+    r.add_argument("--edition")
+    r.add_argument("--isbn")
+    r.set_defaults(func=_run)
+
+    t = kinds.add_parser("topic", parents=[common], help="write roadmap/<id>.yml")
+    t.add_argument("--id", help="file name without .yml (default: made from the title)")
+    t.add_argument("--title")
+    t.add_argument("--stage")
+    t.add_argument("--area", help=", ".join(AREAS))
+    t.add_argument("--summary")
+    t.add_argument("--description")
+    t.add_argument("--why-it-matters", dest="why_it_matters")
+    t.add_argument("--goal", action="append", metavar="TEXT", help="repeat 3 to 6 times")
+    t.add_argument("--hours")
+    t.add_argument("--prerequisite", action="append", metavar="TOPIC:STRENGTH:REASON", help="repeat for each prerequisite")
+    t.set_defaults(func=_run)
+
