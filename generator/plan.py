@@ -1,0 +1,507 @@
+"""Study plans: what to learn, in which order, week by week, from what a learner knows.
+
+Pure functions over a `Roadmap`. `site/assets/js/planner.js` implements the very same
+rules over `learn/data/roadmap.json`, and a browser test holds the two to the same
+answers, so any change to a rule here must be made there too. The rules:
+
+Known topics
+    The topics a learner names as known, and every topic they require (required
+    prerequisites, followed transitively), count as known. Recommended
+    prerequisites of a known topic do not: knowing a topic does not imply one read
+    what was only suggested for it.
+
+Which topics a plan holds
+    Every target that is not known, and every prerequisite reached from those
+    targets by following required edges (and recommended edges too with
+    `include_recommended`), never walking through a known topic. Nothing else.
+
+Order (the tie-break)
+    Steps are placed one at a time. At each turn the candidates are the plan's
+    topics not placed yet whose prerequisites inside the plan (of any strength, so
+    a recommended one that is in the plan anyway still comes first) are all
+    placed. The candidate with the smallest key is placed next:
+
+        (stage order, area position, -readiness, id)
+
+    - stage order: the `order` of the topic's stage (earlier stages first);
+    - area position: the index of the topic's area in `models.AREAS`
+      (linear-algebra, calculus, optimization, probability-statistics,
+      machine-learning);
+    - readiness: the 0-based position in the plan of the last of the topic's
+      in-plan prerequisites, or -1 if it has none. The topic that became
+      available most recently wins, so a chain is finished before the plan
+      switches to another one inside the same stage and area (a depth-first feel);
+    - id: plain string comparison, so equal keys cannot happen.
+
+    Readiness is fixed once a topic becomes a candidate (it is the position of
+    the step placed just before), so a binary heap gives the order in O(n log n).
+
+Resources for a step (best first)
+    A topic's level is `LEVELS[min(i, 2)]`, where i is the 0-based index of its
+    stage among all stages sorted by `order` (first stage: beginner, second:
+    intermediate, later: advanced). A resource "fits" when its level is not above
+    the topic's level. The key, smallest first, is:
+
+        (0 if it fits else 1, cost, level, 0 if it covers at most 3 topics else 1,
+         title lower-cased, id)
+
+    with cost free < free-to-audit < paid and level beginner < intermediate <
+    advanced. So: resources at the right level come first, free ones before the
+    rest, then the gentler level, then the focused one.
+
+Weekly schedule
+    Steps are taken in plan order and weeks are filled with `hours_per_week`. A
+    topic that fits in a week (hours <= pace) is never split: if it does not fit
+    in what is left of the current week it starts the next week. A longer topic
+    is split: it fills what is left of the current week, then whole weeks, and
+    its last part may share a week with the topics after it. A week is closed
+    as soon as it is full. Comparisons allow `EPSILON` hours of rounding error.
+
+Numbers
+    Hours are summed in plan order as binary floats (the same in Python and
+    JavaScript); only display rounds, with `format_hours`.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from .graph import Roadmap
+from .models import AREAS, LEVELS
+from .problems import did_you_mean
+
+EPSILON = 1e-9
+COST_ORDER: tuple[str, ...] = ("free", "free-to-audit", "paid")
+FOCUSED_MAX_TOPICS = 3
+DEFAULT_MAX_RESOURCES = 3
+
+
+class UnknownTopicError(ValueError):
+    """Ids that name no topic, with a "did you mean" hint for each."""
+
+    def __init__(self, ids: Sequence[str], hints: Sequence[str]) -> None:
+        self.ids = tuple(ids)
+        self.hints = tuple(hints)
+        super().__init__("; ".join(hints))
+
+
+@dataclass(frozen=True)
+class Step:
+    """One topic of a plan and the resources to learn it from (best first)."""
+
+    topic: str
+    title: str
+    hours: float
+    resources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What to study, in order, to reach `targets` from `known`."""
+
+    targets: tuple[str, ...]
+    known: tuple[str, ...]
+    include_recommended: bool
+    steps: tuple[Step, ...]
+
+    @property
+    def total_hours(self) -> float:
+        total = 0.0
+        for step in self.steps:
+            total += step.hours
+        return total
+
+    @property
+    def topics(self) -> list[str]:
+        return [step.topic for step in self.steps]
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A topic, or a part of a long one, inside a week."""
+
+    topic: str
+    hours: float
+    part: int = 1
+    parts: int = 1
+
+
+@dataclass(frozen=True)
+class Week:
+    number: int
+    slots: tuple[Slot, ...]
+
+    @property
+    def hours(self) -> float:
+        total = 0.0
+        for slot in self.slots:
+            total += slot.hours
+        return total
+
+
+# -- ids ---------------------------------------------------------------------------
+def _unique(ids: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(ids))
+
+
+def check_ids(roadmap: Roadmap, ids: Iterable[str]) -> None:
+    """Raise UnknownTopicError naming every id that is not a topic, with a suggestion."""
+    unknown = [tid for tid in _unique(ids) if tid not in roadmap.topics]
+    if unknown:
+        raise UnknownTopicError(unknown, [f"no topic has the id `{tid}`{_suggest(roadmap, tid)}" for tid in unknown])
+
+
+def _suggest(roadmap: Roadmap, word: str) -> str:
+    hint = did_you_mean(word, roadmap.topics)
+    if hint:
+        return hint
+    # People type titles ("Gradient descent") as often as ids.
+    slug = re.sub(r"[^a-z0-9]+", "-", word.lower()).strip("-")
+    if slug in roadmap.topics:
+        return f"; did you mean `{slug}`?"
+    by_title = {topic.title.lower(): tid for tid, topic in roadmap.topics.items()}
+    hint = did_you_mean(word.lower(), by_title)
+    if hint:
+        title = hint.split("`")[1]
+        return f"; did you mean `{by_title[title]}`?"
+    return "; topic ids are the file names in roadmap/, e.g. `" + next(iter(sorted(roadmap.topics)), "vectors") + "`"
+
+
+# -- known, ready, unlocks ---------------------------------------------------------------
+def known_closure(roadmap: Roadmap, known: Iterable[str]) -> set[str]:
+    """The known topics and everything they require (required edges only)."""
+    closure: set[str] = set()
+    for tid in _unique(known):
+        if tid not in closure:
+            closure.add(tid)
+            closure |= roadmap.ancestors(tid)
+    return closure
+
+
+def ready(roadmap: Roadmap, known: Iterable[str], include_recommended: bool = False) -> list[str]:
+    """Topics not known whose prerequisites (required; any with include_recommended) are all known.
+
+    The "what can I learn next" list, sorted by `Roadmap.sort_key` (stage, area, id).
+    """
+    closure = known_closure(roadmap, known)
+    out = [
+        tid
+        for tid in roadmap.topics
+        if tid not in closure and all(p in closure for p in roadmap.prerequisites(tid, include_recommended=include_recommended))
+    ]
+    return sorted(out, key=roadmap.sort_key)
+
+
+def unlocks(roadmap: Roadmap, topic: str, known: Iterable[str] = ()) -> list[str]:
+    """Topics that become ready once `topic` is learnt on top of `known`, sorted by `sort_key`.
+
+    Those that require `topic` directly, are not known, and whose other required
+    prerequisites are all known.
+    """
+    check_ids(roadmap, [topic])
+    closure = known_closure(roadmap, [*known, topic])
+    out = [
+        child
+        for child in roadmap.dependents[topic]
+        if topic in roadmap.prerequisites(child)
+        and child not in closure
+        and all(p in closure for p in roadmap.prerequisites(child))
+    ]
+    return sorted(out, key=roadmap.sort_key)
+
+
+# -- resources -----------------------------------------------------------------------------
+def topic_level(roadmap: Roadmap, topic: str) -> str:
+    """The level a topic is taught at: by its stage's rank (beginner, intermediate, advanced)."""
+    stage_ids = [stage.id for stage in sorted(roadmap.stages, key=lambda s: s.order)]
+    return LEVELS[min(stage_ids.index(roadmap.topics[topic].stage), len(LEVELS) - 1)]
+
+
+def resource_key(roadmap: Roadmap, rid: str, topic: str) -> tuple[int, int, int, int, str, str]:
+    """Sort key of a resource for a topic; see the module docstring."""
+    resource = roadmap.resources[rid]
+    level = LEVELS.index(resource.level)
+    fits = 0 if level <= LEVELS.index(topic_level(roadmap, topic)) else 1
+    focus = 0 if len(resource.covers) <= FOCUSED_MAX_TOPICS else 1
+    return (fits, COST_ORDER.index(resource.cost), level, focus, resource.title.lower(), rid)
+
+
+def best_resources(roadmap: Roadmap, topic: str, limit: int | None = DEFAULT_MAX_RESOURCES) -> list[str]:
+    """Ids of the resources covering `topic`, best first, at most `limit` (None: all)."""
+    ranked = sorted(roadmap.covering[topic], key=lambda rid: resource_key(roadmap, rid, topic))
+    return ranked if limit is None else ranked[:limit]
+
+
+# -- the plan ---------------------------------------------------------------------------------
+def needed(roadmap: Roadmap, targets: Iterable[str], known: Iterable[str], include_recommended: bool = False) -> set[str]:
+    """The set of topics a plan holds (unordered); see the module docstring."""
+    closure = known_closure(roadmap, known)
+    out: set[str] = set()
+    todo = [tid for tid in _unique(targets) if tid not in closure]
+    out.update(todo)
+    while todo:
+        for pre in roadmap.prerequisites(todo.pop(), include_recommended=include_recommended):
+            if pre not in closure and pre not in out:
+                out.add(pre)
+                todo.append(pre)
+    return out
+
+
+def order(roadmap: Roadmap, topics: Iterable[str]) -> list[str]:
+    """`topics` in study order: prerequisites first, ties broken by the key in the module docstring."""
+    members = set(topics)
+    stage_order = {stage.id: stage.order for stage in roadmap.stages}
+    waiting: dict[str, int] = {}
+    heap: list[tuple[int, int, int, str]] = []
+
+    def key(tid: str, readiness: int) -> tuple[int, int, int, str]:
+        topic = roadmap.topics[tid]
+        return (stage_order[topic.stage], AREAS.index(topic.area), -readiness, tid)
+
+    for tid in members:
+        count = sum(1 for p in roadmap.topics[tid].prerequisites if p.topic in members)
+        if count:
+            waiting[tid] = count
+        else:
+            heap.append(key(tid, -1))
+    heapq.heapify(heap)
+    out: list[str] = []
+    while heap:
+        tid = heapq.heappop(heap)[3]
+        position = len(out)
+        out.append(tid)
+        for child in roadmap.dependents[tid]:
+            if child in waiting:
+                waiting[child] -= 1
+                if waiting[child] == 0:
+                    del waiting[child]
+                    heapq.heappush(heap, key(child, position))
+    return out
+
+
+def plan(
+    roadmap: Roadmap,
+    targets: Iterable[str],
+    known: Iterable[str] = (),
+    include_recommended: bool = False,
+    *,
+    max_resources: int | None = DEFAULT_MAX_RESOURCES,
+) -> Plan:
+    """Everything to study to reach all `targets` from `known`, in order, with the best resources.
+
+    Raises UnknownTopicError if an id is not a topic. The result does not depend on
+    the order of `targets` or `known`; the rules are in the module docstring.
+    """
+    targets, known = _unique(targets), _unique(known)
+    check_ids(roadmap, [*targets, *known])
+    steps = tuple(
+        Step(
+            topic=tid,
+            title=roadmap.topics[tid].title,
+            hours=roadmap.topics[tid].hours,
+            resources=tuple(best_resources(roadmap, tid, max_resources)),
+        )
+        for tid in order(roadmap, needed(roadmap, targets, known, include_recommended))
+    )
+    return Plan(targets=targets, known=known, include_recommended=include_recommended, steps=steps)
+
+
+def schedule(steps: Sequence[Step], hours_per_week: float) -> list[Week]:
+    """Pack steps into weeks of `hours_per_week` hours; see the module docstring."""
+    if not hours_per_week > 0 or math.isinf(hours_per_week):
+        raise ValueError("hours per week must be a positive number")
+    weeks: list[list[tuple[str, float]]] = []
+    current: list[tuple[str, float]] = []
+    used = 0.0
+    for step in steps:
+        left = step.hours
+        if left <= hours_per_week + EPSILON:
+            if used + left > hours_per_week + EPSILON:
+                weeks.append(current)
+                current, used = [], 0.0
+            current.append((step.topic, left))
+            used += left
+        else:
+            while left > EPSILON:
+                room = hours_per_week - used
+                if room <= EPSILON:
+                    weeks.append(current)
+                    current, used = [], 0.0
+                    room = hours_per_week
+                piece = min(left, room)
+                current.append((step.topic, piece))
+                used += piece
+                left -= piece
+        if hours_per_week - used <= EPSILON:
+            weeks.append(current)
+            current, used = [], 0.0
+    if current:
+        weeks.append(current)
+
+    parts: dict[str, int] = {}
+    for week in weeks:
+        for tid, _ in week:
+            parts[tid] = parts.get(tid, 0) + 1
+    seen: dict[str, int] = {}
+    out: list[Week] = []
+    for number, week in enumerate(weeks, 1):
+        slots = []
+        for tid, hours in week:
+            seen[tid] = seen.get(tid, 0) + 1
+            slots.append(Slot(tid, hours, seen[tid], parts[tid]))
+        out.append(Week(number, tuple(slots)))
+    return out
+
+
+# -- output ---------------------------------------------------------------------------------------
+def number(value: float) -> int | float:
+    """A whole float as an int, so JSON shows 6 rather than 6.0 (as JavaScript does)."""
+    return int(value) if float(value).is_integer() else value
+
+
+def format_hours(hours: float) -> str:
+    """Hours rounded half up to one decimal, without a trailing `.0` (as planner.js does)."""
+    rounded = math.floor(hours * 10 + 0.5) / 10
+    return str(int(rounded)) if rounded.is_integer() else repr(rounded)
+
+
+def _resource_json(roadmap: Roadmap, rid: str) -> dict[str, Any]:
+    r = roadmap.resources[rid]
+    return {"id": rid, "title": r.title, "kind": r.kind, "url": r.url, "cost": r.cost, "level": r.level}
+
+
+def plan_json(roadmap: Roadmap, result: Plan, weeks: Sequence[Week] | None = None) -> dict[str, Any]:
+    """The `roadmap plan --format json` document."""
+    out: dict[str, Any] = {
+        "targets": list(result.targets),
+        "known": list(result.known),
+        "steps": [
+            {
+                "topic": step.topic,
+                "title": step.title,
+                "hours": number(step.hours),
+                "resources": [_resource_json(roadmap, rid) for rid in step.resources],
+            }
+            for step in result.steps
+        ],
+        "total_hours": number(result.total_hours),
+    }
+    if weeks is not None:
+        out["weeks"] = [
+            {
+                "week": week.number,
+                "hours": number(week.hours),
+                "steps": [
+                    {"topic": s.topic, "hours": number(s.hours), **({"part": s.part, "parts": s.parts} if s.parts > 1 else {})}
+                    for s in week.slots
+                ],
+            }
+            for week in weeks
+        ]
+    return out
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+
+
+def md_escape(text: str) -> str:
+    """Backslash-escape the characters that would turn a title into Markdown syntax."""
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def _md_url(url: str) -> str:
+    return url.replace("(", "%28").replace(")", "%29")
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _names(roadmap: Roadmap, ids: Sequence[str]) -> str:
+    return ", ".join(f"{md_escape(roadmap.topics[t].title)} (`{t}`)" for t in ids)
+
+
+def plan_markdown(roadmap: Roadmap, result: Plan, weeks: Sequence[Week] | None = None, hours_per_week: float | None = None) -> str:
+    """A Markdown checklist of the plan, to paste into notes or an issue (planner.js writes the same)."""
+    lines = ["# Study plan: " + ", ".join(md_escape(roadmap.topics[t].title) for t in result.targets), ""]
+    lines.append(f"- Targets: {_names(roadmap, result.targets)}")
+    if result.known:
+        lines.append(f"- Already known: {_names(roadmap, result.known)}")
+    if result.include_recommended:
+        lines.append("- Recommended prerequisites included")
+    summary = f"- {_plural(len(result.steps), 'topic')}, {format_hours(result.total_hours)} h in total"
+    if weeks is not None and hours_per_week is not None:
+        summary += f", {_plural(len(weeks), 'week')} at {format_hours(hours_per_week)} h a week"
+    lines += [summary, ""]
+    if not result.steps:
+        lines.append("Nothing to study: every target is already known.")
+        return "\n".join(lines) + "\n"
+
+    by_id = {step.topic: step for step in result.steps}
+
+    def item(tid: str, slot: Slot | None) -> list[str]:
+        step = by_id[tid]
+        text = f"- [ ] {md_escape(step.title)} (`{tid}`), {format_hours(step.hours)} h"
+        if slot is not None and slot.parts > 1:
+            text = f"- [ ] {md_escape(step.title)} (`{tid}`), part {slot.part} of {slot.parts}: {format_hours(slot.hours)} h of {format_hours(step.hours)} h"
+        out = [text]
+        if slot is None or slot.part == 1:
+            for rid in step.resources:
+                r = roadmap.resources[rid]
+                out.append(f"  - [{md_escape(r.title)}]({_md_url(r.url)}): {r.kind}, {r.cost}, {r.level}")
+        return out
+
+    if weeks is None:
+        for step in result.steps:
+            lines += item(step.topic, None)
+    else:
+        for week in weeks:
+            lines += [f"## Week {week.number}: {format_hours(week.hours)} h", ""]
+            for slot in week.slots:
+                lines += item(slot.topic, slot)
+            lines.append("")
+        lines.pop()
+    return "\n".join(lines) + "\n"
+
+
+def plan_text(roadmap: Roadmap, result: Plan, weeks: Sequence[Week] | None = None, hours_per_week: float | None = None) -> str:
+    """The plan for a terminal: numbered steps with their resources, then the weeks."""
+    def name(tid: str) -> str:
+        return f"{roadmap.topics[tid].title} ({tid})"
+
+    lines = ["Study plan for " + ", ".join(name(t) for t in result.targets)]
+    if result.known:
+        lines.append("Known: " + ", ".join(name(t) for t in result.known))
+        extra = sorted(known_closure(roadmap, result.known) - set(result.known), key=roadmap.sort_key)
+        if extra:
+            lines.append("Also counted as known (required by what you know): " + ", ".join(extra))
+    closure = known_closure(roadmap, result.known)
+    done = [t for t in result.targets if t in closure]
+    if done:
+        lines.append("Already known targets: " + ", ".join(done))
+    summary = f"{_plural(len(result.steps), 'topic')}, {format_hours(result.total_hours)} h in total"
+    if weeks is not None and hours_per_week is not None:
+        summary += f"; {_plural(len(weeks), 'week')} at {format_hours(hours_per_week)} h a week"
+    lines += [summary, ""]
+    if not result.steps:
+        lines.append("Nothing to study: every target is already known.")
+        return "\n".join(lines) + "\n"
+    width = len(str(len(result.steps)))
+    stages = {stage.id: stage.title for stage in roadmap.stages}
+    for i, step in enumerate(result.steps, 1):
+        topic = roadmap.topics[step.topic]
+        lines.append(f"{i:>{width}}. {name(step.topic)}: {format_hours(step.hours)} h ({stages[topic.stage]}; {topic.area})")
+        for rid in step.resources:
+            r = roadmap.resources[rid]
+            lines.append(f"{'':>{width}}    - {r.title} [{r.kind}, {r.cost}, {r.level}] {r.url}")
+    if weeks is not None:
+        lines.append("")
+        for week in weeks:
+            parts = [s.topic + (f" (part {s.part}/{s.parts}, {format_hours(s.hours)} h)" if s.parts > 1 else "") for s in week.slots]
+            lines.append(f"Week {week.number} ({format_hours(week.hours)} h): " + ", ".join(parts))
+    return "\n".join(lines) + "\n"
