@@ -17,7 +17,10 @@ Handler = Callable[[argparse.Namespace], int]
 
 # Modules that add their own subcommands through `register(subparsers, common)`.
 # Heavy imports stay inside their handlers so `roadmap validate` starts fast.
-_COMMAND_MODULES: tuple[str, ...] = ()
+_COMMAND_MODULES: tuple[str, ...] = (
+    "generator.plan_cli",
+    "generator.scaffold",
+)
 
 
 class UsageError(Exception):

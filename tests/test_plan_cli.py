@@ -1,0 +1,162 @@
+"""`roadmap plan`: formats, exit statuses, did-you-mean, the ready list."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import MINI, Result
+
+
+def test_text_plan(run: Callable[..., Result]) -> None:
+    result = run("plan", "linear-regression", "--root", MINI)
+    assert result.code == 0, result.err
+    assert result.out.splitlines()[:3] == [
+        "Study plan for Linear regression (linear-regression)",
+        "3 topics, 15 h in total",
+        "",
+    ]
+    assert re.findall(r"^\d\. .*\((\S+)\):", result.out, re.M) == ["vectors", "matrices", "linear-regression"]
+    assert "A Linear Algebra Book [book, free, beginner] https://example.org/la-book/" in result.out
+
+
+def test_json_contract(run: Callable[..., Result]) -> None:
+    result = run("plan", "linear-regression", "gradient-descent", "--known", "vectors", "--format", "json", "--root", MINI)
+    assert result.code == 0, result.err
+    doc = json.loads(result.out)
+    assert list(doc) == ["targets", "known", "steps", "total_hours"]
+    assert doc["targets"] == ["linear-regression", "gradient-descent"]
+    assert doc["known"] == ["vectors"]
+    assert [s["topic"] for s in doc["steps"]] == ["matrices", "derivatives", "gradients", "gradient-descent", "linear-regression"]
+    for step in doc["steps"]:
+        assert list(step) == ["topic", "title", "hours", "resources"]
+        assert all({"id", "title", "url", "kind", "cost", "level"} == set(r) for r in step["resources"])
+    assert doc["total_hours"] == 26 == sum(s["hours"] for s in doc["steps"])
+
+
+def test_json_weeks_only_when_asked(run: Callable[..., Result]) -> None:
+    doc = json.loads(run("plan", "gradient-descent", "--hours-per-week", "5", "--format", "json", "--root", MINI).out)
+    assert list(doc) == ["targets", "known", "steps", "total_hours", "weeks"]
+    assert doc["weeks"] == [
+        {"week": 1, "hours": 5, "steps": [{"topic": "derivatives", "hours": 5, "part": 1, "parts": 2}]},
+        {"week": 2, "hours": 5, "steps": [{"topic": "derivatives", "hours": 1, "part": 2, "parts": 2}, {"topic": "gradients", "hours": 4}]},
+        {"week": 3, "hours": 5, "steps": [{"topic": "gradient-descent", "hours": 5}]},
+    ]
+
+
+def test_include_recommended(run: Callable[..., Result]) -> None:
+    plain = json.loads(run("plan", "linear-regression", "--format", "json", "--root", MINI).out)
+    rec = json.loads(run("plan", "linear-regression", "--include-recommended", "--format", "json", "--root", MINI).out)
+    assert len(rec["steps"]) == 6 > len(plain["steps"]) == 3
+
+
+def test_known_as_comma_list_and_repeated(run: Callable[..., Result]) -> None:
+    a = run("plan", "linear-regression", "--known", "vectors,derivatives", "--format", "json", "--root", MINI).out
+    b = run("plan", "linear-regression", "--known", "vectors", "--known", "derivatives", "--format", "json", "--root", MINI).out
+    assert json.loads(a) == json.loads(b)
+
+
+def test_markdown_checklist(run: Callable[..., Result]) -> None:
+    result = run("plan", "gradient-descent", "--known", "derivatives", "--format", "markdown", "--root", MINI)
+    assert result.code == 0
+    assert result.out == (
+        "# Study plan: Gradient descent\n"
+        "\n"
+        "- Targets: Gradient descent (`gradient-descent`)\n"
+        "- Already known: Derivatives (`derivatives`)\n"
+        "- 2 topics, 9 h in total\n"
+        "\n"
+        "- [ ] Gradients (`gradients`), 4 h\n"
+        "  - [Calculus Videos](https://video.example.org/calculus): video, free, beginner\n"
+        "- [ ] Gradient descent (`gradient-descent`), 5 h\n"
+        "  - [An ML Course](https://courses.example.org/ml): course, free-to-audit, intermediate\n"
+    )
+
+
+def test_markdown_with_weeks(run: Callable[..., Result]) -> None:
+    out = run("plan", "gradient-descent", "--hours-per-week", "10", "--format", "markdown", "--root", MINI).out
+    assert "- 3 topics, 15 h in total, 2 weeks at 10 h a week\n" in out
+    assert "## Week 1: 10 h\n\n- [ ] Derivatives (`derivatives`), 6 h\n" in out
+    assert "## Week 2: 5 h\n\n- [ ] Gradient descent (`gradient-descent`), 5 h\n" in out
+
+
+def test_target_already_known(run: Callable[..., Result]) -> None:
+    result = run("plan", "gradients", "--known", "gradient-descent", "--root", MINI)
+    assert result.code == 0
+    assert "Nothing to study: every target is already known." in result.out
+    assert "0 topics, 0 h in total" in result.out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["linear-regresion"], "no topic has the id `linear-regresion`; did you mean `linear-regression`?"),
+        (["gradients", "--known", "vektors"], "no topic has the id `vektors`; did you mean `vectors`?"),
+        (["Gradient descent"], "did you mean `gradient-descent`?"),
+        (["qqqq"], "no topic has the id `qqqq`; topic ids are the file names in roadmap/"),
+        ([], "name at least one target topic"),
+        (["gradients", "--ready"], "--ready lists what to learn next from --known and takes no TARGET"),
+    ],
+)
+def test_usage_errors_exit_2(run: Callable[..., Result], args: list[str], message: str) -> None:
+    result = run("plan", *args, "--root", MINI)
+    assert result.code == 2
+    assert result.out == ""
+    assert message in result.err
+    assert "Traceback" not in result.err
+
+
+def test_every_unknown_id_is_named(run: Callable[..., Result]) -> None:
+    err = run("plan", "nope-one", "--known", "nope-two", "--root", MINI).err
+    assert "`nope-one`" in err and "`nope-two`" in err
+
+
+@pytest.mark.parametrize("pace", ["0", "-3", "abc", "inf", "nan", "200"])
+def test_bad_pace_exits_2(run: Callable[..., Result], pace: str) -> None:
+    result = run("plan", "gradients", "--hours-per-week", pace, "--root", MINI)
+    assert result.code == 2
+    assert "--hours-per-week" in result.err
+
+
+def test_ready_list(run: Callable[..., Result]) -> None:
+    result = run("plan", "--ready", "--known", "derivatives", "--root", MINI)
+    assert result.code == 0
+    assert result.out == (
+        "Ready to learn (every required prerequisite known): 2 topics\n"
+        "  vectors: Vectors, 4 h; unlocks matrices\n"
+        "  gradients: Gradients, 4 h; unlocks gradient-descent\n"
+    )
+
+
+def test_ready_json_and_markdown(run: Callable[..., Result]) -> None:
+    doc = json.loads(run("plan", "--ready", "--format", "json", "--root", MINI).out)
+    assert doc["known"] == []
+    assert [r["topic"] for r in doc["ready"]] == ["vectors", "derivatives"]
+    assert doc["ready"][0]["unlocks"] == ["matrices"]
+    md = run("plan", "--ready", "--known", "vectors", "--format", "markdown", "--root", MINI).out
+    assert md.startswith("# Ready to learn next\n\n- [ ] Matrices (`matrices`), 5 h\n")
+
+
+def test_ready_with_recommended(run: Callable[..., Result]) -> None:
+    plain = json.loads(run("plan", "--ready", "--known", "derivatives", "--format", "json", "--root", MINI).out)
+    rec = json.loads(run("plan", "--ready", "--known", "derivatives", "--include-recommended", "--format", "json", "--root", MINI).out)
+    assert "gradients" in [r["topic"] for r in plain["ready"]]
+    assert "gradients" not in [r["topic"] for r in rec["ready"]]  # it recommends vectors, not known yet
+
+
+def test_bad_data_exits_1(run: Callable[..., Result], mini_root: Path) -> None:
+    root = mini_root
+    (root / "roadmap" / "vectors.yml").write_text("title: [\n", encoding="utf-8")
+    result = run("plan", "gradients", "--root", root)
+    assert result.code == 1
+    assert "roadmap/vectors.yml" in result.err
+
+
+def test_help_mentions_formats(run: Callable[..., Result]) -> None:
+    result = run("plan", "--help")
+    assert result.code == 0
+    assert "--hours-per-week" in result.out and "markdown" in result.out
