@@ -1,0 +1,270 @@
+/* Progress without an account: done / in progress / skipped, kept in this browser only.
+ *
+ * State: localStorage "mfml-progress-v1" = {"version": 1, "topics": {"<id>": "done" | "in-progress" | "skipped"}}.
+ * Fills every div.rm-progress[data-topic] with the three controls, adds is-done / is-in-progress /
+ * is-skipped to a.rm-node[data-topic] in roadmap graphs, offers "mark progress" on the roadmap graph,
+ * and export/import of the state as a JSON file in div.rm-progress-tools. Does nothing on a page
+ * without those elements. Other scripts use window.RoadmapProgress and the "mfml:progress" event.
+ */
+(function () {
+  "use strict";
+
+  var KEY = "mfml-progress-v1";
+  var STATES = ["in-progress", "done", "skipped"];
+  var LABELS = { "in-progress": "In progress", done: "Done", skipped: "Skipped" };
+  var CYCLE = [null, "in-progress", "done", "skipped"];
+  var memory = { version: 1, topics: {} }; // used when localStorage is unavailable
+
+  function isId(s) {
+    return typeof s === "string" && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(s) && s.length <= 64;
+  }
+
+  /** Keep only well-formed entries; throw with a message a person can act on if the shape is wrong. */
+  function normalise(data) {
+    if (!data || typeof data !== "object" || Array.isArray(data)) throw new Error("the file does not hold a progress object");
+    if (data.version !== 1) throw new Error("unsupported progress version " + JSON.stringify(data.version) + " (expected 1)");
+    if (!data.topics || typeof data.topics !== "object" || Array.isArray(data.topics)) throw new Error("the file has no \"topics\" object");
+    var topics = {};
+    Object.keys(data.topics).sort().forEach(function (id) {
+      if (isId(id) && STATES.indexOf(data.topics[id]) >= 0) topics[id] = data.topics[id];
+    });
+    return { version: 1, topics: topics };
+  }
+
+  function read() {
+    try {
+      var raw = window.localStorage.getItem(KEY);
+      if (raw === null) return { version: 1, topics: {} };
+      return normalise(JSON.parse(raw));
+    } catch (e) {
+      return { version: 1, topics: Object.assign({}, memory.topics) };
+    }
+  }
+
+  function write(data) {
+    memory = data;
+    try { window.localStorage.setItem(KEY, JSON.stringify(data)); } catch (e) { /* private mode: memory only */ }
+    changed();
+  }
+
+  function changed() {
+    paintAll(document);
+    try { window.dispatchEvent(new CustomEvent("mfml:progress")); } catch (e) { /* very old browser */ }
+  }
+
+  var api = {
+    KEY: KEY,
+    STATES: STATES.slice(),
+    /** The state of one topic, or null. */
+    get: function (id) { return read().topics[id] || null; },
+    /** Set (or with null, clear) the state of one topic. */
+    set: function (id, state) {
+      if (!isId(id)) return;
+      var data = read();
+      if (state && STATES.indexOf(state) >= 0) data.topics[id] = state;
+      else delete data.topics[id];
+      write(normalise(data));
+    },
+    /** Every topic with a state: {id: state}. */
+    all: function () { return read().topics; },
+    /** The state as pretty JSON, for a file. */
+    exportJson: function () { return JSON.stringify(read(), null, 2) + "\n"; },
+    /** Replace the state with the one in `text`; returns the number of topics. Throws on a bad file. */
+    importJson: function (text) {
+      var data;
+      try { data = JSON.parse(text); } catch (e) { throw new Error("the file is not JSON"); }
+      var clean = normalise(data);
+      write(clean);
+      return Object.keys(clean.topics).length;
+    },
+    clear: function () { write({ version: 1, topics: {} }); },
+    /** Fill progress controls and paint graph nodes inside `root` (for content added later). */
+    mount: function (root) { mount(root || document); },
+  };
+
+  // ---------------------------------------------------------------- painting
+
+  function paintNodes(root) {
+    var topics = read().topics;
+    root.querySelectorAll("a.rm-node[data-topic]").forEach(function (node) {
+      var state = topics[node.getAttribute("data-topic")];
+      STATES.forEach(function (s) { node.classList.toggle("is-" + s, state === s); });
+    });
+  }
+
+  function paintControls(root) {
+    var topics = read().topics;
+    root.querySelectorAll(".rm-progress[data-topic]").forEach(function (box) {
+      var state = topics[box.getAttribute("data-topic")] || null;
+      box.querySelectorAll("button[data-state]").forEach(function (b) {
+        b.setAttribute("aria-pressed", b.getAttribute("data-state") === state ? "true" : "false");
+      });
+      box.setAttribute("data-state", state || "");
+    });
+  }
+
+  function paintTools(root) {
+    var topics = read().topics;
+    root.querySelectorAll(".rm-progress-tools .rm-progress-count, .rm-progress-bar .rm-progress-count").forEach(function (out) {
+      var counts = { done: 0, "in-progress": 0, skipped: 0 };
+      Object.keys(topics).forEach(function (id) { counts[topics[id]]++; });
+      out.textContent = counts.done + " done, " + counts["in-progress"] + " in progress, " + counts.skipped + " skipped.";
+    });
+  }
+
+  function paintAll(root) {
+    paintNodes(root);
+    paintControls(root);
+    paintTools(root);
+  }
+
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  // ---------------------------------------------------------------- controls
+
+  function fillControl(box) {
+    if (box.getAttribute("data-filled") === "1") return;
+    var id = box.getAttribute("data-topic");
+    if (!isId(id)) return;
+    box.setAttribute("data-filled", "1");
+    var group = el("div", { role: "group", "aria-label": "Your progress on this topic", class: "rm-progress-group" });
+    STATES.forEach(function (state) {
+      var b = el("button", { type: "button", "data-state": state, "aria-pressed": "false", class: "rm-progress-button rm-state-" + state }, LABELS[state]);
+      group.appendChild(b);
+    });
+    group.addEventListener("click", function (e) {
+      var b = e.target.closest("button[data-state]");
+      if (!b) return;
+      var state = b.getAttribute("data-state");
+      api.set(id, api.get(id) === state ? null : state);
+    });
+    box.appendChild(group);
+    if (!box.closest("#rm-planner")) {
+      box.appendChild(el("span", { class: "rm-progress-note" }, "Saved in this browser only."));
+    }
+  }
+
+  function fillTools(box) {
+    if (box.getAttribute("data-filled") === "1") return;
+    box.setAttribute("data-filled", "1");
+    var count = el("p", { class: "rm-progress-count", role: "status" });
+    var status = el("p", { class: "rm-progress-status", "aria-live": "polite" });
+    var exportButton = el("button", { type: "button", class: "rm-button", "data-progress": "export" }, "Export progress (JSON)");
+    var importLabel = el("label", { class: "rm-button rm-file" }, "Import progress…");
+    var input = el("input", { type: "file", accept: "application/json,.json", "data-progress": "import" });
+    importLabel.appendChild(input);
+    var clearButton = el("button", { type: "button", class: "rm-button rm-danger", "data-progress": "clear" }, "Clear progress");
+    var row = el("div", { class: "rm-progress-actions" });
+    row.appendChild(exportButton);
+    row.appendChild(importLabel);
+    row.appendChild(clearButton);
+    box.appendChild(count);
+    box.appendChild(row);
+    box.appendChild(status);
+
+    exportButton.addEventListener("click", function () {
+      var blob = new Blob([api.exportJson()], { type: "application/json" });
+      var a = el("a", { href: URL.createObjectURL(blob), download: "mfml-progress.json" });
+      document.body.appendChild(a);
+      a.click();
+      setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 0);
+      status.textContent = "Saved mfml-progress.json.";
+    });
+    input.addEventListener("change", function () {
+      var file = input.files && input.files[0];
+      if (!file) return;
+      file.text().then(function (text) {
+        var n = api.importJson(text);
+        status.textContent = "Imported progress on " + n + " topic" + (n === 1 ? "" : "s") + ".";
+      }).catch(function (e) {
+        status.textContent = "Not imported: " + e.message + ".";
+      }).then(function () { input.value = ""; });
+    });
+    var armed = false;
+    clearButton.addEventListener("click", function () {
+      if (!armed) {
+        armed = true;
+        clearButton.textContent = "Really clear? Click again";
+        setTimeout(function () { armed = false; clearButton.textContent = "Clear progress"; }, 4000);
+        return;
+      }
+      armed = false;
+      clearButton.textContent = "Clear progress";
+      api.clear();
+      status.textContent = "Progress cleared.";
+    });
+  }
+
+  // On the roadmap graph: a toggle that turns clicks on nodes into progress marks.
+  function addGraphBar(graph) {
+    if (graph.getAttribute("data-progress-bar") === "1") return;
+    var svg = graph.querySelector("svg.rm-svg");
+    if (!svg || !svg.querySelector("a.rm-node[data-topic]")) return;
+    graph.setAttribute("data-progress-bar", "1");
+    var bar = el("div", { class: "rm-progress-bar" });
+    var toggle = el("button", { type: "button", class: "rm-button", "aria-pressed": "false", "data-progress": "mark-mode" }, "Mark progress on the graph");
+    var count = el("span", { class: "rm-progress-count" });
+    var live = el("span", { class: "rm-progress-status", "aria-live": "polite" });
+    bar.appendChild(toggle);
+    bar.appendChild(count);
+    bar.appendChild(live);
+    graph.parentNode.insertBefore(bar, graph);
+    var on = false;
+    toggle.addEventListener("click", function () {
+      on = !on;
+      toggle.setAttribute("aria-pressed", on ? "true" : "false");
+      svg.classList.toggle("rm-marking", on);
+      live.textContent = on ? "Click a topic to cycle: in progress, done, skipped, none." : "";
+    });
+    svg.addEventListener("click", function (e) {
+      if (!on) return;
+      var node = e.target.closest && e.target.closest("a.rm-node[data-topic]");
+      if (!node) return;
+      e.preventDefault();
+      e.stopPropagation();
+      var id = node.getAttribute("data-topic");
+      var next = CYCLE[(CYCLE.indexOf(api.get(id)) + 1) % CYCLE.length];
+      api.set(id, next);
+      var label = node.querySelector("text");
+      live.textContent = (label ? label.textContent : id) + ": " + (next ? LABELS[next].toLowerCase() : "no mark");
+    }, true);
+  }
+
+  function mount(root) {
+    root.querySelectorAll(".rm-progress[data-topic]").forEach(fillControl);
+    root.querySelectorAll(".rm-progress-tools").forEach(fillTools);
+    // The mark-mode bar belongs on the roadmap, not on topic pages (they have their own controls).
+    if (root === document && !document.querySelector(".rm-progress[data-topic]") && !document.getElementById("rm-planner")) {
+      document.querySelectorAll(".rm-graph").forEach(addGraphBar);
+    }
+    paintAll(root);
+  }
+
+  window.RoadmapProgress = api;
+
+  function init() {
+    try {
+      mount(document);
+    } catch (e) {
+      if (window.console) window.console.warn("progress:", e);
+    }
+  }
+
+  // Another tab changed the progress: show it here too.
+  window.addEventListener("storage", function (e) {
+    if (e.key === KEY) changed();
+  });
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(init);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();
