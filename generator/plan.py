@@ -42,12 +42,15 @@ Resources for a step (best first)
     intermediate, later: advanced). A resource "fits" when its level is not above
     the topic's level. The key, smallest first, is:
 
-        (0 if it fits else 1, cost, level, 0 if it covers at most 3 topics else 1,
-         title lower-cased, id)
+        (0 if it fits else 1, cost, level, 0 if its kind teaches else 1,
+         0 if it covers at most 3 topics else 1, title lower-cased, id)
 
-    with cost free < free-to-audit < paid and level beginner < intermediate <
-    advanced. So: resources at the right level come first, free ones before the
-    rest, then the gentler level, then the focused one.
+    with cost free < free-to-audit < paid, level beginner < intermediate <
+    advanced, and the teaching kinds course, book, video, article and paper
+    (practice, tools, communities and conferences come after them). So:
+    resources at the right level come first, free ones before the rest, then
+    the gentler level, then one that teaches over one to practise with, then
+    the focused one.
 
 Weekly schedule
     Steps are taken in plan order and weeks are filled with `hours_per_week`. A
@@ -77,6 +80,7 @@ from .problems import did_you_mean
 
 EPSILON = 1e-9
 COST_ORDER: tuple[str, ...] = ("free", "free-to-audit", "paid")
+TEACHING_KINDS: frozenset[str] = frozenset({"course", "book", "video", "article", "paper"})
 FOCUSED_MAX_TOPICS = 3
 DEFAULT_MAX_RESOURCES = 3
 
@@ -222,18 +226,20 @@ def topic_level(roadmap: Roadmap, topic: str) -> str:
     return LEVELS[min(stage_ids.index(roadmap.topics[topic].stage), len(LEVELS) - 1)]
 
 
-def resource_key(roadmap: Roadmap, rid: str, topic: str) -> tuple[int, int, int, int, str, str]:
+def resource_key(roadmap: Roadmap, rid: str, topic: str, level_of_topic: str | None = None) -> tuple[int, int, int, int, int, str, str]:
     """Sort key of a resource for a topic; see the module docstring."""
     resource = roadmap.resources[rid]
     level = LEVELS.index(resource.level)
-    fits = 0 if level <= LEVELS.index(topic_level(roadmap, topic)) else 1
+    fits = 0 if level <= LEVELS.index(level_of_topic or topic_level(roadmap, topic)) else 1
+    teaches = 0 if resource.kind in TEACHING_KINDS else 1
     focus = 0 if len(resource.covers) <= FOCUSED_MAX_TOPICS else 1
-    return (fits, COST_ORDER.index(resource.cost), level, focus, resource.title.lower(), rid)
+    return (fits, COST_ORDER.index(resource.cost), level, teaches, focus, resource.title.lower(), rid)
 
 
 def best_resources(roadmap: Roadmap, topic: str, limit: int | None = DEFAULT_MAX_RESOURCES) -> list[str]:
     """Ids of the resources covering `topic`, best first, at most `limit` (None: all)."""
-    ranked = sorted(roadmap.covering[topic], key=lambda rid: resource_key(roadmap, rid, topic))
+    level = topic_level(roadmap, topic)
+    ranked = sorted(roadmap.covering[topic], key=lambda rid: resource_key(roadmap, rid, topic, level))
     return ranked if limit is None else ranked[:limit]
 
 

@@ -64,10 +64,10 @@ def graph(spec: Mapping[str, Mapping[str, object] | Sequence[Pre]], resources: M
     return Roadmap(stages=STAGES, topics=dict(sorted(topics.items())), resources=dict(sorted(resources.items())))
 
 
-def resource(title: str, *, covers: Sequence[str], cost: str = "free", level: str = "beginner") -> Resource:
+def resource(title: str, *, covers: Sequence[str], cost: str = "free", level: str = "beginner", kind: str = "book") -> Resource:
     return Resource(
         title=title,
-        kind="book",
+        kind=kind,  # type: ignore[arg-type]
         url=f"https://example.org/{title.lower().replace(' ', '-')}",
         provider="Example",
         cost=cost,  # type: ignore[arg-type]
@@ -370,6 +370,14 @@ def test_focused_resource_beats_a_broad_one_of_the_same_cost_and_level() -> None
         {"broad": resource("A broad one", covers=["a", "b", "c", "d"]), "focused": resource("Z focused", covers=["a"])},
     )
     assert best_resources(g, "a") == ["focused", "broad"]
+
+
+def test_a_resource_that_teaches_beats_practice_of_the_same_cost_and_level() -> None:
+    g = graph(
+        {"a": []},
+        {"kaggle": resource("A competition", covers=["a"], kind="practice"), "course": resource("Z course", covers=["a"], kind="course")},
+    )
+    assert best_resources(g, "a") == ["course", "kaggle"]
 
 
 # -- ids and output ---------------------------------------------------------------------------------
