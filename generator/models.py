@@ -188,10 +188,82 @@ class Resource(Record):
 MODELS: dict[str, type[Record]] = {"stages": StagesFile, "topic": Topic, "resource": Resource}
 
 
+# Hover help for editors, keyed by model and field (each model's own `description`
+# fields win). tests/test_schema_files.py requires one for every field.
+FIELD_HELP: dict[str, dict[str, str]] = {
+    "StagesFile": {"stages": "The steps of the guide, in order."},
+    "Stage": {
+        "id": "Lowercase words joined by hyphens; topics name it in `stage:`.",
+        "title": "The step's heading on the site.",
+        "order": "Position of the step, from 1.",
+        "summary": "One or two plain sentences (no Markdown), at most 300 characters.",
+    },
+    "Topic": {
+        "title": "What the topic is called, in sentence case: `Eigenvalues and eigenvectors`.",
+        "stage": "The step of the guide it belongs to: an `id` from roadmap/stages.yml.",
+        "area": "The branch of mathematics it belongs to.",
+        "summary": "One or two plain sentences (no Markdown), at most 300 characters; write it as a `>-` block.",
+        "description": "Markdown in your own words, no raw HTML; write it as a `|` block.",
+        "why_it_matters": "Markdown: which machine-learning methods use this, and how.",
+        "goals": "3 to 6 things a learner can check themselves against: `Compute ...`, `Explain ...`.",
+        "hours": "A realistic study time in hours (a whole or half number).",
+        "prerequisites": "Topics needed first, direct ones only; `[]` when there are none.",
+    },
+    "Prerequisite": {
+        "strength": "`required`: this topic cannot be followed without it; `recommended`: it helps a lot.",
+        "reason": "Why it is needed, in one sentence.",
+    },
+    "Resource": {
+        "title": "The title as the resource itself gives it.",
+        "kind": "What sort of resource it is.",
+        "url": "The canonical https:// address, checked by hand; no tracking or affiliate parameters.",
+        "authors": "The people who wrote or teach it, as a list (even for one person).",
+        "provider": "The organisation or platform; needed when there are no `authors`.",
+        "cost": "`free`; `free-to-audit` (a course free to follow, certificate paid); `paid`.",
+        "level": "Who it is written for.",
+        "hours": "Time to work through the whole resource, in hours.",
+        "year": "Year of publication or recording.",
+        "edition": 'The edition as printed, in quotes: `"2nd"`.',
+        "isbn": "ISBN-10 or ISBN-13, in quotes; hyphens allowed.",
+        "description": "In your own words: what it is good for, and for whom. Plain text or light Markdown, no HTML.",
+        "covers": "The topics it teaches and exactly where; `[]` only for communities, conferences, practice sites and tools.",
+    },
+    "Cover": {"topic": "The id of a topic it teaches (its file name in roadmap/ without `.yml`)."},
+}
+
+
+def _with_help(schema: dict[str, Any]) -> None:
+    for definition in [schema, *schema.get("$defs", {}).values()]:
+        for name, text in FIELD_HELP.get(definition.get("title", ""), {}).items():
+            definition["properties"][name].setdefault("description", text)
+
+
+def _resource_rules(schema: dict[str, Any]) -> None:
+    """The rules of `Resource._who_and_what`, in JSON Schema terms, so editors flag them too."""
+    props = schema["properties"]
+    props["url"]["pattern"] = r"^https?://\S+$"
+    props["isbn"]["anyOf"][0]["pattern"] = r"^[0-9][0-9 -]{8,15}[0-9Xx]$"
+    schema["anyOf"] = [
+        {"required": ["authors"], "properties": {"authors": {"minItems": 1}}},
+        {"required": ["provider"], "properties": {"provider": {"type": "string"}}},
+    ]
+    schema["if"] = {"required": ["kind"], "properties": {"kind": {"enum": [k for k in KINDS if k not in TOPICLESS_KINDS]}}}
+    schema["then"] = {"required": ["covers"], "properties": {"covers": {"minItems": 1}}}
+
+
 def json_schemas() -> dict[str, dict[str, Any]]:
-    """The JSON Schema of each kind of file, for editors and CI."""
+    """The JSON Schema of each kind of file, for editors and CI.
+
+    Checks that need other records (ids that exist, cycles, duplicate URLs) are
+    `roadmap validate`'s alone; everything about one file is here.
+    """
     out: dict[str, dict[str, Any]] = {}
     for kind, model in MODELS.items():
         schema = model.model_json_schema(mode="validation")
-        out[kind] = {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
+        _with_help(schema)
+        if model is Resource:
+            _resource_rules(schema)
+        # Draft-07 is what yaml-language-server (VS Code's YAML extension and most editors)
+        # implements; every keyword used here means the same in draft 2020-12.
+        out[kind] = {"$schema": "http://json-schema.org/draft-07/schema#", **schema}
     return out
