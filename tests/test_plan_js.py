@@ -1,0 +1,42 @@
+"""planner.js copies constants from Python; they must not drift (the browser parity test checks behaviour)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from generator import plan
+from generator.models import AREAS, LEVELS
+
+JS = Path(__file__).resolve().parent.parent / "site" / "assets" / "js"
+
+
+def js_constant(name: str, text: str | None = None) -> object:
+    source = text if text is not None else (JS / "planner.js").read_text(encoding="utf-8")
+    match = re.search(rf"^\s*var {name} = (.+?);$", source, re.M)
+    assert match, f"planner.js has no `var {name} = ...;`"
+    return json.loads(match.group(1))
+
+
+def test_constants_match_python() -> None:
+    assert js_constant("AREAS") == list(AREAS)
+    assert js_constant("LEVELS") == list(LEVELS)
+    assert js_constant("COST_ORDER") == list(plan.COST_ORDER)
+    assert sorted(js_constant("TEACHING_KINDS")) == sorted(plan.TEACHING_KINDS)  # type: ignore[arg-type]
+    assert js_constant("EPSILON") == plan.EPSILON
+    assert js_constant("FOCUSED_MAX_TOPICS") == plan.FOCUSED_MAX_TOPICS
+    assert js_constant("DEFAULT_MAX_RESOURCES") == plan.DEFAULT_MAX_RESOURCES
+
+
+def test_storage_keys_follow_the_site_contract() -> None:
+    assert js_constant("STORAGE_KEY") == "mfml-planner-v1"
+    progress = (JS / "progress.js").read_text(encoding="utf-8")
+    assert js_constant("KEY", progress) == "mfml-progress-v1"
+
+
+def test_scripts_ask_no_other_host() -> None:
+    for name in ("planner.js", "progress.js"):
+        source = (JS / name).read_text(encoding="utf-8")
+        assert not re.search(r"https?://", source), f"{name} names an absolute URL"
+        assert "import(" not in source and "importScripts" not in source
