@@ -1,0 +1,816 @@
+"""A layered (Sugiyama-style) drawing of a DAG: pure data in, data out.
+
+Nodes belong to numbered *bands* (the roadmap's stages). The pipeline is the classic one:
+
+1. layering: each band gets its own run of layers below the previous band's; inside a band a
+   node sits below all its prerequisites (longest path), rows are kept to a width budget, and
+   nodes then slide towards the side where most of their edges go, so edges stay short;
+2. long edges are cut into chains of dummy vertices, one per layer crossed;
+3. crossing minimisation: barycenter sweeps down and up plus adjacent swaps, best order kept;
+4. x coordinates: each row is pulled towards its neighbours' positions and solved exactly for
+   "as close as possible without overlapping" (isotonic regression), sweeping down and up;
+5. y coordinates and edge routes: a route leaves the bottom of its source, runs straight down
+   through the rows it crosses (at its dummies' x) and enters the top of its target.
+
+Everything is deterministic: ties are broken by the input order of the nodes, never by hashing.
+"""
+
+from __future__ import annotations
+
+import heapq
+import os
+import math
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+Point = tuple[float, float]
+
+
+@dataclass(frozen=True)
+class LayoutNode:
+    """A box to place: `band` orders the stages (lower bands are drawn above higher ones)."""
+
+    id: str
+    band: int
+    label: str
+
+
+@dataclass(frozen=True)
+class LayoutEdge:
+    """`source` must be drawn above `target` (a prerequisite above the topic that needs it)."""
+
+    source: str
+    target: str
+
+
+@dataclass(frozen=True)
+class Options:
+    """Sizes in CSS pixels; the defaults suit the roadmap page at 13 px labels."""
+
+    font_size: float = 13.0
+    line_height: float = 16.0
+    wrap_width: float = 128.0  # a label wider than this is wrapped onto two lines
+    pad_x: float = 12.0
+    pad_y: float = 9.0
+    min_width: float = 96.0
+    node_gap: float = 22.0  # between two boxes of one row
+    dummy_gap: float = 10.0  # between an edge passing through a row and its neighbours
+    layer_gap: float = 36.0  # between rows; grows where edges travel far sideways
+    layer_gap_extra: float = 34.0
+    band_header: float = 40.0  # room for the band's title above its first row
+    band_pad: float = 18.0  # below the last row of a band
+    band_gap: float = 14.0
+    margin: float = 12.0
+    max_row_width: float = 1000.0  # width budget of a row of boxes, before a node moves down
+    sweeps: int = 16  # crossing-minimisation rounds (each: one sweep down, one up)
+    starts: int = 24  # initial orders tried (fewer for big graphs)
+    placement_rounds: int = 8  # x-coordinate sweeps (fewer for big graphs)
+    dummy_budget: int = 2000  # plus 4 per node: longer edges beyond this get no dummies
+
+
+@dataclass(frozen=True)
+class Box:
+    """A placed node: top-left corner, size, its layer and the label lines to draw."""
+
+    id: str
+    x: float
+    y: float
+    width: float
+    height: float
+    layer: int
+    band: int
+    lines: tuple[str, ...]
+
+    @property
+    def cx(self) -> float:
+        return self.x + self.width / 2
+
+    @property
+    def cy(self) -> float:
+        return self.y + self.height / 2
+
+
+@dataclass(frozen=True)
+class Route:
+    """An edge as a polyline from the bottom of `source` to the top of `target`.
+
+    Consecutive points either share x (a straight run down through a row) or are joined by a
+    curve with vertical tangents (see `svg.smooth_path`). `direct` routes skipped the dummy
+    chain because the graph exceeded the dummy budget; they are a single curve.
+    """
+
+    source: str
+    target: str
+    points: tuple[Point, ...]
+    direct: bool = False
+
+
+@dataclass(frozen=True)
+class BandBox:
+    """The rectangle of one band; its title goes in the top `Options.band_header` pixels."""
+
+    band: int
+    x: float
+    y: float
+    width: float
+    height: float
+    first_layer: int
+    last_layer: int
+
+
+@dataclass(frozen=True)
+class Layout:
+    width: float
+    height: float
+    boxes: dict[str, Box]  # in reading order: by layer, then left to right
+    routes: tuple[Route, ...]
+    bands: tuple[BandBox, ...]
+    layers: int
+    crossings: int  # edge crossings between adjacent layers, as counted by the minimiser
+
+
+# --- text measurement -----------------------------------------------------------------------
+
+# Advance widths in em of a typical UI sans-serif (Roboto, Helvetica, Arial, Segoe are close),
+# coarse on purpose: we only need a safe box width, never exact kerning.
+_NARROW = frozenset("fijlrtI!.,:;'|()[]{}- /\u2019")
+_WIDE = frozenset("mwMW@%")
+
+
+def text_width(text: str, font_size: float) -> float:
+    """Estimated rendered width of `text`, from character classes rather than font metrics."""
+    em = 0.0
+    for ch in text:
+        if ch in _NARROW:
+            em += 0.3
+        elif ch in _WIDE:
+            em += 0.86
+        elif ch.isupper():
+            em += 0.66
+        else:
+            em += 0.55
+    return em * font_size
+
+
+def wrap_label(text: str, font_size: float, wrap_width: float) -> tuple[str, ...]:
+    """One line if it fits `wrap_width`, else the two-line split with the shortest longer line."""
+    text = " ".join(text.split())
+    words = text.split(" ")
+    if len(words) < 2 or text_width(text, font_size) <= wrap_width:
+        return (text,)
+    best: tuple[float, int] | None = None
+    for i in range(1, len(words)):
+        widest = max(text_width(" ".join(words[:i]), font_size), text_width(" ".join(words[i:]), font_size))
+        # `<` keeps the earliest best split, so the first line is the shorter one on ties.
+        if best is None or widest < best[0]:
+            best = (widest, i)
+    assert best is not None
+    i = best[1]
+    return (" ".join(words[:i]), " ".join(words[i:]))
+
+
+# --- the pipeline -----------------------------------------------------------------------------
+
+
+def layout(nodes: Sequence[LayoutNode], edges: Sequence[LayoutEdge], options: Options | None = None) -> Layout:
+    """Place `nodes` in layered rows and route `edges` between them.
+
+    The input order of `nodes` breaks every tie (pass them in a meaningful order, e.g. by
+    area), so the same input always gives the same layout. Raises ValueError for unknown or
+    duplicate ids, an edge from a later band to an earlier one, or a cycle.
+    """
+    opts = options or Options()
+    n = len(nodes)
+    index: dict[str, int] = {}
+    for i, node in enumerate(nodes):
+        if node.id in index:
+            raise ValueError(f"node id {node.id!r} is given twice")
+        index[node.id] = i
+    band = [node.band for node in nodes]
+    succ: list[list[int]] = [[] for _ in range(n)]
+    pred: list[list[int]] = [[] for _ in range(n)]
+    seen_edges: set[tuple[int, int]] = set()
+    edge_list: list[tuple[int, int]] = []
+    for edge in edges:
+        for end in (edge.source, edge.target):
+            if end not in index:
+                raise ValueError(f"edge {edge.source!r} -> {edge.target!r} names unknown node {end!r}")
+        u, v = index[edge.source], index[edge.target]
+        if band[u] > band[v]:
+            raise ValueError(f"edge {edge.source!r} -> {edge.target!r} goes from band {band[u]} back to band {band[v]}")
+        if u == v:
+            raise ValueError(f"edge {edge.source!r} -> {edge.target!r} is a loop")
+        if (u, v) in seen_edges:
+            continue
+        seen_edges.add((u, v))
+        edge_list.append((u, v))
+        succ[u].append(v)
+        pred[v].append(u)
+
+    lines = [wrap_label(node.label, opts.font_size, opts.wrap_width) for node in nodes]
+    height = 2 * opts.line_height + 2 * opts.pad_y  # one height for all: rows stay tidy
+    widths = [
+        max(opts.min_width, max(text_width(line, opts.font_size) for line in node_lines) + 2 * opts.pad_x)
+        for node_lines in lines
+    ]
+
+    layer_of, band_layers = _assign_layers(n, band, succ, pred, widths, opts)
+    graph = _LayeredGraph.build(n, layer_of, widths, edge_list, opts.dummy_budget + 4 * n)
+    crossings = _order(graph, opts)
+    xs = _place_x(graph, opts)
+    return _finish(nodes, lines, widths, height, graph, xs, band_layers, crossings, opts)
+
+
+# --- 1. layering --------------------------------------------------------------------------------
+
+
+def _assign_layers(
+    n: int, band: list[int], succ: list[list[int]], pred: list[list[int]], widths: list[float], opts: Options
+) -> tuple[list[int], dict[int, tuple[int, int]]]:
+    """Global layer of each node, and each band's (first, last) layer."""
+    members: dict[int, list[int]] = {}
+    for v in range(n):
+        members.setdefault(band[v], []).append(v)
+    total = sum(widths) + opts.node_gap * n
+    # A huge graph squeezed into a page-wide row would need hundreds of layers and long edges
+    # through all of them; let rows widen with the square root of the size instead.
+    cap = max(opts.max_row_width, total / max(1.0, math.sqrt(n)) / 2)
+    layer_of = [0] * n
+    band_layers: dict[int, tuple[int, int]] = {}
+    offset = 0
+    for b in sorted(members):
+        rel = _layer_band(members[b], band, succ, pred, widths, cap, opts.node_gap)
+        count = max(rel[v] for v in members[b]) + 1
+        for v in members[b]:
+            layer_of[v] = offset + rel[v]
+        band_layers[b] = (offset, offset + count - 1)
+        offset += count
+    return layer_of, band_layers
+
+
+def _layer_band(
+    vs: list[int],
+    band: list[int],
+    succ: list[list[int]],
+    pred: list[list[int]],
+    widths: list[float],
+    cap: float,
+    gap: float,
+) -> dict[int, int]:
+    """Layers relative to the band: list scheduling by longest path, then edge shortening."""
+    b = band[vs[0]]
+    inside = set(vs)
+    in_pred = {v: [p for p in pred[v] if p in inside] for v in vs}
+    in_succ = {v: [s for s in succ[v] if s in inside] for v in vs}
+
+    # Topological order within the band, ties by input order.
+    indeg = {v: len(in_pred[v]) for v in vs}
+    heap = [v for v in vs if indeg[v] == 0]
+    heapq.heapify(heap)
+    topo: list[int] = []
+    while heap:
+        v = heapq.heappop(heap)
+        topo.append(v)
+        for s in in_succ[v]:
+            indeg[s] -= 1
+            if indeg[s] == 0:
+                heapq.heappush(heap, s)
+    if len(topo) != len(vs):
+        stuck = sorted(v for v in vs if indeg[v] > 0)
+        raise ValueError(f"the edges form a cycle through node #{stuck[0]}")
+
+    # Longest path to a sink: nodes that start long chains are placed first when rows are full.
+    tail = {v: 0 for v in vs}
+    for v in reversed(topo):
+        for s in in_succ[v]:
+            tail[v] = max(tail[v], tail[s] + 1)
+
+    # List scheduling: fill each row with ready nodes (all in-band prerequisites placed above),
+    # most urgent first, up to the width budget. Without the budget this is longest-path layering.
+    rel: dict[int, int] = {}
+    left = {v: len(in_pred[v]) for v in vs}
+    ready = [(-tail[v], v) for v in vs if left[v] == 0]
+    heapq.heapify(ready)
+    row_width: list[float] = []
+    layer = 0
+    while ready:
+        used = 0.0
+        placed: list[int] = []
+        while ready:
+            v = ready[0][1]
+            if placed and used + widths[v] + gap > cap:
+                break
+            heapq.heappop(ready)
+            placed.append(v)
+            used += widths[v] + gap
+            rel[v] = layer
+        row_width.append(used)
+        for v in placed:
+            for s in in_succ[v]:
+                left[s] -= 1
+                if left[s] == 0:
+                    heapq.heappush(ready, (-tail[s], s))
+        layer += 1
+
+    # Shorten edges: a node with more edges below than above slides down towards its first
+    # dependent in the band, and the reverse. A node is never pushed to the band's bottom just
+    # because what it unlocks is in later bands: that would tear a chain such as
+    # derivatives -> partial derivatives -> gradients apart, and readers expect the first
+    # topics of an area at the top of each band.
+    def move(v: int, target: int) -> None:
+        row_width[rel[v]] -= widths[v] + gap
+        row_width[target] += widths[v] + gap
+        rel[v] = target
+
+    for v in reversed(topo):
+        if not in_succ[v] or len(succ[v]) <= len(pred[v]):
+            continue
+        hi = min(rel[s] for s in in_succ[v]) - 1
+        for target in range(hi, rel[v], -1):
+            if row_width[target] + widths[v] + gap <= cap:
+                move(v, target)
+                break
+    for v in topo:
+        if len(pred[v]) <= len(succ[v]):
+            continue
+        lo = max((rel[p] + 1 for p in in_pred[v]), default=0)
+        for target in range(lo, rel[v]):
+            if row_width[target] + widths[v] + gap <= cap:
+                move(v, target)
+                break
+
+    # Moves can empty a row; close the gap (order is all that edges need).
+    used_layers = sorted(set(rel.values()))
+    renumber = {old: new for new, old in enumerate(used_layers)}
+    return {v: renumber[rel[v]] for v in vs}
+
+
+# --- 2. the layered graph with dummies -----------------------------------------------------------
+
+
+@dataclass
+class _LayeredGraph:
+    """Real nodes 0..n-1, then dummies; `up`/`down` join vertices of adjacent layers."""
+
+    n: int
+    layer: list[int]
+    width: list[float]
+    up: list[list[int]]
+    down: list[list[int]]
+    chains: list[list[int]]  # one per kept edge, source ... target
+    direct: list[bool]  # chain has no dummies although it spans several layers
+    layers: list[list[int]]
+
+    @classmethod
+    def build(
+        cls, n: int, layer_of: list[int], widths: list[float], edges: list[tuple[int, int]], budget: int
+    ) -> _LayeredGraph:
+        layer = list(layer_of)
+        width = list(widths)
+        up: list[list[int]] = [[] for _ in range(n)]
+        down: list[list[int]] = [[] for _ in range(n)]
+        # Long edges share dummies: a "trunk" either leaves one source and branches off towards
+        # each of its targets, or gathers the edges into one target. Each edge uses one kind
+        # of trunk, whichever is busier, so every path through the drawing is a real edge
+        # (the drawing stays unambiguous) while it needs far fewer columns. Shortest edges come
+        # first; past the budget the longest ones go direct.
+        long_out = [0] * n
+        long_in = [0] * n
+        for u, v in edges:
+            if layer_of[v] - layer_of[u] > 1:
+                long_out[u] += 1
+                long_in[v] += 1
+        spans = sorted(range(len(edges)), key=lambda e: (layer_of[edges[e][1]] - layer_of[edges[e][0]], e))
+        chains: list[list[int]] = [[] for _ in edges]
+        direct = [False] * len(edges)
+        trunk: dict[tuple[int, int, int], int] = {}
+        links: set[tuple[int, int]] = set()
+        for e in spans:
+            u, v = edges[e]
+            lays = range(layer_of[u] + 1, layer_of[v])
+            owner = (1, v) if long_in[v] > long_out[u] else (0, u)
+            fresh = sum(1 for lay in lays if (*owner, lay) not in trunk)
+            if fresh and len(layer) - n + fresh > budget:
+                chains[e] = [u, v]
+                direct[e] = True
+                continue
+            chain = [u]
+            for lay in lays:
+                d = trunk.get((*owner, lay))
+                if d is None:
+                    d = trunk[(*owner, lay)] = len(layer)
+                    layer.append(lay)
+                    width.append(0.0)
+                    up.append([])
+                    down.append([])
+                chain.append(d)
+            chain.append(v)
+            for a, b in zip(chain, chain[1:]):
+                if (a, b) not in links:
+                    links.add((a, b))
+                    down[a].append(b)
+                    up[b].append(a)
+            chains[e] = chain
+        layers: list[list[int]] = [[] for _ in range(max(layer_of, default=-1) + 1)]
+        for v in range(len(layer)):
+            layers[layer[v]].append(v)
+        return cls(n, layer, width, up, down, chains, direct, layers)
+
+    def is_dummy(self, v: int) -> bool:
+        return v >= self.n
+
+
+# --- 3. crossing minimisation -------------------------------------------------------------------
+
+
+def _count_between(upper: list[int], down: list[list[int]], pos: list[int], size: int) -> int:
+    """Crossings between two adjacent layers, O(E log V) with a Fenwick tree."""
+    seq: list[int] = []
+    for u in upper:
+        targets = down[u]
+        if len(targets) == 1:
+            seq.append(pos[targets[0]])
+        elif targets:
+            seq.extend(sorted(pos[t] for t in targets))
+    if len(seq) < 2:
+        return 0
+    tree = [0] * (size + 1)
+    crossings = 0
+    seen = 0
+    for p in seq:
+        # Count earlier edges that end strictly to the right of p.
+        i = p + 1
+        not_right = 0
+        while i > 0:
+            not_right += tree[i]
+            i -= i & -i
+        crossings += seen - not_right
+        seen += 1
+        i = p + 1
+        while i <= size:
+            tree[i] += 1
+            i += i & -i
+    return crossings
+
+
+def _total_crossings(layers: list[list[int]], down: list[list[int]], pos: list[int]) -> int:
+    return sum(_count_between(layers[i], down, pos, len(layers[i + 1])) for i in range(len(layers) - 1))
+
+
+def _order(g: _LayeredGraph, opts: Options) -> int:
+    """Reorder `g.layers` in place to few crossings; return the crossings of the order kept.
+
+    Sweeps start from several initial orders (input order, its reverse, depth-first order,
+    then seeded shuffles) as long as the graph is small enough; the best result wins.
+    """
+    vertices = len(g.layer)
+    # Bound the work, not the clock (so the output stays deterministic): about 300,000 vertex
+    # visits in all, which big graphs spend on fewer starts and rounds.
+    budget = max(2, 300_000 // max(1, vertices))
+    starts = max(1, min(opts.starts, budget // 8))
+    rounds = max(2, min(opts.sweeps, budget // starts))
+    use_transpose = vertices <= 4000
+    best: int | None = None
+    best_layers: list[list[int]] = []
+    for start in range(starts):
+        layers = [row[:] for row in g.layers]
+        _initial_order(g, layers, start)
+        count = _improve(g, layers, rounds, use_transpose)
+        if best is None or count < best:
+            best, best_layers = count, layers
+        if best == 0:
+            break
+    g.layers[:] = best_layers
+    return best or 0
+
+
+def _initial_order(g: _LayeredGraph, layers: list[list[int]], start: int) -> None:
+    if start == 0:
+        for row in layers:
+            row.sort()  # real nodes in input order (callers group them, e.g. by area)
+    elif start == 1:
+        for row in layers:
+            row.sort(reverse=True)
+    elif start == 2:
+        # Depth-first from the sources: a chain's members end up at similar places.
+        rank = [0] * len(g.layer)
+        counter = 0
+        seen = [False] * len(g.layer)
+        for root in range(len(g.layer)):
+            if seen[root] or g.up[root]:
+                continue
+            stack = [root]
+            while stack:
+                v = stack.pop()
+                if seen[v]:
+                    continue
+                seen[v] = True
+                rank[v] = counter
+                counter += 1
+                stack.extend(reversed(g.down[v]))
+        for row in layers:
+            row.sort(key=rank.__getitem__)
+    else:
+        shuffle = random.Random(start)
+        for row in layers:
+            row.sort()
+            shuffle.shuffle(row)
+
+
+def _improve(g: _LayeredGraph, layers: list[list[int]], rounds: int, use_transpose: bool) -> int:
+    """Barycenter sweeps down and up (plus adjacent swaps) from the given order; `layers` is
+    left at the best order seen, whose crossings are returned."""
+    pos = [0] * len(g.layer)
+    for row in layers:
+        for i, v in enumerate(row):
+            pos[v] = i
+    _sweep(layers, pos, g.up, range(1, len(layers)), 1)
+    best = _total_crossings(layers, g.down, pos)
+    best_layers = [row[:] for row in layers]
+    stale = 0
+    for _ in range(rounds):
+        if best == 0:
+            break
+        _sweep(layers, pos, g.up, range(1, len(layers)), 1)
+        _sweep(layers, pos, g.down, range(len(layers) - 2, -1, -1), -1)
+        if use_transpose:
+            _transpose(layers, pos, g.up, g.down)
+        count = _total_crossings(layers, g.down, pos)
+        if count < best:
+            best, best_layers, stale = count, [row[:] for row in layers], 0
+        else:
+            stale += 1
+            if stale >= 4:
+                break
+    layers[:] = best_layers
+    return best
+
+
+def _sweep(layers: list[list[int]], pos: list[int], nbrs: list[list[int]], rows: range, step: int) -> None:
+    """One barycenter pass: each row of `rows` is sorted by the mean position of its neighbours
+    in the row before it (in sweep direction); vertices without such neighbours keep their place."""
+    for i in rows:
+        row = layers[i]
+        ref = len(layers[i - step])
+        scale = ref / len(row) if row else 1.0
+        keyed = []
+        for j, v in enumerate(row):
+            ns = nbrs[v]
+            if len(ns) == 1:
+                key = float(pos[ns[0]])
+            elif ns:
+                key = sum(pos[u] for u in ns) / len(ns)
+            else:
+                key = (j + 0.5) * scale - 0.5
+            keyed.append((key, j, v))
+        keyed.sort()
+        for j, (_, _, v) in enumerate(keyed):
+            row[j] = v
+            pos[v] = j
+
+
+def _transpose(layers: list[list[int]], pos: list[int], up: list[list[int]], down: list[list[int]]) -> None:
+    """Swap neighbours in a row while that removes crossings (a few passes at most)."""
+    for _ in range(4):
+        improved = False
+        for row in layers:
+            for j in range(len(row) - 1):
+                v, w = row[j], row[j + 1]
+                before = _pair_crossings(v, w, up, pos) + _pair_crossings(v, w, down, pos)
+                after = _pair_crossings(w, v, up, pos) + _pair_crossings(w, v, down, pos)
+                if after < before:
+                    row[j], row[j + 1] = w, v
+                    pos[w], pos[v] = j, j + 1
+                    improved = True
+        if not improved:
+            return
+
+
+def _pair_crossings(left: int, right: int, nbrs: list[list[int]], pos: list[int]) -> int:
+    """Crossings between the edges of `left` and `right` if `left` stands to the left."""
+    a, b = nbrs[left], nbrs[right]
+    if not a or not b:
+        return 0
+    return sum(1 for x in a for y in b if pos[x] > pos[y])
+
+
+# --- 4. x coordinates ----------------------------------------------------------------------------
+
+
+def _place_x(g: _LayeredGraph, opts: Options) -> list[float]:
+    """x of each vertex's centre.
+
+    Minimises the squared horizontal length of the edges (links between dummies weigh most,
+    so long edges run straight) subject to "neighbours in a row keep their distance", by
+    Gauss-Seidel sweeps down and up: each row in turn is solved exactly for its neighbours'
+    mean x by isotonic regression. Rows start packed and centred; a last pass straightens
+    what is left of the long edges. O((V + E) * rounds).
+    """
+    total = len(g.layer)
+    xs = [0.0] * total
+    seps: list[list[float]] = []
+    for row in g.layers:
+        row_seps = [0.0]
+        for a, b in zip(row, row[1:]):
+            row_seps.append(row_seps[-1] + _sep(g, a, b, opts))
+        seps.append(row_seps)
+        for v, c in zip(row, row_seps):
+            xs[v] = c - row_seps[-1] / 2
+    # A heavy dummy gives way less when a row is crowded, so long edges keep their line.
+    weight = [1.0 if v < g.n else 20.0 for v in range(total)]
+
+    def pull(v: int, nbrs: list[int]) -> float:
+        num = den = 0.0
+        for u in nbrs:
+            w = 100.0 if (v >= g.n and u >= g.n) else (2.0 if (v >= g.n or u >= g.n) else 1.0)
+            num += w * xs[u]
+            den += w
+        return num / den
+
+    def solve(i: int, desired: list[float]) -> None:
+        row = g.layers[i]
+        targets = [d - c for d, c in zip(desired, seps[i])]
+        for v, y, c in zip(row, _isotonic(targets, [weight[v] for v in row]), seps[i]):
+            xs[v] = y + c
+
+    count = len(g.layers)
+    rounds = max(2, min(opts.placement_rounds, 300_000 // max(1, total)))
+    for _ in range(rounds):
+        for i in range(1, count):
+            solve(i, [pull(v, g.up[v]) if g.up[v] else xs[v] for v in g.layers[i]])
+        for i in range(count - 2, -1, -1):
+            solve(i, [pull(v, g.down[v]) if g.down[v] else xs[v] for v in g.layers[i]])
+    # Last, both sides at once: a node settles between its prerequisites and its dependents.
+    for i in range(count):
+        solve(i, [pull(v, g.up[v] + g.down[v]) if (g.up[v] or g.down[v]) else xs[v] for v in g.layers[i]])
+    _straighten(g, xs, opts)
+    return xs
+
+
+def _isotonic(targets: list[float], weights: list[float]) -> list[float]:
+    """Weighted least-squares non-decreasing fit (pool adjacent violators), O(n)."""
+    blocks: list[list[float]] = []  # [weighted sum, weight, count]
+    for t, w in zip(targets, weights):
+        blocks.append([t * w, w, 1])
+        while len(blocks) > 1 and blocks[-2][0] / blocks[-2][1] > blocks[-1][0] / blocks[-1][1]:
+            s, w2, c = blocks.pop()
+            blocks[-1][0] += s
+            blocks[-1][1] += w2
+            blocks[-1][2] += c
+    out: list[float] = []
+    for s, w, c in blocks:
+        out.extend([s / w] * int(c))
+    return out
+
+
+def _sep(g: _LayeredGraph, a: int, b: int, opts: Options) -> float:
+    """Centre-to-centre distance two row neighbours need."""
+    if a < g.n and b < g.n:
+        gap = opts.node_gap
+    elif a < g.n or b < g.n:
+        gap = opts.dummy_gap
+    else:
+        gap = opts.dummy_gap * 0.8
+    return (g.width[a] + g.width[b]) / 2 + gap
+
+
+def _straighten(g: _LayeredGraph, xs: list[float], opts: Options) -> None:
+    """Remove the remaining bends of long edges: each run of dummies that carries one trunk
+    moves to a single x (its median, else its first or last dummy's) wherever every row it
+    crosses has room there. Longest runs first; in place."""
+    pos = [0] * len(g.layer)
+    for row in g.layers:
+        for i, v in enumerate(row):
+            pos[v] = i
+    runs: list[list[int]] = []
+    for v in range(g.n, len(g.layer)):
+        if any(u >= g.n for u in g.up[v]):
+            continue  # not the top of a trunk
+        run = [v]
+        while (nxt := _next_dummy(g, run[-1])) is not None:
+            run.append(nxt)
+        if len(run) > 1:
+            runs.append(run)
+    runs.sort(key=lambda r: (-len(r), r[0]))
+
+    def room(v: int) -> tuple[float, float]:
+        row = g.layers[g.layer[v]]
+        i = pos[v]
+        lo = xs[row[i - 1]] + _sep(g, row[i - 1], v, opts) if i > 0 else -math.inf
+        hi = xs[row[i + 1]] - _sep(g, v, row[i + 1], opts) if i + 1 < len(row) else math.inf
+        return lo, hi
+
+    for run in runs:
+        values = sorted(xs[v] for v in run)
+        for x in (values[len(values) // 2], xs[run[0]], xs[run[-1]]):
+            if all(lo <= x <= hi for lo, hi in map(room, run)):
+                for v in run:
+                    xs[v] = x
+                break
+
+
+def _next_dummy(g: _LayeredGraph, v: int) -> int | None:
+    """The dummy that continues `v`'s trunk one row down, if any (trunks never mix, so there
+    is at most one)."""
+    for w in g.down[v]:
+        if w >= g.n:
+            return w
+    return None
+
+
+# --- 5. y coordinates and routes -----------------------------------------------------------------
+
+
+def _finish(
+    nodes: Sequence[LayoutNode],
+    lines: list[tuple[str, ...]],
+    widths: list[float],
+    height: float,
+    g: _LayeredGraph,
+    xs: list[float],
+    band_layers: dict[int, tuple[int, int]],
+    crossings: int,
+    opts: Options,
+) -> Layout:
+    layer_count = len(g.layers)
+    # Shift so the leftmost box or edge starts at the margin.
+    left = min((xs[v] - g.width[v] / 2 for v in range(len(xs))), default=0.0)
+    shift = opts.margin - left
+    xs = [x + shift for x in xs]
+    width = max((xs[v] + g.width[v] / 2 for v in range(len(xs))), default=0.0) + opts.margin
+
+    # Rows: more room between two rows when edges between them travel far sideways.
+    band_of_layer: dict[int, int] = {}
+    for b, (first, last) in band_layers.items():
+        for lay in range(first, last + 1):
+            band_of_layer[lay] = b
+    row_top = [0.0] * layer_count
+    band_top: dict[int, float] = {}
+    band_bottom: dict[int, float] = {}
+    y = opts.margin
+    for lay in range(layer_count):
+        b = band_of_layer[lay]
+        if lay == band_layers[b][0]:
+            if lay > 0:
+                band_bottom[band_of_layer[lay - 1]] = y + opts.band_pad
+                y += opts.band_pad + opts.band_gap
+            band_top[b] = y
+            y += opts.band_header
+        else:
+            sideways = max((abs(xs[v] - xs[u]) for u in g.layers[lay - 1] for v in g.down[u]), default=0.0)
+            y += opts.layer_gap + min(opts.layer_gap_extra, sideways * 0.06)
+        row_top[lay] = y
+        y += height
+    if layer_count:
+        band_bottom[band_of_layer[layer_count - 1]] = y + opts.band_pad
+        y += opts.band_pad
+    total_height = y + opts.margin
+
+    boxes: dict[str, Box] = {}
+    for lay, row in enumerate(g.layers):
+        for v in row:
+            if v < g.n:
+                boxes[nodes[v].id] = Box(
+                    id=nodes[v].id,
+                    x=xs[v] - widths[v] / 2,
+                    y=row_top[lay],
+                    width=widths[v],
+                    height=height,
+                    layer=lay,
+                    band=nodes[v].band,
+                    lines=lines[v],
+                )
+
+    # Ports: edges leave and enter spread along the box side, ordered by where they go, so
+    # arrowheads do not pile up on one point. Edges that share a trunk share a port: they are
+    # one line there.
+    out_port: dict[tuple[int, int], float] = {}  # (node, next vertex) -> x
+    in_port: dict[tuple[int, int], float] = {}  # (node, previous vertex) -> x
+    for ends, ports, step in ((0, out_port, 1), (-1, in_port, -2)):
+        around: dict[int, set[int]] = {}
+        for chain in g.chains:
+            around.setdefault(chain[ends], set()).add(chain[step])
+        for v, others in around.items():
+            ordered = sorted(others, key=lambda w: (xs[w], w))
+            span = min(widths[v] * 0.6, 9.0 * (len(ordered) - 1))
+            for k, w in enumerate(ordered):
+                offset = 0.0 if len(ordered) == 1 else -span / 2 + span * k / (len(ordered) - 1)
+                ports[(v, w)] = xs[v] + offset
+
+    routes: list[Route] = []
+    for e, chain in enumerate(g.chains):
+        u, v = chain[0], chain[-1]
+        points: list[Point] = [(out_port[(u, chain[1])], row_top[g.layer[u]] + height)]
+        for d in chain[1:-1]:
+            points.append((xs[d], row_top[g.layer[d]]))
+            points.append((xs[d], row_top[g.layer[d]] + height))
+        points.append((in_port[(v, chain[-2])], row_top[g.layer[v]]))
+        routes.append(Route(nodes[u].id, nodes[v].id, tuple(points), g.direct[e]))
+    routes.sort(key=lambda r: (boxes[r.target].layer, boxes[r.target].x, boxes[r.source].layer, boxes[r.source].x))
+
+    bands = tuple(
+        BandBox(b, 0.0, band_top[b], width, band_bottom[b] - band_top[b], first, last)
+        for b, (first, last) in sorted(band_layers.items())
+    )
+    return Layout(width, total_height, boxes, tuple(routes), bands, layer_count, crossings)
