@@ -20,6 +20,7 @@ Handler = Callable[[argparse.Namespace], int]
 _COMMAND_MODULES: tuple[str, ...] = (
     "generator.plan_cli",
     "generator.scaffold",
+    "generator.pr",
 )
 
 
