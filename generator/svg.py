@@ -1,0 +1,315 @@
+"""The roadmap as inline SVG: the whole graph, and one topic's prerequisite chain.
+
+Markup follows the site contract: nodes are real links (`<a class="rm-node area-...">`) in
+reading order, so Tab walks the graph top to bottom; edges carry `data-from`/`data-to` for
+graph.js; colours come from CSS classes (graph.css), so light and dark schemes both work.
+Every string from YAML goes through `html.escape`. Coordinates are rounded to whole pixels:
+the output is small and byte-identical for the same input.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from html import escape
+
+from .graph import Roadmap
+from .layout import Layout, LayoutEdge, LayoutNode, Options, Point, layout, text_width, wrap_label
+from .models import AREAS, Stage
+
+Href = Callable[[str], str]
+
+STAGE_PREFIX = "stage:"
+"""`href(STAGE_PREFIX + stage_id)` must give the link to that stage's page."""
+
+AREA_NAMES: dict[str, str] = {
+    "linear-algebra": "Linear algebra",
+    "calculus": "Calculus",
+    "optimization": "Optimization",
+    "probability-statistics": "Probability & statistics",
+    "machine-learning": "Machine learning",
+}
+
+ROADMAP_OPTIONS = Options()
+# Topic pages have the navigation sidebars beside the content: a narrower drawing.
+CHAIN_OPTIONS = Options(max_row_width=620.0, band_header=32.0, starts=6)
+CHAIN_LIMIT = 40
+
+_LEGEND_HEIGHT = 34.0
+_STEP_HEIGHT = 62.0
+_STEP_WIDTH = 300.0
+
+
+def _n(value: float) -> str:
+    """A coordinate as a whole number: enough for a drawing, and keeps the output compact."""
+    return str(round(value))
+
+
+def _attr(value: str) -> str:
+    return escape(value, quote=True)
+
+
+def smooth_path(points: Sequence[Point], dx: float = 0.0, dy: float = 0.0) -> str:
+    """SVG path data through `points` (shifted by dx, dy): straight where x is unchanged, else
+    an S-curve with vertical tangents at both ends, so edges leave and enter boxes vertically."""
+    (x0, y0), rest = points[0], points[1:]
+    parts = [f"M{_n(x0 + dx)} {_n(y0 + dy)}"]
+    for x1, y1 in rest:
+        if _n(x1 + dx) == _n(x0 + dx):
+            parts.append(f"V{_n(y1 + dy)}")
+        else:
+            mid = _n((y0 + y1) / 2 + dy)
+            parts.append(f"C{_n(x0 + dx)} {mid} {_n(x1 + dx)} {mid} {_n(x1 + dx)} {_n(y1 + dy)}")
+        x0, y0 = x1, y1
+    return "".join(parts)
+
+
+def _hours(value: float) -> str:
+    return f"{value:g}"
+
+
+def _step_label(stage: Stage) -> str:
+    return f"Step {stage.order}"
+
+
+# --- pieces ---------------------------------------------------------------------------------
+
+
+def _defs(marker_id: str) -> str:
+    # context-stroke paints the arrowhead in its edge's colour, highlighted or not.
+    return (
+        f'<defs><marker id="{marker_id}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" '
+        'markerHeight="8" markerUnits="userSpaceOnUse" orient="auto">'
+        '<path class="rm-arrow" d="M0 1L10 5L0 9z"/></marker></defs>'
+    )
+
+
+def _legend(width: float, areas: Iterable[str], y: float) -> tuple[str, float]:
+    """Area swatches and the two edge styles, flowing left to right; returns (markup, height)."""
+    items: list[tuple[float, str]] = []  # (width, markup at x=0)
+    for area in areas:
+        name = AREA_NAMES[area]
+        items.append(
+            (
+                24 + text_width(name, 12),
+                f'<rect class="rm-swatch area-{area}" x="0" y="-6" width="14" height="12" rx="3"/>'
+                f'<text x="19" y="0">{escape(name)}</text>',
+            )
+        )
+    for cls, name in (("rm-required", "required"), ("rm-recommended", "recommended")):
+        items.append(
+            (
+                38 + text_width(name, 12),
+                f'<path class="rm-edge {cls}" d="M0 0H26"/><text x="32" y="0">{name}</text>',
+            )
+        )
+    parts: list[str] = []
+    x, row_y, gap = 12.0, y + _LEGEND_HEIGHT / 2, 18.0
+    for item_width, markup in items:
+        if x > 12 and x + item_width > width - 12:
+            x, row_y = 12.0, row_y + 22
+        parts.append(f'<g transform="translate({_n(x)} {_n(row_y)})">{markup}</g>')
+        x += item_width + gap
+    height = row_y - y + _LEGEND_HEIGHT / 2
+    return f'<g class="rm-legend" aria-hidden="true">{"".join(parts)}</g>', height
+
+
+def _node(
+    roadmap: Roadmap, tid: str, box_x: float, box_y: float, box_w: float, box_h: float, lines: Sequence[str], href: Href, extra: str = ""
+) -> str:
+    topic = roadmap.topics[tid]
+    cx = box_x + box_w / 2
+    cy = box_y + box_h / 2
+    line_height = ROADMAP_OPTIONS.line_height
+    first = cy - line_height * (len(lines) - 1) / 2
+    spans = "".join(
+        f'<tspan x="{_n(cx)}" y="{_n(first + i * line_height)}">{escape(line)}</tspan>' for i, line in enumerate(lines)
+    )
+    return (
+        f'<a class="rm-node area-{topic.area}{extra}" href="{_attr(href(tid))}" data-topic="{_attr(tid)}" '
+        f'data-stage="{_attr(topic.stage)}" aria-label="{_attr(topic.title)}">'
+        f"<title>{escape(topic.summary)}</title>"
+        f'<rect x="{_n(box_x)}" y="{_n(box_y)}" width="{_n(box_w)}" height="{_n(box_h)}" rx="7"/>'
+        f"<text>{spans}</text></a>"
+    )
+
+
+def _graph_body(
+    roadmap: Roadmap,
+    placed: Layout,
+    href: Href,
+    frame: tuple[float, float, float],
+    marker_id: str,
+    band_title: Callable[[Stage, list[str]], str],
+    self_id: str | None = None,
+) -> str:
+    """Bands, edges, then each band's title and nodes in reading order (the Tab order).
+
+    `frame` is (dx, dy, width): where the layout goes in the SVG, and how wide bands are.
+    """
+    dx, dy, width = frame
+    stages = {stage.order: stage for stage in roadmap.stages}
+    parts: list[str] = ['<g class="rm-bands">']
+    for band in placed.bands:
+        stage = stages[band.band]
+        parts.append(
+            f'<rect class="rm-band" data-stage="{_attr(stage.id)}" x="0" y="{_n(band.y + dy)}" '
+            f'width="{_n(width)}" height="{_n(band.height)}"/>'
+        )
+    parts.append("</g>")
+
+    strength = {(p.topic, tid): p.strength for tid, t in roadmap.topics.items() for p in t.prerequisites}
+    # marker-end is inherited, so one attribute on the group serves every edge; fill/stroke
+    # here are fallbacks should graph.css be missing (paths would otherwise fill black).
+    parts.append(f'<g class="rm-edges" fill="none" stroke="#8a8f98" marker-end="url(#{marker_id})">')
+    for route in placed.routes:
+        cls = "rm-required" if strength[(route.source, route.target)] == "required" else "rm-recommended"
+        parts.append(
+            f'<path class="rm-edge {cls}" data-from="{_attr(route.source)}" data-to="{_attr(route.target)}" '
+            f'd="{smooth_path(route.points, dx, dy)}"/>'
+        )
+    parts.append("</g>")
+
+    by_band: dict[int, list[str]] = {}
+    for box in placed.boxes.values():
+        by_band.setdefault(box.band, []).append(box.id)
+    parts.append('<g class="rm-nodes">')
+    for band in placed.bands:
+        stage = stages[band.band]
+        tids = by_band.get(band.band, [])
+        parts.append(
+            f'<a class="rm-band-title" href="{_attr(href(STAGE_PREFIX + stage.id))}">'
+            f'<text x="14" y="{_n(band.y + dy + 25)}">{band_title(stage, tids)}</text></a>'
+        )
+        for tid in tids:
+            box = placed.boxes[tid]
+            extra = " rm-self" if tid == self_id else ""
+            node = _node(roadmap, tid, box.x + dx, box.y + dy, box.width, box.height, box.lines, href, extra)
+            if tid == self_id:
+                node = node.replace(" data-topic=", ' aria-current="page" data-topic=', 1)
+            parts.append(node)
+    parts.append("</g>")
+    return "".join(parts)
+
+
+def _layout_for(roadmap: Roadmap, tids: Iterable[str], options: Options) -> Layout:
+    order = {stage.id: stage.order for stage in roadmap.stages}
+    chosen = sorted(tids, key=roadmap.sort_key)
+    inside = set(chosen)
+    nodes = [LayoutNode(tid, order[roadmap.topics[tid].stage], roadmap.topics[tid].title) for tid in chosen]
+    edges = [
+        LayoutEdge(p.topic, tid) for tid in chosen for p in roadmap.topics[tid].prerequisites if p.topic in inside
+    ]
+    return layout(nodes, edges, options)
+
+
+def _steps(roadmap: Roadmap, width: float, y: float, href: Href) -> tuple[str, float]:
+    """Stages without topics (practice, community) as cards in a row, linked to their pages."""
+    empty = [stage for stage in roadmap.stages if not roadmap.topics_in_stage(stage.id)]
+    if not empty:
+        return "", 0.0
+    gap = 56.0
+    card_w = min(_STEP_WIDTH, (width - 24 - gap * (len(empty) - 1)) / len(empty))
+    total = card_w * len(empty) + gap * (len(empty) - 1)
+    x = (width - total) / 2
+    top = y + 16
+    parts = ['<g class="rm-steps">']
+    for i, stage in enumerate(empty):
+        lines = wrap_label(stage.title, 13, card_w - 28)
+        cx = x + card_w / 2
+        label = f"{_step_label(stage)}: {stage.title}"
+        spans = [f'<tspan class="rm-step-no" x="{_n(cx)}" y="{_n(top + 20)}">{escape(_step_label(stage))}</tspan>']
+        spans += [
+            f'<tspan x="{_n(cx)}" y="{_n(top + 38 + k * 16)}">{escape(line)}</tspan>' for k, line in enumerate(lines[:2])
+        ]
+        parts.append(
+            f'<a class="rm-node rm-step" href="{_attr(href(STAGE_PREFIX + stage.id))}" data-stage="{_attr(stage.id)}" '
+            f'aria-label="{_attr(label)}"><title>{escape(stage.summary)}</title>'
+            f'<rect x="{_n(x)}" y="{_n(top)}" width="{_n(card_w)}" height="{_n(_STEP_HEIGHT)}" rx="10"/>'
+            f'<text>{"".join(spans)}</text></a>'
+        )
+        if i + 1 < len(empty):
+            ay = top + _STEP_HEIGHT / 2
+            parts.append(f'<path class="rm-flow" d="M{_n(x + card_w + 8)} {_n(ay)}H{_n(x + card_w + gap - 8)}"/>')
+        x += card_w + gap
+    parts.append("</g>")
+    return "".join(parts), _STEP_HEIGHT + 32
+
+
+# --- public -------------------------------------------------------------------------------
+
+
+def render_roadmap(roadmap: Roadmap, href: Href) -> str:
+    """The whole roadmap as one inline `<svg class="rm-svg">`.
+
+    `href(topic_id)` gives the link to a topic page and `href("stage:<id>")` the link to a
+    stage page, both relative to the page the SVG is embedded in.
+    """
+    placed = _layout_for(roadmap, roadmap.topics, ROADMAP_OPTIONS)
+    width = max(placed.width, 640.0)
+    used_areas = [area for area in AREAS if any(t.area == area for t in roadmap.topics.values())]
+    legend, legend_h = _legend(width, used_areas, 0.0)
+    dy = legend_h + 6
+
+    def title(stage: Stage, tids: list[str]) -> str:
+        hours = sum(roadmap.topics[t].hours for t in tids)
+        return (
+            f"{escape(_step_label(stage))} · {escape(stage.title)}"
+            f'<tspan class="rm-band-meta"> · {len(tids)} topics · about {_hours(hours)} h</tspan>'
+        )
+
+    body = _graph_body(roadmap, placed, href, ((width - placed.width) / 2, dy, width), "rm-arrow", title)
+    steps, steps_h = _steps(roadmap, width, placed.height + dy - ROADMAP_OPTIONS.margin, href)
+    height = placed.height + dy + steps_h
+    n_stages = len(placed.bands)
+    label = (
+        f"Roadmap: {len(roadmap.topics)} topics in {n_stages} steps, each a link to its page; "
+        "arrows point from a prerequisite to the topic that needs it"
+    )
+    return (
+        f'<svg class="rm-svg" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_n(width)} {_n(height)}" '
+        f'width="{_n(width)}" height="{_n(height)}" role="group" aria-label="{_attr(label)}">'
+        f"{_defs('rm-arrow')}{legend}{body}{steps}</svg>"
+    )
+
+
+def chain_topics(roadmap: Roadmap, topic_id: str, limit: int = CHAIN_LIMIT) -> set[str]:
+    """The topics drawn in a chain: the topic, its direct prerequisites (any strength), and
+    what the required ones require in turn, nearest first, in whole generations while there
+    are at most `limit` topics. (A recommended prerequisite's own chain, or a deep chain in a
+    big knowledge base, would not make a small drawing.)"""
+    chosen = {topic_id} | {p.topic for p in roadmap.topics[topic_id].prerequisites}
+    level = set(roadmap.prerequisites(topic_id))
+    while level:
+        level = {pre for tid in level for pre in roadmap.prerequisites(tid)} - chosen
+        if len(chosen) + len(level) > limit:
+            break
+        chosen |= level
+    return chosen
+
+
+def render_chain(roadmap: Roadmap, topic_id: str, href: Href) -> str:
+    """A small `<svg class="rm-svg rm-chain">` of `topic_id` and its prerequisite chain.
+
+    Returns "" when the topic has no prerequisites (there is nothing to draw).
+    """
+    if topic_id not in roadmap.topics:
+        raise KeyError(topic_id)
+    if not roadmap.topics[topic_id].prerequisites:
+        return ""
+    placed = _layout_for(roadmap, chain_topics(roadmap, topic_id), CHAIN_OPTIONS)
+    width = max(placed.width, 360.0)
+    legend, legend_h = _legend(width, [], 0.0)
+    dy = legend_h
+
+    def title(stage: Stage, tids: list[str]) -> str:
+        return f"{escape(_step_label(stage))} · {escape(stage.title)}"
+
+    body = _graph_body(roadmap, placed, href, ((width - placed.width) / 2, dy, width), "rm-arrow-chain", title, self_id=topic_id)
+    height = placed.height + dy
+    topic = roadmap.topics[topic_id]
+    label = f"What {topic.title} builds on: {len(placed.boxes) - 1} topics, each a link to its page"
+    return (
+        f'<svg class="rm-svg rm-chain" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_n(width)} {_n(height)}" '
+        f'width="{_n(width)}" height="{_n(height)}" role="group" aria-label="{_attr(label)}">'
+        f"{_defs('rm-arrow-chain')}{legend}{body}</svg>"
+    )
