@@ -309,10 +309,15 @@ def _run(args: argparse.Namespace) -> int:
     root = Path(args.root)
     links = None
     if args.links_report:
-        try:
-            links = Path(args.links_report).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise UsageError(f"--links-report {args.links_report}: cannot read it ({exc})") from None
+        report_file = Path(args.links_report)
+        if not report_file.exists():
+            # In CI the link check runs first and may fail before writing anything.
+            links = f"_The link check wrote no report to `{args.links_report}`; see its step in the log._"
+        else:
+            try:
+                links = report_file.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise UsageError(f"--links-report {args.links_report}: cannot read it ({exc})") from None
     try:
         report = build_report(root, args.base)
     except PullRequestError as exc:

@@ -266,3 +266,11 @@ def test_outside_a_git_repository_is_a_usage_error(tmp_path: Path, run: Callable
     result = run("pr-check", "--root", root, "--base", "main")
     assert result.code == 2
     assert result.err.startswith("roadmap pr-check: error: ")
+
+
+def test_a_missing_link_report_is_said_in_the_summary(repo: Path, tmp_path: Path, run: Callable[..., Result]) -> None:
+    write(repo, "resources/another-la-book.yml", NEW_BOOK)
+    summary = tmp_path / "summary.md"
+    result = run("pr-check", "--root", repo, "--base", "main", "--summary", summary, "--links-report", tmp_path / "none.md")
+    assert result.code == 0
+    assert f"_The link check wrote no report to `{tmp_path / 'none.md'}`; see its step in the log._" in summary.read_text(encoding="utf-8")
