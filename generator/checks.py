@@ -7,8 +7,8 @@ them at once.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
-from typing import Any, get_args
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, Literal, get_args, get_origin
 from urllib.parse import urlsplit, urlunsplit
 
 from pydantic import BaseModel, ValidationError
@@ -16,7 +16,7 @@ from pydantic_core import ErrorDetails
 
 from .load import Document, Loc
 from .models import Resource, Stage, Topic
-from .problems import Position, Problem, did_you_mean, field_path
+from .problems import Position, Problem, closest, did_you_mean, field_path
 
 _STRENGTH_RANK = {"recommended": 1, "required": 2}
 
@@ -50,6 +50,24 @@ def _allowed_keys(model: type[BaseModel], loc: Loc) -> list[str]:
     return []
 
 
+def _choices(model: type[BaseModel], loc: Loc) -> tuple[str, ...]:
+    """The allowed values of the enum field at `loc`, or () when it is not an enum."""
+    current: Any = model
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        field = current.model_fields.get(part) if isinstance(current, type) and issubclass(current, BaseModel) else None
+        if field is None:
+            return ()
+        current = _inner_model(field.annotation)
+    if not (isinstance(current, type) and issubclass(current, BaseModel)):
+        return ()
+    field = current.model_fields.get(str(loc[-1])) if loc else None
+    if field is None or get_origin(field.annotation) is not Literal:
+        return ()
+    return tuple(str(arg) for arg in get_args(field.annotation))
+
+
 def _inner_model(annotation: Any) -> Any:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
@@ -67,6 +85,9 @@ def _message(error: ErrorDetails, model: type[BaseModel]) -> str:
     ctx = error.get("ctx", {})
     value = error.get("input")
     if kind == "missing":
+        values = _choices(model, loc)
+        if values:
+            return f"`{name}` is missing; add `{loc[-1]}: ...` here (one of: {', '.join(values)})"
         return f"`{name}` is missing; add `{loc[-1]}: ...` here"
     if kind == "extra_forbidden":
         allowed = _allowed_keys(model, loc)
@@ -120,12 +141,30 @@ def record_problems(doc: Document, model: type[BaseModel]) -> tuple[Any, list[Pr
         return model.model_validate(doc.data), []
     except ValidationError as exc:
         problems = []
-        for error in exc.errors(include_url=False):
+        errors = exc.errors(include_url=False)
+        misspelt = _misspelt_fields(errors, model)
+        for error in errors:
             loc = tuple(part for part in error["loc"] if not (isinstance(part, str) and part.startswith("function-")))
+            if error["type"] == "missing" and loc in misspelt:
+                continue  # the unknown key next to it already says "did you mean"
             at_key = error["type"] in ("extra_forbidden",)
             position = doc.at(loc, key=at_key) if error["type"] != "missing" else doc.at(loc[:-1])
             problems.append(Problem(position, _message(error, model)))
         return None, problems
+
+
+def _misspelt_fields(errors: Sequence[ErrorDetails], model: type[BaseModel]) -> set[Loc]:
+    """Missing fields whose name an unknown key beside them is a misspelling of (`levl` for `level`)."""
+    missing = {tuple(e["loc"]) for e in errors if e["type"] == "missing"}
+    found: set[Loc] = set()
+    for error in errors:
+        loc = tuple(error["loc"])
+        if error["type"] != "extra_forbidden" or not loc:
+            continue
+        close = closest(str(loc[-1]), _allowed_keys(model, loc))
+        if close is not None and loc[:-1] + (close,) in missing:
+            found.add(loc[:-1] + (close,))
+    return found
 
 
 def normalise_url(url: str) -> str:
@@ -156,14 +195,21 @@ def cross_problems(
     problems: list[Problem] = []
     known = set(topics) | set(topic_files)
     stage_order = {sid: stage.order for sid, (stage, _) in (stages or {}).items()}
+    # Stages with `kinds` gather resources; topics belong to the others.
+    topic_stages = sorted((sid for sid, (stage, _) in (stages or {}).items() if not stage.kinds), key=stage_order.__getitem__)
 
     covered: dict[str, list[str]] = defaultdict(list)
+    maybe_covered = set(covered_elsewhere)
     for rid, (resource, doc) in resources.items():
         seen: dict[str, int] = {}
         for i, cover in enumerate(resource.covers):
             where = doc.at(("covers", i, "topic"))
             if cover.topic not in known:
-                problems.append(Problem(where, f"`covers[{i}].topic` names `{cover.topic}`, which is not a topic{did_you_mean(cover.topic, known)}"))
+                problems.append(Problem(where, f"`covers[{i}].topic` names `{cover.topic}`, which is not a topic{_topic_hint(cover.topic, known)}"))
+                meant = closest(cover.topic, known)
+                if meant is not None:
+                    # A misspelt cover is one mistake: the topic it meant is not also "uncovered".
+                    maybe_covered.add(meant)
             elif cover.topic in seen:
                 problems.append(Problem(where, f"`covers[{i}]` repeats topic `{cover.topic}` (also covers[{seen[cover.topic]}]); merge the sections into one entry"))
             else:
@@ -173,7 +219,8 @@ def cross_problems(
     edges: dict[str, dict[str, tuple[str, Position]]] = {}
     for tid, (topic, doc) in topics.items():
         if stages is not None and topic.stage not in stages:
-            problems.append(Problem(doc.at(("stage",)), f"`stage` is `{topic.stage}`, which is not a stage in roadmap/stages.yml{did_you_mean(topic.stage, stage_order)}"))
+            hint = did_you_mean(topic.stage, stage_order) or f"; use one of: {', '.join(topic_stages)}"
+            problems.append(Problem(doc.at(("stage",)), f"`stage` is `{topic.stage}`, which is not a stage in roadmap/stages.yml{hint}"))
         out: dict[str, tuple[str, Position]] = {}
         for i, pre in enumerate(topic.prerequisites):
             where = doc.at(("prerequisites", i, "topic"))
@@ -181,7 +228,7 @@ def cross_problems(
             if pre.topic == tid:
                 problems.append(Problem(where, f"`{name}`: `{tid}` requires itself; remove this prerequisite"))
             elif pre.topic not in known:
-                problems.append(Problem(where, f"`{name}` names `{pre.topic}`, which is not a topic{did_you_mean(pre.topic, known)}"))
+                problems.append(Problem(where, f"`{name}` names `{pre.topic}`, which is not a topic{_topic_hint(pre.topic, known)}"))
             elif pre.topic not in topics:
                 continue  # that topic's own file is broken and reported; judge this edge once it is fixed
             elif pre.topic in out:
@@ -192,7 +239,7 @@ def cross_problems(
                 if topic.stage in stage_order and pre_stage in stage_order and stage_order[pre_stage] > stage_order[topic.stage]:
                     problems.append(Problem(where, f"`{name}`: `{pre.topic}` is in the later stage `{pre_stage}`, so a learner meets `{tid}` (stage `{topic.stage}`) first; move one of them or drop the edge"))
         edges[tid] = out
-        if not covered.get(tid) and tid not in covered_elsewhere:
+        if not covered.get(tid) and tid not in maybe_covered:
             problems.append(Problem(Position(doc.path), f"no resource covers topic `{tid}`; add one under resources/ with `covers: [{{topic: {tid}, sections: ...}}]`"))
 
     cycle_problems = _cycles(edges)
@@ -210,6 +257,62 @@ def cross_problems(
             problems.append(Problem(where, f"`url` is already used by `{other}` ({other_at.path}:{other_at.line}); one resource per address: extend that file's `covers` instead"))
         else:
             first_url[key] = (rid, where)
+    problems += _plain_http(resources)
+    return problems
+
+
+def _topic_hint(name: str, known: Iterable[str]) -> str:
+    return did_you_mean(name, known) or "; use a topic's id: its file name in roadmap/ without `.yml`"
+
+
+# Top-level domains on the HSTS preload list as a whole: browsers reach every host
+# under them over https only, so an http:// address there is always a mistake.
+HTTPS_ONLY_TLDS = frozenset({"app", "dev", "page"})
+
+
+def _plain_http(resources: Mapping[str, tuple[Resource, Document]]) -> list[Problem]:
+    """`http://` addresses where https is known to work, decided without the network.
+
+    The evidence is our own data: the https form of the very address is listed
+    already, or another resource reaches the same host over https (its address
+    was checked when it was added), or the host is under an https-only TLD.
+    Any other http address is left alone; the link checker reports a redirect
+    to https when it sees one.
+    """
+    https_urls: dict[str, str] = {}
+    https_hosts: dict[str, str] = {}
+    for rid in sorted(resources):
+        url = resources[rid][0].url
+        parts = urlsplit(url)
+        if parts.scheme.lower() == "https" and parts.hostname:
+            https_urls.setdefault(normalise_url(url), rid)
+            https_hosts.setdefault(parts.hostname.lower().rstrip("."), rid)
+    problems = []
+    for rid in sorted(resources):
+        resource, doc = resources[rid]
+        parts = urlsplit(resource.url)
+        if parts.scheme.lower() != "http" or not parts.hostname:
+            continue
+        host = parts.hostname.lower().rstrip(".")
+        secure = urlunsplit(("https", *parts[1:]))
+        tld = host.rsplit(".", 1)[-1]
+        twin = https_urls.get(normalise_url(secure))
+        if twin is not None:
+            line = resources[twin][1].at(("url",)).line
+            message = (
+                f"`url` is the http:// form of the address `{twin}` already uses (resources/{twin}.yml:{line}); "
+                "one resource per address: extend that file's `covers` instead"
+            )
+        elif host in https_hosts:
+            message = (
+                f"`url` starts with http://, but `{https_hosts[host]}` (resources/{https_hosts[host]}.yml) reaches "
+                f"{host} over https://; change it to `{secure}`"
+            )
+        elif tld in HTTPS_ONLY_TLDS:
+            message = f"`url` starts with http://, but .{tld} sites are served over https:// only; change it to `{secure}`"
+        else:
+            continue
+        problems.append(Problem(doc.at(("url",)), message))
     return problems
 
 

@@ -231,7 +231,13 @@ def load_roadmap(root: Path) -> Roadmap:
 
     resources: dict[str, tuple[Resource, Document]] = {}
     covered_by_broken: set[str] = set()
-    for rid, doc in _load_all(_record_files(resources_dir, problems, root), root, problems).items():
+    resource_files = _record_files(resources_dir, problems, root)
+    resource_docs = _load_all(resource_files, root, problems)
+    if len(resource_docs) < len(resource_files):
+        # A resource file that is not even YAML could cover any topic: report its own
+        # problem, not "no resource covers ..." for every topic it may be teaching.
+        covered_by_broken |= {f.stem for f in topic_files}
+    for rid, doc in resource_docs.items():
         documents[doc.path] = doc
         resource, found = record_problems(doc, Resource)
         problems += found

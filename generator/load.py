@@ -186,18 +186,61 @@ def _scalar(event: ScalarEvent) -> Any:
 
 
 def _syntax_hint(problem: str, char: str) -> str:
-    if char == "\t" or "'\\t'" in problem:
+    if char == "\t" or "'\\t'" in problem or "tab character" in problem:
         return "a tab character: YAML indents with spaces only; replace the tab with spaces"
     if "mapping values are not allowed" in problem:
         return (
-            "a `:` where YAML did not expect one: check the indentation of this line, "
-            "or quote a value that contains `: `"
+            "a `:` where YAML did not expect one: if this line is a key, indent it exactly like the keys "
+            "above it; if the value contains `: `, put the value in quotes"
         )
     if "expected <block end>" in problem:
         return "this line's indentation does not match the lines around it; align it with its siblings"
     if "could not find expected ':'" in problem:
         return "a key without `:` (or a multi-line value that needs `|` or `>-`); check this line"
     return f"YAML syntax: {problem}; check this line's indentation and quoting"
+
+
+def _syntax_problem(path: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
+    """One positioned problem for a YAML syntax error, placed where the fix goes."""
+    mark, context = exc.problem_mark or exc.context_mark, exc.context_mark
+    where = context or mark
+    problem, about = exc.problem or str(exc), exc.context or ""
+    char = text[mark.index : mark.index + 1] if mark else ""
+    message = None
+    if "quoted scalar" in about and context:
+        # The scanner only notices at the end of the file; the opening quote is what to fix.
+        mark, message = context, "this quoted value is never closed; add the closing quote"
+    elif char == "\t" or "tab character" in problem:
+        pass
+    elif "simple key" in about and context:
+        # The line that lacks `: ` is where the key started, not the line after it.
+        mark, message = context, (
+            "this line is not `key: value`: put a space after the key's `:`, or, if it continues "
+            "the text above, make that value a `>-` block"
+        )
+    elif "flow sequence" in about and context:
+        mark, message = context, "this `[` list is never closed; add the `]` (or write one `- item` per line)"
+    elif "flow mapping" in about and context:
+        mark, message = context, "this `{` mapping is never closed; add the `}` (or write one `key: value` per line)"
+    elif "block collection" in about and where and mark:
+        message = (
+            f"this line does not line up with the list that starts at line {where.line + 1}: start each `- ` "
+            f"in column {where.column + 1} and line up an item's keys under its first key; a key after the "
+            "list goes back to the column of the key above the list"
+        )
+    elif "block mapping" in about and where and mark:
+        if mark.column == where.column:
+            message = (
+                f"this line is in column {where.column + 1}, where the keys are, but is not `key: value`; "
+                "indent it like the text or list above it that it belongs to"
+            )
+        else:
+            message = (
+                f"this line starts in column {mark.column + 1}, but the keys here start in column "
+                f"{where.column + 1} (as on line {where.line + 1}); indent it exactly like the lines it belongs with"
+            )
+    position = Position(path, mark.line + 1, mark.column + 1) if mark else Position(path)
+    return Problem(position, message or _syntax_hint(problem, char))
 
 
 def _decode(path: str, raw: bytes) -> str:
@@ -233,15 +276,7 @@ def load_text(path: str, text: str) -> Document:
             Problem(position, f"character U+{ord(char):04X} is not allowed in YAML; delete it or replace it")
         )
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        message = None
-        if exc.context and "quoted scalar" in exc.context and exc.context_mark:
-            # The scanner only notices at the end of the file; the opening quote is what to fix.
-            mark = exc.context_mark
-            message = "this quoted value is never closed; add the closing quote"
-        position = Position(path, mark.line + 1, mark.column + 1) if mark else Position(path)
-        char = text[mark.index : mark.index + 1] if mark else ""
-        builder.problems.append(Problem(position, message or _syntax_hint(exc.problem or str(exc), char)))
+        builder.problems.append(_syntax_problem(path, text, exc))
     except yaml.YAMLError as exc:
         builder.problems.append(Problem(Position(path), _syntax_hint(str(exc), "")))
     except RecursionError:

@@ -34,7 +34,7 @@ CASES = [
     # --- YAML itself ---------------------------------------------------------------
     Case("syntax-unclosed-quote", TOPIC, "title: Gradients", 'title: "Gradients', "roadmap/gradients.yml:1:8", r"quoted value is never closed"),
     Case("tab-indent", TOPIC, "  - Explain the idea.", "\t- Explain the idea.", "roadmap/gradients.yml:15:1", r"tab character.*spaces"),
-    Case("bad-indentation", TOPIC, "stage: foundations", "  stage: foundations", "roadmap/gradients.yml:2:8", r"indentation"),
+    Case("bad-indentation", TOPIC, "stage: foundations", "  stage: foundations", "roadmap/gradients.yml:2:8", r"indent it exactly like the keys above it"),
     Case("duplicate-key", TOPIC, "hours: 4", "hours: 4\nhours: 5", "roadmap/gradients.yml:19:1", r"duplicate key `hours` \(first at line 18\)"),
     Case("anchor", TOPIC, "hours: 4", "hours: &h 4", "roadmap/gradients.yml:18:8", r"anchors and aliases are not allowed"),
     Case("alias", TOPIC, "hours: 4", "hours: *h", "roadmap/gradients.yml:18:8", r"alias `\*h`"),
