@@ -1,0 +1,55 @@
+"""The link checker: polite, fast, and honest about what it cannot know.
+
+    results = asyncio.run(check_targets([Target(url)], Config()))
+    print(render(results, "text"))
+
+`roadmap check-links` (see `cli`) wraps this for the knowledge base. Each URL gets one
+verdict (`ok`, `redirected`, `broken`, `indeterminate`, `skipped`) with a reason; only
+`broken` fails a run.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ._cache import Cache, CacheError, Promotion
+    from ._config import DEFAULT_USER_AGENT, Config, parse_accept
+    from ._guard import AddressRefused, NameNotResolved, Resolver
+    from ._report import FORMATS, render, summary
+    from ._run import check_targets
+    from ._verdicts import Outcome, Reason, Result, Target, Verdict
+
+# Loaded on first use: `roadmap validate` imports this package's CLI module, and should
+# not pay for httpx.
+_EXPORTS = {
+    "Cache": "_cache",
+    "CacheError": "_cache",
+    "Promotion": "_cache",
+    "DEFAULT_USER_AGENT": "_config",
+    "Config": "_config",
+    "parse_accept": "_config",
+    "AddressRefused": "_guard",
+    "NameNotResolved": "_guard",
+    "Resolver": "_guard",
+    "FORMATS": "_report",
+    "render": "_report",
+    "summary": "_report",
+    "check_targets": "_run",
+    "Outcome": "_verdicts",
+    "Reason": "_verdicts",
+    "Result": "_verdicts",
+    "Target": "_verdicts",
+    "Verdict": "_verdicts",
+}
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value

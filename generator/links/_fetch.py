@@ -1,0 +1,401 @@
+"""Checking one URL: HEAD then GET, retries with backoff, Retry-After, redirects, one deadline per request."""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import errno
+import random
+import ssl
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from enum import Enum
+from types import TracebackType
+from urllib.parse import urlsplit
+
+import httpx
+
+from ._config import Config
+from ._guard import AddressRefused, Guard, NameNotResolved, Resolver
+from ._net import CONNECTING, GuardedTransport, phase
+from ._politeness import Politeness
+from ._verdicts import (
+    HEAD_NOT_TRUSTED_BELOW,
+    HEAD_UNSUPPORTED,
+    PERMANENT_REDIRECTS,
+    REDIRECTS,
+    RETRY_AFTER_STATUSES,
+    Outcome,
+    Reason,
+    Verdict,
+    bot_wall,
+    classify_status,
+    decode_sample,
+    status_text,
+)
+
+
+class Failure(Enum):
+    """Ways a request can end without an HTTP answer."""
+
+    DNS = "dns"  # the name does not exist
+    DNS_AGAIN = "dns-again"  # the resolver could not answer now
+    REFUSED = "refused"
+    UNREACHABLE = "unreachable"
+    TIMEOUT = "timeout"
+    RESET = "reset"
+    TLS = "tls"
+    PROTOCOL = "protocol"
+    PRIVATE = "private"
+    RATE_LIMITED = "rate-limited"  # the host asked us to stay away longer than we wait
+
+
+_RETRIED_FAILURES = frozenset({Failure.DNS_AGAIN, Failure.REFUSED, Failure.UNREACHABLE, Failure.TIMEOUT, Failure.RESET})
+# Failures before any HTTP was spoken: a GET would fail the same way, so no fallback.
+_CONNECT_FAILURES = frozenset({Failure.DNS, Failure.DNS_AGAIN, Failure.REFUSED, Failure.UNREACHABLE, Failure.TLS, Failure.PRIVATE, Failure.RATE_LIMITED})
+# Failures that belong to the host, not the page: once a URL has used up its retries on one,
+# the host's other URLs get the same answer without knocking again.
+_HOST_FAILURES = frozenset({Failure.REFUSED, Failure.UNREACHABLE})
+
+_FAILURE_OUTCOMES: dict[Failure, tuple[Verdict, Reason]] = {
+    Failure.DNS: (Verdict.BROKEN, Reason.DNS),
+    Failure.DNS_AGAIN: (Verdict.INDETERMINATE, Reason.TIMEOUT),
+    Failure.REFUSED: (Verdict.BROKEN, Reason.REFUSED),
+    Failure.UNREACHABLE: (Verdict.INDETERMINATE, Reason.TIMEOUT),
+    Failure.TIMEOUT: (Verdict.INDETERMINATE, Reason.TIMEOUT),
+    Failure.RESET: (Verdict.INDETERMINATE, Reason.PROTOCOL),
+    Failure.TLS: (Verdict.INDETERMINATE, Reason.TLS),
+    Failure.PROTOCOL: (Verdict.INDETERMINATE, Reason.PROTOCOL),
+    Failure.PRIVATE: (Verdict.SKIPPED, Reason.PRIVATE_ADDRESS),
+    Failure.RATE_LIMITED: (Verdict.INDETERMINATE, Reason.RATE_LIMITED),
+}
+
+
+@dataclass(slots=True)
+class Exchange:
+    """One request and what came back: an answer (status, headers, a body sample) or a failure."""
+
+    url: str
+    method: str
+    status: int | None = None
+    headers: httpx.Headers | None = None
+    body: bytes = b""
+    failure: Failure | None = None
+    detail: str = ""
+    attempts: int = 1
+    connecting: bool = False  # the failure happened before a connection was made
+
+
+def host_of(url: httpx.URL) -> str:
+    """The politeness key: the host name in ASCII (IDNA) form, lower case."""
+    return url.raw_host.decode("ascii").lower()
+
+
+def _causes(exc: BaseException) -> Iterator[BaseException]:
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        yield current
+        current = current.__cause__ or current.__context__
+
+
+def classify_exception(exc: BaseException) -> tuple[Failure, str]:
+    """Which kind of failure an exception from the transport stands for, and a phrase for people."""
+    if isinstance(exc, AddressRefused):
+        return Failure.PRIVATE, str(exc)
+    if isinstance(exc, NameNotResolved):
+        return (Failure.DNS if exc.permanent else Failure.DNS_AGAIN), str(exc)
+    for cause in _causes(exc):
+        if isinstance(cause, ssl.SSLCertVerificationError):
+            return Failure.TLS, f"TLS certificate not accepted: {cause.verify_message or cause.reason}"
+        if isinstance(cause, ssl.SSLError):
+            return Failure.TLS, f"TLS failed: {cause.reason or cause}"
+        if isinstance(cause, ConnectionRefusedError):
+            return Failure.REFUSED, "connection refused"
+        if isinstance(cause, (ConnectionResetError, ConnectionAbortedError, BrokenPipeError)):
+            return Failure.RESET, "connection reset by the server"
+        if isinstance(cause, (TimeoutError, httpx.TimeoutException)):
+            return Failure.TIMEOUT, "no answer in time"
+        if isinstance(cause, OSError) and cause.errno in (errno.ENETUNREACH, errno.EHOSTUNREACH, errno.EADDRNOTAVAIL):
+            return Failure.UNREACHABLE, f"cannot reach the host ({cause.strerror})"
+    if isinstance(exc, httpx.RemoteProtocolError):
+        message = str(exc)
+        if "disconnected" in message.lower():
+            return Failure.RESET, "the server closed the connection without answering"
+        return Failure.PROTOCOL, f"not a valid HTTP answer ({message})"
+    if isinstance(exc, (httpx.ReadError, httpx.WriteError)):
+        return Failure.RESET, f"connection broken ({exc or type(exc).__name__})"
+    if isinstance(exc, (httpx.ConnectError, OSError)):
+        return Failure.UNREACHABLE, f"cannot connect ({exc or type(exc).__name__})"
+    return Failure.PROTOCOL, f"{type(exc).__name__}: {exc}"
+
+
+def parse_retry_after(value: str | None, now: float) -> float | None:
+    """Seconds to wait from a Retry-After header (delay-seconds or an HTTP date), None if unreadable."""
+    if value is None:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when is None or when.tzinfo is None:
+        return None
+    return max(0.0, when.timestamp() - now)
+
+
+class Fetcher:
+    """Checks URLs one at a time each, many at once, within one run's politeness limits.
+
+    Use as `async with Fetcher(config) as fetcher: outcome = await fetcher.check(url)`.
+    """
+
+    def __init__(self, config: Config, *, resolver: Resolver | None = None, rng: random.Random | None = None) -> None:
+        self.config = config
+        self.politeness = Politeness(concurrency=config.concurrency, per_host=config.per_host, interval=config.interval)
+        self._guard = Guard(allow_private=config.allow_private, allowed_networks=config.allowed_networks, resolver=resolver)
+        self._transport = GuardedTransport(self._guard, ssl_context=config.ssl_context, keepalive=config.per_host)
+        # Requests go straight to the transport rather than through httpx.AsyncClient: the
+        # client parses every Location header (even when not following redirects) and raises
+        # on ones like `javascript:...`, losing the answer we need to judge. Redirects, cookies
+        # and timeouts are handled here anyway.
+        self._headers = httpx.Headers(
+            {
+                "User-Agent": config.user_agent,
+                "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+                "Accept-Language": "en;q=0.9, *;q=0.5",
+                # Only encodings we can decode a bounded sample of.
+                "Accept-Encoding": "gzip, deflate",
+            }
+        )
+        self._rng = rng or random.Random()
+        self._get_only: set[str] = set()  # hosts that answer HEAD with 405/501
+        self._host_down: dict[tuple[str, int | None], Exchange] = {}
+        self._stay_away: dict[str, tuple[float, str]] = {}  # host -> (until, why)
+
+    async def __aenter__(self) -> Fetcher:
+        return self
+
+    async def __aexit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        await self._transport.aclose()
+
+    async def release_host(self, host: str) -> None:
+        """Close the idle connections to a host that has nothing left to check."""
+        await self._transport.close_host(host)
+
+    # -- one URL -------------------------------------------------------------------
+    async def check(self, url: str) -> Outcome:
+        """Follow `url` to its final answer and decide its verdict."""
+        try:
+            current = httpx.URL(url)
+        except (httpx.InvalidURL, ValueError) as exc:
+            return Outcome(Verdict.INDETERMINATE, Reason.PROTOCOL, f"not a URL that can be requested ({exc})")
+        jar: httpx.Cookies | None = None
+        seen: set[tuple[str, str]] = set()
+        moved_to: str | None = None  # the end of the leading run of permanent redirects
+        first_status: int | None = None
+        hops = 0
+        while True:
+            seen.add((str(current.copy_with(fragment=None)), _jar_state(jar)))
+            exchange = await self._hop(current, jar)
+            if exchange.failure is not None:
+                return self._failure_outcome(exchange, url, current, hops)
+            assert exchange.status is not None and exchange.headers is not None
+            status, headers = exchange.status, exchange.headers
+            location = headers.get("location")
+            if status in REDIRECTS and location and status not in self.config.accept:
+                location = location.strip()
+                scheme = urlsplit(location).scheme.lower() if ":" in location else ""
+                if scheme and scheme not in ("http", "https"):
+                    return Outcome(Verdict.BROKEN, Reason.BAD_REDIRECT, f"{status_text(status)} to `{_short(location)}`, which is not a web address", status, str(current))
+                try:
+                    target = current.join(location)
+                except (httpx.InvalidURL, ValueError):
+                    return Outcome(Verdict.INDETERMINATE, Reason.PROTOCOL, f"{status_text(status)} with an unreadable Location `{_short(location)}`", status, str(current))
+                first_status = first_status or status
+                if status in PERMANENT_REDIRECTS and (hops == 0 or moved_to is not None and moved_to == str(current)):
+                    moved_to = str(target)
+                hops += 1
+                if hops > self.config.max_redirects:
+                    return Outcome(Verdict.BROKEN, Reason.TOO_MANY_REDIRECTS, f"more than {self.config.max_redirects} redirects", status, str(target))
+                if "set-cookie" in headers:
+                    jar = jar if jar is not None else httpx.Cookies()
+                    jar.extract_cookies(_response_for_cookies(exchange, current))
+                if (str(target.copy_with(fragment=None)), _jar_state(jar)) in seen:
+                    return Outcome(Verdict.BROKEN, Reason.REDIRECT_LOOP, f"redirect loop: {status_text(status)} back to {target}", status, str(target))
+                current = target
+                continue
+            outcome = replace(classify_status(status, headers, exchange.body, self.config.accept), final_url=str(current))
+            if exchange.detail:
+                outcome = replace(outcome, detail=f"{outcome.detail}; {exchange.detail}")
+            if exchange.attempts > 1 and outcome.verdict is Verdict.INDETERMINATE:
+                outcome = replace(outcome, detail=f"{outcome.detail} ({exchange.attempts} attempts)")
+            if hops and outcome.verdict is not Verdict.OK:
+                outcome = replace(outcome, detail=f"{outcome.detail} after {_plural(hops, 'redirect')}")
+            if outcome.verdict is Verdict.OK and moved_to is not None:
+                note = "" if moved_to == str(current) else f" (which then leads on to {current})"
+                return replace(
+                    outcome,
+                    verdict=Verdict.REDIRECTED,
+                    reason=Reason.PERMANENT_REDIRECT,
+                    detail=f"{status_text(first_status or 301)}: update the URL to {moved_to}{note}",
+                    final_url=moved_to,
+                )
+            return outcome
+
+    def _failure_outcome(self, exchange: Exchange, url: str, current: httpx.URL, hops: int) -> Outcome:
+        assert exchange.failure is not None
+        verdict, reason = _FAILURE_OUTCOMES[exchange.failure]
+        detail = exchange.detail
+        if exchange.attempts > 1:
+            detail += f" ({exchange.attempts} attempts)"
+        if hops:
+            detail = f"redirected to {current}, then: {detail}"
+        return Outcome(verdict, reason, detail, None, str(current))
+
+    # -- one hop, with retries -----------------------------------------------------
+    async def _hop(self, url: httpx.URL, jar: httpx.Cookies | None) -> Exchange:
+        host = host_of(url)
+        down = self._host_down.get((host, url.port))
+        if down is not None:
+            return replace(down, url=str(url), detail=f"{down.detail}; not retried: another URL on {host} failed the same way", attempts=1)
+        use_get = host in self._get_only
+        attempts = self.config.retries + 1
+        exchange = Exchange(str(url), "GET")
+        for attempt in range(attempts):
+            exchange = await self._exchange(url, "GET" if use_get else "HEAD", jar)
+            if not use_get and self._head_not_trusted(exchange):
+                if exchange.status in HEAD_UNSUPPORTED:
+                    self._get_only.add(host)
+                use_get = True
+                exchange = await self._exchange(url, "GET", jar)
+            exchange.attempts = attempt + 1
+            delay = self._retry_delay(exchange, host, attempt)
+            if delay is None or attempt == attempts - 1:
+                break
+            await asyncio.sleep(delay)
+        if exchange.connecting and (exchange.failure in _HOST_FAILURES or exchange.failure is Failure.TIMEOUT):
+            self._host_down[(host, url.port)] = exchange
+        return exchange
+
+    def _head_not_trusted(self, exchange: Exchange) -> bool:
+        if exchange.failure is not None:
+            # A server may hang up on, or garble, a HEAD it does not handle; that says nothing of GET.
+            return exchange.failure not in _CONNECT_FAILURES and not exchange.connecting
+        assert exchange.status is not None
+        return exchange.status >= HEAD_NOT_TRUSTED_BELOW and exchange.status != 429 and exchange.status not in self.config.accept
+
+    def _retry_delay(self, exchange: Exchange, host: str, attempt: int) -> float | None:
+        """How long to wait before asking again, or None when asking again cannot help."""
+        config = self.config
+        if exchange.failure is not None:
+            return self._backoff(attempt) if exchange.failure in _RETRIED_FAILURES else None
+        status = exchange.status
+        assert status is not None and exchange.headers is not None
+        if status in config.accept or status < 500 and status != 429:
+            return None
+        if status == 501 or bot_wall(exchange.headers, exchange.body):
+            return None  # a bot wall does not go away by itself within a run
+        if status in RETRY_AFTER_STATUSES:
+            wait = parse_retry_after(exchange.headers.get("retry-after"), time.time())
+            if wait is None:
+                wait = config.retry_after_default if status == 429 or "retry-after" in exchange.headers else self._backoff(attempt)
+            if wait > config.retry_after_max:
+                # Waiting less than asked and asking again would be rude and pointless.
+                why = f"the server asked us to wait {wait:.0f} s, longer than the {config.retry_after_max:.0f} s we wait"
+                self._stay_away[host] = (asyncio.get_running_loop().time() + wait, why)
+                exchange.detail = why
+                return None
+            self.politeness.defer(host, wait)  # every URL on this host waits, not just this one
+            return wait
+        return self._backoff(attempt)
+
+    def _backoff(self, attempt: int) -> float:
+        base = min(self.config.max_backoff, self.config.backoff * 2**attempt)
+        return base * self._rng.uniform(0.5, 1.5)  # jitter: retries of many URLs do not arrive together
+
+    # -- one request ---------------------------------------------------------------
+    async def _exchange(self, url: httpx.URL, method: str, jar: httpx.Cookies | None) -> Exchange:
+        host = host_of(url)
+        away = self._stay_away.get(host)
+        if away is not None and away[0] > asyncio.get_running_loop().time():
+            return Exchange(str(url), method, failure=Failure.RATE_LIMITED, detail=away[1], connecting=True)
+        async with self.politeness.slot(host):
+            token = phase.set("")
+            loop = asyncio.get_running_loop()
+            # The one deadline for connect, headers and body together: a slow drip or a
+            # silent server costs at most this, whatever it does.
+            deadline = loop.time() + self.config.timeout
+            try:
+                async with asyncio.timeout_at(deadline):
+                    request = httpx.Request(method, url, headers=self._headers, cookies=jar)
+                    response = await self._transport.handle_async_request(request)
+                    response.request = request
+            except Exception as exc:  # every way a request can fail ends as a Failure, never a crash
+                failure, detail = classify_exception(exc)
+                if failure is Failure.TIMEOUT:
+                    detail = f"no answer within {self.config.timeout:g} s"
+                return Exchange(str(url), method, failure=failure, detail=detail, connecting=phase.get() == CONNECTING)
+            finally:
+                phase.reset(token)
+            sample = bytearray()
+            try:
+                async with asyncio.timeout_at(deadline):
+                    await self._read(response, method, sample)
+            except (TimeoutError, httpx.TransportError, OSError):
+                pass  # the status is what matters; a body cut short still shows its markers
+            finally:
+                await _close_quietly(response)
+        body = b""
+        if response.status_code >= 400:
+            body = decode_sample(bytes(sample), response.headers.get("content-encoding", ""), self.config.body_cap)
+        return Exchange(str(url), method, status=response.status_code, headers=response.headers, body=body)
+
+    async def _read(self, response: httpx.Response, method: str, sample: bytearray) -> None:
+        """Read what is needed of the body into `sample`, and no more than the cap."""
+        if method == "HEAD":
+            await response.aread()  # empty, but reading it lets the connection be reused
+            return
+        cap = self.config.body_cap
+        length = response.headers.get("content-length", "")
+        if response.status_code < 400 and not (length.isdigit() and int(length) <= cap):
+            return  # the status says it all; closing unread drops the connection, which is fine
+        # Raw bytes, decoded later with a bound: a compressed bomb never inflates here.
+        chunks = response.aiter_raw()
+        try:
+            async for chunk in chunks:
+                sample += chunk
+                if len(sample) >= cap:
+                    break
+        finally:
+            await chunks.aclose()
+
+
+async def _close_quietly(response: httpx.Response) -> None:
+    try:
+        await response.aclose()
+    except (httpx.TransportError, OSError):
+        pass  # closing a connection the server already broke
+
+
+def _jar_state(jar: httpx.Cookies | None) -> str:
+    if not jar:
+        return ""
+    return "; ".join(sorted(f"{c.domain}{c.path}{c.name}={c.value}" for c in jar.jar))
+
+
+def _response_for_cookies(exchange: Exchange, url: httpx.URL) -> httpx.Response:
+    assert exchange.status is not None and exchange.headers is not None
+    return httpx.Response(exchange.status, headers=exchange.headers, request=httpx.Request(exchange.method, url))
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' if n != 1 else ''}"

@@ -1,0 +1,219 @@
+"""The wire: an httpx transport that opens every socket through the guard.
+
+httpx's own transport shares one httpcore pool across all hosts, and the pool scans
+every connection for every request; at a few dozen connections that scan is most of a
+run's CPU. Here each origin gets its own small pool, and sockets are plain asyncio
+streams (the check's single deadline lives in `_fetch`, so the per-read timeouts anyio
+would add are not needed).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import contextvars
+import ssl
+import sys
+from collections.abc import AsyncIterator, Iterable, Iterator
+from typing import Any
+
+import certifi
+
+# httpcore imports `sniffio` on every lock to learn which event loop runs, and anyio 4.5+
+# no longer installs it; a failed import is retried each time (about 0.7 ms per request).
+# A None entry makes the failure instant and changes nothing else: we only run on asyncio.
+if "sniffio" not in sys.modules:
+    try:
+        import sniffio  # noqa: F401
+    except ImportError:
+        sys.modules["sniffio"] = None  # type: ignore[assignment]
+
+import httpcore  # noqa: E402
+import httpx  # noqa: E402
+
+from ._guard import Guard  # noqa: E402
+
+# Where a request was when it failed, so a timeout while connecting (the host is
+# unreachable: asking again with GET is pointless) can be told from a slow answer.
+CONNECTING = "connecting"
+phase: contextvars.ContextVar[str] = contextvars.ContextVar("phase", default="")
+
+
+def default_ssl_context() -> ssl.SSLContext:
+    """Certificate checks as a browser does them, against Mozilla's roots (certifi)."""
+    return ssl.create_default_context(cafile=certifi.where())
+
+
+class _Stream(httpcore.AsyncNetworkStream):
+    __slots__ = ("_reader", "_writer")
+
+    def __init__(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        self._reader = reader
+        self._writer = writer
+
+    async def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return await self._reader.read(max_bytes)
+
+    async def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        if buffer:
+            self._writer.write(buffer)
+            await self._writer.drain()
+
+    async def aclose(self) -> None:
+        # abort(), not close(): a TLS close waits for the peer's close_notify, and a peer that
+        # never sends one would hold the socket past the end of the run.
+        self._writer.transport.abort()
+
+    async def start_tls(self, ssl_context: ssl.SSLContext, server_hostname: str | None = None, timeout: float | None = None) -> httpcore.AsyncNetworkStream:
+        try:
+            await self._writer.start_tls(ssl_context, server_hostname=server_hostname)
+        except BaseException:
+            self._writer.transport.abort()
+            raise
+        return self
+
+    def get_extra_info(self, info: str) -> Any:
+        if info == "is_readable":
+            # httpcore asks this of idle pooled connections: readable means the server hung up.
+            return self._reader.at_eof() or self._writer.transport.is_closing()
+        if info == "server_addr":
+            return self._writer.get_extra_info("peername")
+        if info == "client_addr":
+            return self._writer.get_extra_info("sockname")
+        return self._writer.get_extra_info(info)
+
+
+class GuardedBackend(httpcore.AsyncNetworkBackend):
+    """Connects only to addresses the guard permits, and to exactly the one it judged."""
+
+    def __init__(self, guard: Guard) -> None:
+        self._guard = guard
+
+    async def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.AsyncNetworkStream:
+        phase.set(CONNECTING)
+        addresses = await self._guard.addresses(host, port)
+        error: OSError | None = None
+        for address in addresses:  # in resolver order; the next one only if this one fails
+            try:
+                reader, writer = await asyncio.open_connection(address, port)
+            except OSError as exc:
+                error = exc
+                continue
+            phase.set("")
+            return _Stream(reader, writer)
+        assert error is not None
+        raise error
+
+    async def connect_unix_socket(self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None) -> httpcore.AsyncNetworkStream:
+        raise httpcore.ConnectError("unix sockets are not used by the link checker")
+
+    async def sleep(self, seconds: float) -> None:
+        await asyncio.sleep(seconds)
+
+
+# httpcore's exceptions as the httpx ones callers expect from a transport; most specific first.
+_EXCEPTIONS: tuple[tuple[type[Exception], type[httpx.HTTPError]], ...] = (
+    (httpcore.ConnectTimeout, httpx.ConnectTimeout),
+    (httpcore.ReadTimeout, httpx.ReadTimeout),
+    (httpcore.WriteTimeout, httpx.WriteTimeout),
+    (httpcore.PoolTimeout, httpx.PoolTimeout),
+    (httpcore.TimeoutException, httpx.TimeoutException),
+    (httpcore.ConnectError, httpx.ConnectError),
+    (httpcore.ReadError, httpx.ReadError),
+    (httpcore.WriteError, httpx.WriteError),
+    (httpcore.NetworkError, httpx.NetworkError),
+    (httpcore.RemoteProtocolError, httpx.RemoteProtocolError),
+    (httpcore.LocalProtocolError, httpx.LocalProtocolError),
+    (httpcore.UnsupportedProtocol, httpx.UnsupportedProtocol),
+    (httpcore.ProtocolError, httpx.ProtocolError),
+)
+
+
+@contextlib.contextmanager
+def _mapped() -> Iterator[None]:
+    try:
+        yield
+    except httpcore.TimeoutException as exc:  # the common case first
+        raise _translate(exc) from exc
+    except (httpcore.NetworkError, httpcore.ProtocolError, httpcore.UnsupportedProtocol) as exc:
+        raise _translate(exc) from exc
+
+
+def _translate(exc: Exception) -> httpx.HTTPError:
+    for source, target in _EXCEPTIONS:
+        if isinstance(exc, source):
+            return target(str(exc))
+    return httpx.TransportError(str(exc))
+
+
+class _ResponseStream(httpx.AsyncByteStream):
+    __slots__ = ("_stream",)
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        with _mapped():
+            async for part in self._stream:
+                yield part
+
+    async def aclose(self) -> None:
+        if hasattr(self._stream, "aclose"):
+            with _mapped():
+                await self._stream.aclose()
+
+
+class GuardedTransport(httpx.AsyncBaseTransport):
+    """One small httpcore pool per origin, all connecting through a GuardedBackend."""
+
+    def __init__(self, guard: Guard, *, ssl_context: ssl.SSLContext | None = None, keepalive: int = 2) -> None:
+        self._backend = GuardedBackend(guard)
+        self._ssl_context = ssl_context or default_ssl_context()
+        self._keepalive = keepalive
+        self._pools: dict[tuple[bytes, bytes, int | None], httpcore.AsyncConnectionPool] = {}
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        url = request.url
+        key = (url.raw_scheme, url.raw_host, url.port)
+        pool = self._pools.get(key)
+        if pool is None:
+            pool = self._pools[key] = httpcore.AsyncConnectionPool(
+                ssl_context=self._ssl_context,
+                max_connections=None,  # the politeness limits already bound this
+                max_keepalive_connections=self._keepalive,
+                keepalive_expiry=5.0,
+                network_backend=self._backend,
+            )
+        core_request = httpcore.Request(
+            method=request.method,
+            url=httpcore.URL(scheme=url.raw_scheme, host=url.raw_host, port=url.port, target=url.raw_path),
+            headers=request.headers.raw,
+            content=request.stream,  # type: ignore[arg-type]
+            extensions=request.extensions,
+        )
+        with _mapped():
+            response = await pool.handle_async_request(core_request)
+        return httpx.Response(
+            status_code=response.status,
+            headers=response.headers,
+            stream=_ResponseStream(response.stream),
+            extensions=response.extensions,
+        )
+
+    async def close_host(self, host: str) -> None:
+        """Let go of a host's idle connections once nothing more will be asked of it."""
+        raw = host.encode("ascii")  # hosts are keyed by their ASCII (IDNA) form, as httpx sends them
+        for key in [k for k in self._pools if k[1] == raw]:
+            await self._pools.pop(key).aclose()
+
+    async def aclose(self) -> None:
+        pools, self._pools = list(self._pools.values()), {}
+        for pool in pools:
+            await pool.aclose()

@@ -1,0 +1,165 @@
+"""Reports of a run: text for people, JSON for tools (and the site), Markdown for CI summaries and issues."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from ._cache import format_time
+from ._verdicts import VERDICT_ORDER, Result, Verdict
+
+FORMATS = ("text", "json", "markdown")
+# Summary keys in the order the issue names the verdicts.
+_SUMMARY_ORDER = (Verdict.OK, Verdict.REDIRECTED, Verdict.BROKEN, Verdict.INDETERMINATE, Verdict.SKIPPED)
+
+
+def summary(results: Iterable[Result]) -> dict[str, int]:
+    """Counts per verdict; every verdict present, zero or not."""
+    counts = {verdict.value: 0 for verdict in _SUMMARY_ORDER}
+    for result in results:
+        counts[result.verdict.value] += 1
+    return counts
+
+
+def ordered(results: Iterable[Result]) -> list[Result]:
+    """What needs a person first (broken, indeterminate, redirected, skipped, ok), then by place."""
+    rank = {verdict: i for i, verdict in enumerate(VERDICT_ORDER)}
+    return sorted(results, key=lambda r: (rank[r.verdict], _place_key(r.target.location), r.url))
+
+
+def _place_key(location: str | None) -> tuple[str, int]:
+    if not location:
+        return ("\uffff", 0)
+    path, _, line = location.rpartition(":")
+    return (path, int(line)) if line.isdigit() else (location, 0)
+
+
+def render(results: Sequence[Result], fmt: str) -> str:
+    """The report in `fmt` (one of FORMATS), ending with a newline."""
+    if fmt == "json":
+        return render_json(results)
+    if fmt == "markdown":
+        return render_markdown(results)
+    if fmt == "text":
+        return render_text(results)
+    raise ValueError(f"unknown report format {fmt!r}")
+
+
+# -- JSON ---------------------------------------------------------------------------
+
+
+def result_json(result: Result) -> dict[str, Any]:
+    outcome = result.outcome
+    return {
+        "url": result.url,
+        "verdict": outcome.verdict.value,
+        "reason": outcome.reason,
+        "status": outcome.status,
+        "final_url": outcome.final_url,
+        "resource": result.target.resource,
+        "location": result.target.location,
+        "checked_at": format_time(outcome.checked_at),
+        "from_cache": result.from_cache,
+        "archive": result.archive,
+    }
+
+
+def render_json(results: Sequence[Result]) -> str:
+    document = {"summary": summary(results), "results": [result_json(r) for r in ordered(results)]}
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+# -- text ---------------------------------------------------------------------------
+
+
+def summary_line(results: Sequence[Result]) -> str:
+    counts = summary(results)
+    parts = [f"{counts[v.value]} {v.value}" for v in VERDICT_ORDER if counts[v.value] or v is Verdict.OK]
+    cached = sum(1 for r in results if r.from_cache)
+    noun = "URL" if len(results) == 1 else "URLs"
+    tail = f" ({cached} from cache)" if cached else ""
+    return f"{len(results)} {noun}: {', '.join(parts)}{tail}"
+
+
+def render_text(results: Sequence[Result]) -> str:
+    lines = []
+    for result in ordered(results):
+        if result.verdict is Verdict.OK:
+            continue
+        outcome = result.outcome
+        where = f"{result.target.location}: " if result.target.location else ""
+        reason = f" ({outcome.reason})" if outcome.reason else ""
+        lines.append(f"{where}{outcome.verdict.value}{reason}: {result.url}")
+        lines.append(f"    {outcome.detail}")
+        if result.archive and result.verdict is Verdict.BROKEN:
+            lines.append(f"    try {result.archive}")
+    lines.append(summary_line(results))
+    return "\n".join(lines) + "\n"
+
+
+# -- Markdown -----------------------------------------------------------------------
+
+_HEADINGS = {
+    Verdict.BROKEN: "Broken",
+    Verdict.INDETERMINATE: "Could not tell",
+    Verdict.REDIRECTED: "Moved permanently: update these URLs",
+    Verdict.SKIPPED: "Skipped",
+}
+_INTROS = {
+    Verdict.BROKEN: "Gone or unreachable. Fix or replace each, or link an archived copy.",
+    Verdict.INDETERMINATE: (
+        "Timeouts, rate limits, bot walls, server errors. Nothing to do unless one stays here: "
+        "a URL that is still indeterminate after several weekly runs is reported as broken."
+    ),
+    Verdict.REDIRECTED: "These work, but the site says they have moved for good.",
+    Verdict.SKIPPED: "Not checked: excluded, or on a private network.",
+}
+
+
+def _cell(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").strip()
+
+
+def _link(url: str | None) -> str:
+    if not url:
+        return ""
+    if any(c in url for c in " <>|`\n"):
+        return f"`{_cell(url).replace('`', '')}`"
+    return f"<{url}>"
+
+
+def _where(result: Result) -> str:
+    return f"`{_cell(result.target.location)}`" if result.target.location else ""
+
+
+def render_markdown(results: Sequence[Result]) -> str:
+    counts = summary(results)
+    broken = counts[Verdict.BROKEN.value]
+    headline = f"**{broken} broken**" if broken else "**nothing broken**"
+    others = [f"{counts[v.value]} {v.value}" for v in VERDICT_ORDER[1:] if counts[v.value] or v is Verdict.OK]
+    cached = sum(1 for r in results if r.from_cache)
+    total = f"{len(results)} URL{'s' if len(results) != 1 else ''} checked" + (f", {cached} from cache" if cached else "")
+    out = ["## Link check", "", f"{headline} · {' · '.join(others)} — {total}", ""]
+    by_verdict: dict[Verdict, list[Result]] = {}
+    for result in ordered(results):
+        by_verdict.setdefault(result.verdict, []).append(result)
+    for verdict in VERDICT_ORDER:
+        rows = by_verdict.get(verdict)
+        if not rows or verdict is Verdict.OK:
+            continue
+        out += [f"### {_HEADINGS[verdict]} ({len(rows)})", "", _INTROS[verdict], ""]
+        if verdict is Verdict.REDIRECTED:
+            out += ["| Where | URL | New URL |", "|---|---|---|"]
+            out += [f"| {_where(r)} | {_link(r.url)} | {_link(r.outcome.final_url)} |" for r in rows]
+        elif verdict is Verdict.SKIPPED:
+            out += ["| Where | URL | Why |", "|---|---|---|"]
+            out += [f"| {_where(r)} | {_link(r.url)} | {_cell(r.outcome.detail)} |" for r in rows]
+        else:
+            out += ["| Where | URL | Why | Try |", "|---|---|---|---|"]
+            for r in rows:
+                why = f"`{r.outcome.reason}` {_cell(r.outcome.detail)}" if r.outcome.reason else _cell(r.outcome.detail)
+                try_ = f"[archived copy]({r.archive})" if r.archive else ""
+                out.append(f"| {_where(r)} | {_link(r.url)} | {why} | {try_} |")
+        out.append("")
+    return "\n".join(out).rstrip("\n") + "\n"
