@@ -244,6 +244,18 @@ def build_report(root: Path, base: str) -> Report:
     return Report(changes, generated, validation, counts, placements)
 
 
+def _nested(markdown: str) -> str:
+    """The link report one heading level down, so it sits inside this summary's outline."""
+    out, fenced = [], False
+    for line in markdown.splitlines():
+        if line.startswith(("```", "~~~")):
+            fenced = not fenced
+        elif not fenced and re.match(r"#{1,5} ", line):
+            line = "#" + line
+        out.append(line)
+    return "\n".join(out)
+
+
 def _cell(text: str) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
@@ -254,7 +266,8 @@ def render_summary(report: Report, links: str | None) -> str:
     topics = _records(report.changes, "roadmap")
     lines = ["## Pull request check", ""]
     counted = [f"{len(resources)} resource file{'s' if len(resources) != 1 else ''}", f"{len(topics)} topic file{'s' if len(topics) != 1 else ''}"]
-    lines += [f"Changed since the base: {len(report.changes)} files, of them {' and '.join(counted)}.", ""]
+    files = f"{len(report.changes)} file{'s' if len(report.changes) != 1 else ''}"
+    lines += [f"Changed since the base: {files}, of them {' and '.join(counted)}.", ""]
 
     lines += ["### Generated files", ""]
     if report.generated:
@@ -275,8 +288,10 @@ def render_summary(report: Report, links: str | None) -> str:
     lines.append("")
 
     if resources:
-        lines += ["### Links", ""]
-        lines.append(links.strip() if links and links.strip() else "_The links of the changed resources were not checked in this run._")
+        embedded = _nested(links.strip()) if links and links.strip() else ""
+        if not embedded.startswith("#"):
+            lines += ["### Links", ""]
+        lines.append(embedded or "_The links of the changed resources were not checked in this run._")
         lines.append("")
         lines += ["### Where the changed resources appear", ""]
         if report.validation:

@@ -72,7 +72,7 @@ def test_a_good_resource_passes_and_is_summarised(repo: Path, tmp_path: Path, ru
     write(repo, "resources/another-la-book.yml", NEW_BOOK)
     commit(repo)
     links = tmp_path / "links.md"
-    links.write_text("### Link check\n\n1 URL checked: 1 ok.\n", encoding="utf-8")
+    links.write_text("## Link check\n\n**nothing broken** · 1 ok — 1 URL checked\n", encoding="utf-8")
     summary = tmp_path / "summary.md"
     summary.write_text("(earlier steps)\n", encoding="utf-8")
     result = run("pr-check", "--root", repo, "--base", "main", "--summary", summary, "--links-report", links)
@@ -86,7 +86,7 @@ def test_a_good_resource_passes_and_is_summarised(repo: Path, tmp_path: Path, ru
 (earlier steps)
 ## Pull request check
 
-Changed since the base: 1 files, of them 1 resource file and 0 topic files.
+Changed since the base: 1 file, of them 1 resource file and 0 topic files.
 
 ### Generated files
 
@@ -96,11 +96,9 @@ Changed since the base: 1 files, of them 1 resource file and 0 topic files.
 
 ✅ `roadmap validate`: 5 stages, 6 topics, 5 resources, no problems.
 
-### Links
-
 ### Link check
 
-1 URL checked: 1 ok.
+**nothing broken** · 1 ok — 1 URL checked
 
 ### Where the changed resources appear
 
