@@ -50,23 +50,25 @@ class Options:
 
     font_size: float = 13.0
     line_height: float = 16.0
-    wrap_width: float = 128.0  # a label wider than this is wrapped onto two lines
+    wrap_width: float = 120.0  # a label wider than this is wrapped onto two lines
     pad_x: float = 12.0
     pad_y: float = 9.0
     min_width: float = 96.0
-    node_gap: float = 22.0  # between two boxes of one row
-    dummy_gap: float = 10.0  # between an edge passing through a row and its neighbours
+    node_gap: float = 20.0  # between two boxes of one row
+    dummy_gap: float = 8.0  # between an edge passing through a row and its neighbours
     layer_gap: float = 36.0  # between rows; grows where edges travel far sideways
     layer_gap_extra: float = 34.0
     band_header: float = 40.0  # room for the band's title above its first row
     band_pad: float = 18.0  # below the last row of a band
     band_gap: float = 14.0
     margin: float = 12.0
-    max_row_width: float = 1000.0  # width budget of a row of boxes, before a node moves down
+    max_row_width: float = 650.0  # width budget of a row of boxes, before a node moves down
     sweeps: int = 16  # crossing-minimisation rounds (each: one sweep down, one up)
-    starts: int = 24  # initial orders tried (fewer for big graphs)
+    starts: int = 16  # initial orders tried (fewer for big graphs)
     placement_rounds: int = 8  # x-coordinate sweeps (fewer for big graphs)
-    dummy_budget: int = 2000  # plus 4 per node: longer edges beyond this get no dummies
+    placements: int = 4  # best orders placed to pick the narrowest (small graphs only)
+    crossing_cost: float = 12.0  # width in px one more crossing may save to be chosen
+    dummy_budget: int = 2000  # plus 3 per node: longer edges beyond this get no dummies
 
 
 @dataclass(frozen=True)
@@ -216,9 +218,22 @@ def layout(nodes: Sequence[LayoutNode], edges: Sequence[LayoutEdge], options: Op
     ]
 
     layer_of, band_layers = _assign_layers(n, band, succ, pred, widths, opts)
-    graph = _LayeredGraph.build(n, layer_of, widths, edge_list, opts.dummy_budget + 4 * n)
-    crossings = _order(graph, opts)
-    xs = _place_x(graph, opts)
+    graph = _LayeredGraph.build(n, layer_of, widths, edge_list, opts.dummy_budget + 3 * n)
+    # The few orders with the fewest crossings are each placed; a narrower drawing may be
+    # worth a crossing or two, since a wide one is shrunk to fit the page (smaller text).
+    best: tuple[float, int, list[list[int]], list[float]] | None = None
+    orders = _orders(graph, opts)
+    for crossings, rows in orders[: opts.placements if len(graph.layer) <= 3000 else 1]:
+        graph.layers = rows
+        xs = _place_x(graph, opts)
+        spread = max((x + graph.width[v] / 2 for v, x in enumerate(xs)), default=0.0) - min(
+            (x - graph.width[v] / 2 for v, x in enumerate(xs)), default=0.0
+        )
+        score = spread + opts.crossing_cost * crossings
+        if best is None or score < best[0]:
+            best = (score, crossings, rows, xs)
+    assert best is not None
+    _, crossings, graph.layers, xs = best
     return _finish(nodes, lines, widths, height, graph, xs, band_layers, crossings, opts)
 
 
@@ -458,11 +473,11 @@ def _total_crossings(layers: list[list[int]], down: list[list[int]], pos: list[i
     return sum(_count_between(layers[i], down, pos, len(layers[i + 1])) for i in range(len(layers) - 1))
 
 
-def _order(g: _LayeredGraph, opts: Options) -> int:
-    """Reorder `g.layers` in place to few crossings; return the crossings of the order kept.
+def _orders(g: _LayeredGraph, opts: Options) -> list[tuple[int, list[list[int]]]]:
+    """Orders of the rows with few crossings, fewest first: (crossings, rows), distinct.
 
     Sweeps start from several initial orders (input order, its reverse, depth-first order,
-    then seeded shuffles) as long as the graph is small enough; the best result wins.
+    then seeded shuffles) as long as the graph is small enough.
     """
     vertices = len(g.layer)
     # Bound the work, not the clock (so the output stays deterministic): about 300,000 vertex
@@ -471,18 +486,17 @@ def _order(g: _LayeredGraph, opts: Options) -> int:
     starts = max(1, min(opts.starts, budget // 8))
     rounds = max(2, min(opts.sweeps, budget // starts))
     use_transpose = vertices <= 4000
-    best: int | None = None
-    best_layers: list[list[int]] = []
+    found: list[tuple[int, int, list[list[int]]]] = []
     for start in range(starts):
         layers = [row[:] for row in g.layers]
         _initial_order(g, layers, start)
         count = _improve(g, layers, rounds, use_transpose)
-        if best is None or count < best:
-            best, best_layers = count, layers
-        if best == 0:
+        if all(layers != other for _, _, other in found):
+            found.append((count, start, layers))
+        if count == 0:
             break
-    g.layers[:] = best_layers
-    return best or 0
+    found.sort(key=lambda item: (item[0], item[1]))
+    return [(count, layers) for count, _, layers in found]
 
 
 def _initial_order(g: _LayeredGraph, layers: list[list[int]], start: int) -> None:
@@ -635,7 +649,7 @@ def _place_x(g: _LayeredGraph, opts: Options) -> list[float]:
             xs[v] = y + c
 
     count = len(g.layers)
-    rounds = max(2, min(opts.placement_rounds, 300_000 // max(1, total)))
+    rounds = max(2, min(opts.placement_rounds, 150_000 // max(1, total)))
     for _ in range(rounds):
         for i in range(1, count):
             solve(i, [pull(v, g.up[v]) if g.up[v] else xs[v] for v in g.layers[i]])
@@ -650,17 +664,22 @@ def _place_x(g: _LayeredGraph, opts: Options) -> list[float]:
 
 def _isotonic(targets: list[float], weights: list[float]) -> list[float]:
     """Weighted least-squares non-decreasing fit (pool adjacent violators), O(n)."""
-    blocks: list[list[float]] = []  # [weighted sum, weight, count]
+    means: list[float] = []  # one entry per pooled block
+    totals: list[float] = []
+    counts: list[int] = []
     for t, w in zip(targets, weights):
-        blocks.append([t * w, w, 1])
-        while len(blocks) > 1 and blocks[-2][0] / blocks[-2][1] > blocks[-1][0] / blocks[-1][1]:
-            s, w2, c = blocks.pop()
-            blocks[-1][0] += s
-            blocks[-1][1] += w2
-            blocks[-1][2] += c
+        mean, total, count = t, w, 1
+        while means and means[-1] > mean:
+            other = totals.pop()
+            mean = (means.pop() * other + mean * total) / (other + total)
+            total += other
+            count += counts.pop()
+        means.append(mean)
+        totals.append(total)
+        counts.append(count)
     out: list[float] = []
-    for s, w, c in blocks:
-        out.extend([s / w] * int(c))
+    for mean, count in zip(means, counts):
+        out.extend([mean] * count)
     return out
 
 

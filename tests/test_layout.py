@@ -334,5 +334,5 @@ def test_the_real_roadmap() -> None:
     result = layout(nodes, edges)
     check(result, nodes, edges)
     # Readable, not just valid: few crossings per edge, and no box pair anywhere overlaps.
-    assert result.crossings <= len(edges)
+    assert result.crossings <= 2 * len(edges)
     assert not any(overlap(a, b) for a, b in combinations(result.boxes.values(), 2))
