@@ -202,7 +202,7 @@ def _layout_for(roadmap: Roadmap, tids: Iterable[str], options: Options) -> Layo
     return layout(nodes, edges, options)
 
 
-def _steps(roadmap: Roadmap, width: float, y: float, href: Href) -> tuple[str, float]:
+def _steps(roadmap: Roadmap, width: float, y: float, href: Href, marker_id: str) -> tuple[str, float]:
     """Stages without topics (practice, community) as cards in a row, linked to their pages."""
     empty = [stage for stage in roadmap.stages if not roadmap.topics_in_stage(stage.id)]
     if not empty:
@@ -211,7 +211,7 @@ def _steps(roadmap: Roadmap, width: float, y: float, href: Href) -> tuple[str, f
     card_w = min(_STEP_WIDTH, (width - 24 - gap * (len(empty) - 1)) / len(empty))
     total = card_w * len(empty) + gap * (len(empty) - 1)
     x = (width - total) / 2
-    top = y + 16
+    top = y + 22
     parts = ['<g class="rm-steps">']
     for i, stage in enumerate(empty):
         lines = wrap_label(stage.title, 13, card_w - 28)
@@ -229,10 +229,13 @@ def _steps(roadmap: Roadmap, width: float, y: float, href: Href) -> tuple[str, f
         )
         if i + 1 < len(empty):
             ay = top + _STEP_HEIGHT / 2
-            parts.append(f'<path class="rm-flow" d="M{_n(x + card_w + 8)} {_n(ay)}H{_n(x + card_w + gap - 8)}"/>')
+            parts.append(
+                f'<path class="rm-flow" d="M{_n(x + card_w + 8)} {_n(ay)}H{_n(x + card_w + gap - 8)}" '
+                f'marker-end="url(#{marker_id})"/>'
+            )
         x += card_w + gap
     parts.append("</g>")
-    return "".join(parts), _STEP_HEIGHT + 32
+    return "".join(parts), _STEP_HEIGHT + 38
 
 
 # --- public -------------------------------------------------------------------------------
@@ -258,7 +261,7 @@ def render_roadmap(roadmap: Roadmap, href: Href) -> str:
         )
 
     body = _graph_body(roadmap, placed, href, ((width - placed.width) / 2, dy, width), "rm-arrow", title)
-    steps, steps_h = _steps(roadmap, width, placed.height + dy - ROADMAP_OPTIONS.margin, href)
+    steps, steps_h = _steps(roadmap, width, placed.height + dy - ROADMAP_OPTIONS.margin, href, "rm-arrow")
     height = placed.height + dy + steps_h
     n_stages = len(placed.bands)
     label = (
