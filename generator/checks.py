@@ -153,6 +153,19 @@ def record_problems(doc: Document, model: type[BaseModel]) -> tuple[Any, list[Pr
         return None, problems
 
 
+class _Lazy:
+    """Where something is written, resolved only if a problem is reported there."""
+
+    __slots__ = ("doc", "loc")
+
+    def __init__(self, doc: Document, loc: Loc) -> None:
+        self.doc, self.loc = doc, loc
+
+    @property
+    def position(self) -> Position:
+        return self.doc.at(self.loc)
+
+
 def _misspelt_fields(errors: Sequence[ErrorDetails], model: type[BaseModel]) -> set[Loc]:
     """Missing fields whose name an unknown key beside them is a misspelling of (`levl` for `level`)."""
     missing = {tuple(e["loc"]) for e in errors if e["type"] == "missing"}
@@ -203,41 +216,41 @@ def cross_problems(
     for rid, (resource, doc) in resources.items():
         seen: dict[str, int] = {}
         for i, cover in enumerate(resource.covers):
-            where = doc.at(("covers", i, "topic"))
+            where = _Lazy(doc, ("covers", i, "topic"))
             if cover.topic not in known:
-                problems.append(Problem(where, f"`covers[{i}].topic` names `{cover.topic}`, which is not a topic{_topic_hint(cover.topic, known)}"))
+                problems.append(Problem(where.position, f"`covers[{i}].topic` names `{cover.topic}`, which is not a topic{_topic_hint(cover.topic, known)}"))
                 meant = closest(cover.topic, known)
                 if meant is not None:
                     # A misspelt cover is one mistake: the topic it meant is not also "uncovered".
                     maybe_covered.add(meant)
             elif cover.topic in seen:
-                problems.append(Problem(where, f"`covers[{i}]` repeats topic `{cover.topic}` (also covers[{seen[cover.topic]}]); merge the sections into one entry"))
+                problems.append(Problem(where.position, f"`covers[{i}]` repeats topic `{cover.topic}` (also covers[{seen[cover.topic]}]); merge the sections into one entry"))
             else:
                 seen[cover.topic] = i
                 covered[cover.topic].append(rid)
 
-    edges: dict[str, dict[str, tuple[str, Position]]] = {}
+    edges: dict[str, dict[str, tuple[str, _Lazy]]] = {}
     for tid, (topic, doc) in topics.items():
         if stages is not None and topic.stage not in stages:
             hint = did_you_mean(topic.stage, stage_order) or f"; use one of: {', '.join(topic_stages)}"
             problems.append(Problem(doc.at(("stage",)), f"`stage` is `{topic.stage}`, which is not a stage in roadmap/stages.yml{hint}"))
-        out: dict[str, tuple[str, Position]] = {}
+        out: dict[str, tuple[str, _Lazy]] = {}
         for i, pre in enumerate(topic.prerequisites):
-            where = doc.at(("prerequisites", i, "topic"))
+            where = _Lazy(doc, ("prerequisites", i, "topic"))
             name = f"prerequisites[{i}].topic"
             if pre.topic == tid:
-                problems.append(Problem(where, f"`{name}`: `{tid}` requires itself; remove this prerequisite"))
+                problems.append(Problem(where.position, f"`{name}`: `{tid}` requires itself; remove this prerequisite"))
             elif pre.topic not in known:
-                problems.append(Problem(where, f"`{name}` names `{pre.topic}`, which is not a topic{_topic_hint(pre.topic, known)}"))
+                problems.append(Problem(where.position, f"`{name}` names `{pre.topic}`, which is not a topic{_topic_hint(pre.topic, known)}"))
             elif pre.topic not in topics:
                 continue  # that topic's own file is broken and reported; judge this edge once it is fixed
             elif pre.topic in out:
-                problems.append(Problem(where, f"`{name}` lists `{pre.topic}` a second time; keep one entry"))
+                problems.append(Problem(where.position, f"`{name}` lists `{pre.topic}` a second time; keep one entry"))
             else:
                 out[pre.topic] = (pre.strength, where)
                 pre_stage = topics[pre.topic][0].stage
                 if topic.stage in stage_order and pre_stage in stage_order and stage_order[pre_stage] > stage_order[topic.stage]:
-                    problems.append(Problem(where, f"`{name}`: `{pre.topic}` is in the later stage `{pre_stage}`, so a learner meets `{tid}` (stage `{topic.stage}`) first; move one of them or drop the edge"))
+                    problems.append(Problem(where.position, f"`{name}`: `{pre.topic}` is in the later stage `{pre_stage}`, so a learner meets `{tid}` (stage `{topic.stage}`) first; move one of them or drop the edge"))
         edges[tid] = out
         if not covered.get(tid) and tid not in maybe_covered:
             problems.append(Problem(Position(doc.path), f"no resource covers topic `{tid}`; add one under resources/ with `covers: [{{topic: {tid}, sections: ...}}]`"))
@@ -247,14 +260,15 @@ def cross_problems(
     if not cycle_problems:
         problems += _implied(edges)
 
-    first_url: dict[str, tuple[str, Position]] = {}
+    first_url: dict[str, tuple[str, _Lazy]] = {}
     for rid in sorted(resources):
         resource, doc = resources[rid]
         key = normalise_url(resource.url)
-        where = doc.at(("url",))
+        where = _Lazy(doc, ("url",))
         if key in first_url:
-            other, other_at = first_url[key]
-            problems.append(Problem(where, f"`url` is already used by `{other}` ({other_at.path}:{other_at.line}); one resource per address: extend that file's `covers` instead"))
+            other, lazy_other = first_url[key]
+            other_at = lazy_other.position
+            problems.append(Problem(where.position, f"`url` is already used by `{other}` ({other_at.path}:{other_at.line}); one resource per address: extend that file's `covers` instead"))
         else:
             first_url[key] = (rid, where)
     problems += _plain_http(resources)
@@ -316,7 +330,7 @@ def _plain_http(resources: Mapping[str, tuple[Resource, Document]]) -> list[Prob
     return problems
 
 
-def _cycles(edges: Mapping[str, Mapping[str, tuple[str, Position]]]) -> list[Problem]:
+def _cycles(edges: Mapping[str, Mapping[str, tuple[str, _Lazy]]]) -> list[Problem]:
     """One problem per strongly connected group of topics, showing one whole cycle."""
     index: dict[str, int] = {}
     low: dict[str, int] = {}
@@ -395,29 +409,31 @@ def _cycles(edges: Mapping[str, Mapping[str, tuple[str, Position]]]) -> list[Pro
         path = [start, *reversed(back)]
         steps = []
         for a, b in zip(path, path[1:] + [start]):
-            where = edges[a][b][1]
+            where = edges[a][b][1].position
             steps.append(f"`{a}` requires `{b}` ({where.path}:{where.line})")
-        first = edges[path[0]][path[1]][1]
+        first = edges[path[0]][path[1]][1].position
         problems.append(Problem(first, "prerequisites form a cycle: " + ", ".join(steps) + "; remove the edge that is not truly needed"))
     return problems
 
 
-def _implied(edges: Mapping[str, Mapping[str, tuple[str, Position]]]) -> list[Problem]:
-    """Edges a->c that another path a->b->...->c already says, at least as strongly."""
-    strongest: dict[str, dict[str, int]] = {}
+def _implied(edges: Mapping[str, Mapping[str, tuple[str, _Lazy]]]) -> list[Problem]:
+    """Edges a->c that another path a->b->...->c already says, at least as strongly.
 
-    def reach(node: str) -> dict[str, int]:
-        # For each ancestor, the strongest chain (its weakest link) from `node` to it.
-        if node in strongest:
-            return strongest[node]
-        result: dict[str, int] = {}
-        for child, (strength, _) in edges[node].items():
-            rank = _STRENGTH_RANK[strength]
-            result[child] = max(result.get(child, 0), rank)
-            for far, far_rank in reach(child).items():
-                result[far] = max(result.get(far, 0), min(rank, far_rank))
-        strongest[node] = result
-        return result
+    A required edge is implied only by a path of required edges; a recommended one
+    by any path. Ancestor sets are bitsets (Python ints) built in topological order,
+    so this stays near-linear on graphs of thousands of topics.
+    """
+    order = _topological(edges)
+    bit = {node: 1 << i for i, node in enumerate(order)}
+    via_required: dict[str, int] = {}  # ancestors reachable through required edges only
+    via_any: dict[str, int] = {}  # ancestors reachable at all
+    for node in order:
+        required = anything = 0
+        for parent, (strength, _) in edges[node].items():
+            anything |= bit[parent] | via_any[parent]
+            if strength == "required":
+                required |= bit[parent] | via_required[parent]
+        via_required[node], via_any[node] = required, anything
 
     problems = []
     for node in sorted(edges):
@@ -425,9 +441,30 @@ def _implied(edges: Mapping[str, Mapping[str, tuple[str, Position]]]) -> list[Pr
             for via, (via_strength, _) in sorted(edges[node].items()):
                 if via == target:
                     continue
-                chain = min(_STRENGTH_RANK[via_strength], reach(via).get(target, 0))
-                if chain >= _STRENGTH_RANK[strength]:
-                    problems.append(Problem(where, f"prerequisite `{target}` is already implied: `{node}` needs `{via}`, which needs `{target}`; remove this edge to keep the graph readable"))
+                if strength == "required":
+                    implied = via_strength == "required" and via_required[via] & bit[target]
+                else:
+                    implied = via_any[via] & bit[target]
+                if implied:
+                    problems.append(Problem(where.position, f"prerequisite `{target}` is already implied: `{node}` needs `{via}`, which needs `{target}`; remove this edge to keep the graph readable"))
                     break
     return problems
 
+
+def _topological(edges: Mapping[str, Mapping[str, object]]) -> list[str]:
+    """Prerequisites before the topics that need them (the graph has no cycles here)."""
+    waiting = {node: len(parents) for node, parents in edges.items()}
+    children: dict[str, list[str]] = defaultdict(list)
+    for node, parents in edges.items():
+        for parent in parents:
+            children[parent].append(node)
+    ready = sorted(node for node, count in waiting.items() if count == 0)
+    order = []
+    while ready:
+        node = ready.pop()
+        order.append(node)
+        for child in children[node]:
+            waiting[child] -= 1
+            if waiting[child] == 0:
+                ready.append(child)
+    return order

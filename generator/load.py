@@ -7,6 +7,7 @@ so each of those becomes a positioned problem rather than a surprise.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,24 +42,34 @@ _resolver = yaml.resolver.Resolver()
 _constructor = yaml.constructor.SafeConstructor()
 
 
+@functools.lru_cache(maxsize=4096)
+def _resolve_plain(value: str) -> str:
+    # The same short plain values (`required`, `book`, ids) recur in every file.
+    return str(_resolver.resolve(yaml.ScalarNode, value, (True, False)))
+
+
 @dataclass
 class Document:
     """A loaded YAML file: its value and the position of every key and value in it."""
 
     path: str
     data: Any
-    values: dict[Loc, Position] = field(default_factory=dict)
-    keys: dict[Loc, Position] = field(default_factory=dict)
+    # PyYAML marks, turned into Positions only when asked: most files never need one.
+    values: dict[Loc, Any] = field(default_factory=dict)
+    keys: dict[Loc, Any] = field(default_factory=dict)
 
     def at(self, loc: Loc, *, key: bool = False) -> Position:
         """Where `loc` is written; falls back to the nearest enclosing node that exists."""
         if key and loc in self.keys:
-            return self.keys[loc]
+            return self._position(self.keys[loc])
         for end in range(len(loc), -1, -1):
             prefix = loc[:end]
             if prefix in self.values:
-                return self.values[prefix]
+                return self._position(self.values[prefix])
         return Position(self.path)
+
+    def _position(self, mark: Any) -> Position:
+        return Position(self.path, mark.line + 1, mark.column + 1)
 
 
 class _Abort(Exception):
@@ -70,8 +81,8 @@ class _Builder:
         self.path = path
         self.events = events
         self.problems: list[Problem] = []
-        self.values: dict[Loc, Position] = {}
-        self.keys: dict[Loc, Position] = {}
+        self.values: dict[Loc, Any] = {}
+        self.keys: dict[Loc, Any] = {}
 
     def pos(self, event: Event) -> Position:
         mark = event.start_mark
@@ -106,37 +117,50 @@ class _Builder:
             self.fail(event, f"tag `{tag}`: YAML tags are not allowed; remove it (quote the value if it must stay text)")
 
     def node(self, event: Event, loc: Loc, depth: int) -> Any:
+        # Hot path: exact-type dispatch, and anchors/tags checked with one test per event.
         if depth > MAX_DEPTH:
             self.fail(event, f"nested more than {MAX_DEPTH} levels deep; records are flat, check the indentation")
             raise _Abort
-        self.values[loc] = self.pos(event)
-        if isinstance(event, AliasEvent):
+        self.values[loc] = event.start_mark
+        cls = event.__class__
+        if cls is AliasEvent:
             self.fail(event, f"alias `*{event.anchor}`: anchors and aliases are not allowed; write the value out in full")
             return None
-        assert isinstance(event, NodeEvent)
-        self.check_node_event(event)
-        if isinstance(event, ScalarEvent):
-            return _scalar(event)
-        if isinstance(event, SequenceStartEvent):
+        if event.anchor is not None or event.tag is not None:  # type: ignore[attr-defined]
+            self.check_node_event(event)  # type: ignore[arg-type]
+        if cls is ScalarEvent:
+            return _scalar(event)  # type: ignore[arg-type]
+        events = self.events
+        if cls is SequenceStartEvent:
             items: list[Any] = []
-            while not isinstance(nxt := next(self.events), SequenceEndEvent):
+            while (nxt := next(events)).__class__ is not SequenceEndEvent:
                 items.append(self.node(nxt, loc + (len(items),), depth + 1))
             return items
-        assert isinstance(event, MappingStartEvent)
         mapping: dict[str, Any] = {}
-        while not isinstance(key_event := next(self.events), MappingEndEvent):
-            key = self.key(key_event, depth)
-            value_event = next(self.events)
+        keys = self.keys
+        while (key_event := next(events)).__class__ is not MappingEndEvent:
+            if (
+                key_event.__class__ is ScalarEvent
+                and not key_event.style  # type: ignore[attr-defined]
+                and key_event.anchor is None  # type: ignore[attr-defined]
+                and key_event.tag is None  # type: ignore[attr-defined]
+                and key_event.value != "<<"  # type: ignore[attr-defined]
+                and _resolve_plain(key_event.value) == _STR  # type: ignore[attr-defined]
+            ):
+                key: str | None = key_event.value  # type: ignore[attr-defined]
+            else:
+                key = self.key(key_event, depth)
+            value_event = next(events)
             if key is None:
                 self.skip(value_event, depth + 1)
                 continue
+            where = loc + (key,)
             if key in mapping:
-                first = self.keys[loc + (key,)]
-                self.fail(key_event, f"duplicate key `{key}` (first at line {first.line}); keep only one")
+                self.fail(key_event, f"duplicate key `{key}` (first at line {keys[where].line + 1}); keep only one")
                 self.skip(value_event, depth + 1)
                 continue
-            self.keys[loc + (key,)] = self.pos(key_event)
-            mapping[key] = self.node(value_event, loc + (key,), depth + 1)
+            keys[where] = key_event.start_mark
+            mapping[key] = self.node(value_event, where, depth + 1)
         return mapping
 
     def key(self, event: Event, depth: int) -> str | None:
@@ -172,9 +196,9 @@ class _Builder:
 
 
 def _scalar(event: ScalarEvent) -> Any:
-    if event.tag is not None:
-        return event.value
-    tag = _resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
+    if event.tag is not None or event.style:
+        return event.value  # quoted or block scalars are always text (plain ones have no style)
+    tag = _resolve_plain(event.value)
     if tag == _STR:
         return event.value
     node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
@@ -285,15 +309,17 @@ def load_text(path: str, text: str) -> Document:
         raise DataError(builder.problems)
     if not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else "a single value"
-        raise DataError([Problem(builder.values.get((), Position(path)), f"the file holds {kind}; a record is a mapping of keys such as `title: ...`")])
+        raise DataError([Problem(Document(path, data, builder.values).at(()), f"the file holds {kind}; a record is a mapping of keys such as `title: ...`")])
     return Document(path, data, builder.values, builder.keys)
 
 
 def _events(text: str) -> Iterator[Event]:
     parser = _Loader(text)
     try:
-        while parser.check_event():
-            yield parser.get_event()
+        # get_event() alone (None at the end) halves the calls into the C parser.
+        get = parser.get_event
+        while (event := get()) is not None:
+            yield event
     finally:
         parser.dispose()
 
