@@ -684,13 +684,9 @@ def _isotonic(targets: list[float], weights: list[float]) -> list[float]:
 
 
 def _sep(g: _LayeredGraph, a: int, b: int, opts: Options) -> float:
-    """Centre-to-centre distance two row neighbours need."""
-    if a < g.n and b < g.n:
-        gap = opts.node_gap
-    elif a < g.n or b < g.n:
-        gap = opts.dummy_gap
-    else:
-        gap = opts.dummy_gap * 0.8
+    """Centre-to-centre distance two row neighbours need (edges passing a row need less room
+    than boxes)."""
+    gap = opts.node_gap if a < g.n and b < g.n else opts.dummy_gap
     return (g.width[a] + g.width[b]) / 2 + gap
 
 
