@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from ._guard import AddressRefused, NameNotResolved, Resolver
     from ._report import FORMATS, render, summary
     from ._run import check_targets
-    from ._verdicts import Outcome, Reason, Result, Target, Verdict
+    from ._verdicts import Outcome, Reason, Result, Target, Verdict, reason_text
 
 # Loaded on first use: `roadmap validate` imports this package's CLI module, and should
 # not pay for httpx.
@@ -42,6 +42,7 @@ _EXPORTS = {
     "Result": "_verdicts",
     "Target": "_verdicts",
     "Verdict": "_verdicts",
+    "reason_text": "_verdicts",
 }
 __all__ = sorted(_EXPORTS)
 

@@ -84,12 +84,12 @@ def parse_accept(text: str) -> frozenset[int]:
             codes.add(int(part))
             continue
         match = _RANGE.match(part)
-        if not match or not (match.group(1) or match.group(3)):
+        first, op, last = match.groups() if match else (None, None, None)
+        # `..` may leave out either end, `..=` only the start, `-` neither.
+        if not op or not (first or last) or (op == "..=" and not last) or (op == "-" and not (first and last)):
             raise ValueError(f"`{part}` is not a status code or range; write e.g. 200,204 or 200..=299")
-        start = int(match.group(1) or 100)
-        end = int(match.group(3) or 999)
-        if match.group(2) == "..":
-            end -= 1  # lychee: `a..b` excludes b, `a..=b` includes it
+        start = int(first or 100)
+        end = int(last or 1000) - (op == "..")  # lychee: `a..b` leaves out b, `a..=b` keeps it
         if start > end:
             raise ValueError(f"`{part}` is an empty range; the first code must come first")
         codes.update(range(start, end + 1))

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ._cache import format_time
-from ._verdicts import VERDICT_ORDER, Result, Verdict
+from ._verdicts import VERDICT_ORDER, Result, Verdict, reason_text
 
 FORMATS = ("text", "json", "markdown")
 # Summary keys in the order the issue names the verdicts.
@@ -102,7 +102,7 @@ def render_text(results: Sequence[Result]) -> str:
 
 _HEADINGS = {
     Verdict.BROKEN: "Broken",
-    Verdict.INDETERMINATE: "Could not tell",
+    Verdict.INDETERMINATE: "Indeterminate: could not tell",
     Verdict.REDIRECTED: "Moved permanently: update these URLs",
     Verdict.SKIPPED: "Skipped",
 }
@@ -158,7 +158,7 @@ def render_markdown(results: Sequence[Result]) -> str:
         else:
             out += ["| Where | URL | Why | Try |", "|---|---|---|---|"]
             for r in rows:
-                why = f"`{r.outcome.reason}` {_cell(r.outcome.detail)}" if r.outcome.reason else _cell(r.outcome.detail)
+                why = f"**{reason_text(r.outcome.reason)}**: {_cell(r.outcome.detail)}" if r.outcome.reason else _cell(r.outcome.detail)
                 try_ = f"[archived copy]({r.archive})" if r.archive else ""
                 out.append(f"| {_where(r)} | {_link(r.url)} | {why} | {try_} |")
         out.append("")

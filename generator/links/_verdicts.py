@@ -51,6 +51,37 @@ class Reason(StrEnum):
 # An indeterminate URL promoted to broken keeps its cause: `persistent-timeout`, `persistent-blocked`...
 PERSISTENT_PREFIX = "persistent-"
 
+_REASON_TEXT = {
+    Reason.PERMANENT_REDIRECT: "moved permanently",
+    Reason.NOT_FOUND: "not found",
+    Reason.GONE: "gone for good",
+    Reason.DNS: "no such host",
+    Reason.REFUSED: "connection refused",
+    Reason.REDIRECT_LOOP: "redirect loop",
+    Reason.TOO_MANY_REDIRECTS: "too many redirects",
+    Reason.BAD_REDIRECT: "redirects to a non-web address",
+    Reason.TIMEOUT: "timed out",
+    Reason.RATE_LIMITED: "rate-limited",
+    Reason.BLOCKED: "blocked by the site",
+    Reason.SERVER_ERROR: "server error",
+    Reason.TLS: "certificate problem",
+    Reason.PROTOCOL: "broken HTTP",
+    Reason.EXCLUDED: "excluded",
+    Reason.PRIVATE_ADDRESS: "private address",
+}
+
+
+def reason_text(reason: str | None) -> str:
+    """A few words for people for a reason code (`persistent-blocked` -> `blocked by the site, run after run`)."""
+    if not reason:
+        return ""
+    if reason.startswith(PERSISTENT_PREFIX):
+        return f"{reason_text(reason.removeprefix(PERSISTENT_PREFIX))}, run after run"
+    try:
+        return _REASON_TEXT[Reason(reason)]
+    except ValueError:
+        return reason
+
 
 def now_utc() -> datetime:
     return datetime.now(timezone.utc).replace(microsecond=0)

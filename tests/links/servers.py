@@ -69,6 +69,7 @@ class Request:
     headers: dict[str, str]
     at: float  # time.monotonic() when the request head arrived
     host: str  # the local address it arrived on
+    done: float | None = None  # when the answer was written
 
 
 @dataclass
@@ -77,11 +78,19 @@ class ServerLog:
 
     connections: int = 0
     requests: list[Request] = field(default_factory=list)
-    in_flight: int = 0
-    max_in_flight: int = 0
 
     def paths(self) -> list[str]:
         return [r.target for r in self.requests]
+
+
+def max_overlap(requests: list[Request]) -> int:
+    """The most of these requests that were being answered at the same moment."""
+    events = sorted([(r.at, 1) for r in requests] + [(r.done if r.done is not None else float("inf"), -1) for r in requests], key=lambda e: (e[0], e[1]))
+    most = current = 0
+    for _, step in events:
+        current += step
+        most = max(most, current)
+    return most
 
 
 class _Listener:
@@ -119,15 +128,10 @@ class _Listener:
                     return
                 request = _parse(head, self.host)
                 self.log.requests.append(request)
-                self.log.in_flight += 1
-                self.log.max_in_flight = max(self.log.max_in_flight, self.log.in_flight)
-                self.thread.log.in_flight += 1
-                self.thread.log.max_in_flight = max(self.thread.log.max_in_flight, self.thread.log.in_flight)
                 try:
                     keep_alive = await self._respond(request, writer)
                 finally:
-                    self.log.in_flight -= 1
-                    self.thread.log.in_flight -= 1
+                    request.done = time.monotonic()
                 if not keep_alive:
                     return
         except (ConnectionError, ssl.SSLError):
@@ -275,7 +279,6 @@ class LoopThread:
         self.loop = asyncio.new_event_loop()
         self.writers: set[asyncio.StreamWriter] = set()
         self.listeners: list[_Listener] = []
-        self.log = ServerLog()  # in-flight counts across all listeners
         self._thread = threading.Thread(target=self.loop.run_forever, name="misbehaving-servers", daemon=True)
         self._thread.start()
 
