@@ -37,6 +37,8 @@ DOCS_DIR, SITE_DIR, LEARN = "site", "public", "learn"
 GENERATED_ELSEWHERE = {
     "link-report.json": "is the link checker's report (`roadmap check-links --format json`), made by CI for the "
     "Link health page; do not commit it. To fix a link, edit `url` in resources/<id>.yml",
+    "link-report.md": "is a link checker report (`roadmap check-links --output link-report.md`); do not commit it. "
+    "To fix a link, edit `url` in resources/<id>.yml",
     ".roadmap-cache": "is the link checker's cache; do not commit it",
 }
 

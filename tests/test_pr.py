@@ -118,6 +118,7 @@ Changed since the base: 1 file, of them 1 resource file and 0 topic files.
         ("site/learn/catalogue/books.md", "site/learn/ is written by `roadmap generate` from the YAML and is not kept in git; edit the resources/*.yml files it lists instead"),
         ("site/learn/roadmap.md", "site/learn/ is written by `roadmap generate` from the YAML and is not kept in git; edit roadmap/*.yml and resources/*.yml instead"),
         ("public/index.html", "public/ is the built site (`roadmap build`); edit roadmap/*.yml and resources/*.yml, or the hand-written pages in site/, instead"),
+        ("link-report.md", "`link-report.md` is a link checker report (`roadmap check-links --output link-report.md`); do not commit it. To fix a link, edit `url` in resources/<id>.yml"),
         ("link-report.json", "`link-report.json` is the link checker's report (`roadmap check-links --format json`), made by CI for the Link health page; do not commit it. To fix a link, edit `url` in resources/<id>.yml"),
     ],
 )
