@@ -273,3 +273,11 @@ def test_a_missing_link_report_is_said_in_the_summary(repo: Path, tmp_path: Path
     result = run("pr-check", "--root", repo, "--base", "main", "--summary", summary, "--links-report", tmp_path / "none.md")
     assert result.code == 0
     assert f"_The link check wrote no report to `{tmp_path / 'none.md'}`; see its step in the log._" in summary.read_text(encoding="utf-8")
+
+
+def test_pr_check_expects_schema_files_exactly_as_the_schema_command_writes_them(tmp_path: Path, run: Callable[..., Result]) -> None:
+    from generator.pr import _schema_files
+
+    assert run("schema", "--out", tmp_path / "schema").code == 0
+    written = {f"schema/{p.name}": p.read_text(encoding="utf-8") for p in (tmp_path / "schema").iterdir()}
+    assert written == _schema_files()
