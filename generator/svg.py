@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from html import escape
 
 from .graph import Roadmap
-from .layout import Layout, LayoutEdge, LayoutNode, Options, Point, layout, text_width, wrap_label
+from .layout import Box, Layout, LayoutEdge, LayoutNode, Options, Point, layout, text_width, wrap_label
 from .models import AREAS, Stage
 
 Href = Callable[[str], str]
@@ -113,22 +113,20 @@ def _legend(width: float, areas: Iterable[str], y: float) -> tuple[str, float]:
     return f'<g class="rm-legend" aria-hidden="true">{"".join(parts)}</g>', height
 
 
-def _node(
-    roadmap: Roadmap, tid: str, box_x: float, box_y: float, box_w: float, box_h: float, lines: Sequence[str], href: Href, extra: str = ""
-) -> str:
-    topic = roadmap.topics[tid]
-    cx = box_x + box_w / 2
-    cy = box_y + box_h / 2
-    line_height = ROADMAP_OPTIONS.line_height
-    first = cy - line_height * (len(lines) - 1) / 2
+def _node(roadmap: Roadmap, box: Box, dx: float, dy: float, href: Href, line_height: float, current: bool) -> str:
+    """One topic: a link around its box and its centred label lines."""
+    topic = roadmap.topics[box.id]
+    cx, cy = box.cx + dx, box.cy + dy
+    first = cy - line_height * (len(box.lines) - 1) / 2
     spans = "".join(
-        f'<tspan x="{_n(cx)}" y="{_n(first + i * line_height)}">{escape(line)}</tspan>' for i, line in enumerate(lines)
+        f'<tspan x="{_n(cx)}" y="{_n(first + i * line_height)}">{escape(line)}</tspan>' for i, line in enumerate(box.lines)
     )
+    extra = (" rm-self", ' aria-current="page"') if current else ("", "")
     return (
-        f'<a class="rm-node area-{topic.area}{extra}" href="{_attr(href(tid))}" data-topic="{_attr(tid)}" '
+        f'<a class="rm-node area-{topic.area}{extra[0]}" href="{_attr(href(box.id))}"{extra[1]} data-topic="{_attr(box.id)}" '
         f'data-stage="{_attr(topic.stage)}" aria-label="{_attr(topic.title)}">'
         f"<title>{escape(topic.summary)}</title>"
-        f'<rect x="{_n(box_x)}" y="{_n(box_y)}" width="{_n(box_w)}" height="{_n(box_h)}" rx="7"/>'
+        f'<rect x="{_n(box.x + dx)}" y="{_n(box.y + dy)}" width="{_n(box.width)}" height="{_n(box.height)}" rx="7"/>'
         f"<text>{spans}</text></a>"
     )
 
@@ -138,6 +136,7 @@ def _graph_body(
     placed: Layout,
     href: Href,
     frame: tuple[float, float, float],
+    line_height: float,
     marker_id: str,
     band_title: Callable[[Stage, list[str]], str],
     self_id: str | None = None,
@@ -181,12 +180,7 @@ def _graph_body(
             f'<text x="14" y="{_n(band.y + dy + 25)}">{band_title(stage, tids)}</text></a>'
         )
         for tid in tids:
-            box = placed.boxes[tid]
-            extra = " rm-self" if tid == self_id else ""
-            node = _node(roadmap, tid, box.x + dx, box.y + dy, box.width, box.height, box.lines, href, extra)
-            if tid == self_id:
-                node = node.replace(" data-topic=", ' aria-current="page" data-topic=', 1)
-            parts.append(node)
+            parts.append(_node(roadmap, placed.boxes[tid], dx, dy, href, line_height, tid == self_id))
     parts.append("</g>")
     return "".join(parts)
 
@@ -260,7 +254,7 @@ def render_roadmap(roadmap: Roadmap, href: Href) -> str:
             f'<tspan class="rm-band-meta"> · {len(tids)} topics · about {_hours(hours)} h</tspan>'
         )
 
-    body = _graph_body(roadmap, placed, href, ((width - placed.width) / 2, dy, width), "rm-arrow", title)
+    body = _graph_body(roadmap, placed, href, ((width - placed.width) / 2, dy, width), ROADMAP_OPTIONS.line_height, "rm-arrow", title)
     steps, steps_h = _steps(roadmap, width, placed.height + dy - ROADMAP_OPTIONS.margin, href, "rm-arrow")
     height = placed.height + dy + steps_h
     n_stages = len(placed.bands)
@@ -307,7 +301,7 @@ def render_chain(roadmap: Roadmap, topic_id: str, href: Href) -> str:
     def title(stage: Stage, tids: list[str]) -> str:
         return f"{escape(_step_label(stage))} · {escape(stage.title)}"
 
-    body = _graph_body(roadmap, placed, href, ((width - placed.width) / 2, dy, width), "rm-arrow-chain", title, self_id=topic_id)
+    body = _graph_body(roadmap, placed, href, ((width - placed.width) / 2, dy, width), CHAIN_OPTIONS.line_height, "rm-arrow-chain", title, self_id=topic_id)
     height = placed.height + dy
     topic = roadmap.topics[topic_id]
     label = f"What {topic.title} builds on: {len(placed.boxes) - 1} topics, each a link to its page"
