@@ -14,12 +14,13 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ._cache import Cache, CacheError, Promotion
-    from ._config import DEFAULT_USER_AGENT, Config, parse_accept
-    from ._guard import AddressRefused, NameNotResolved, Resolver
-    from ._report import FORMATS, render, summary
-    from ._run import check_targets
-    from ._verdicts import Outcome, Reason, Result, Target, Verdict, reason_text
+    # `X as X`: re-exported, for type checkers.
+    from ._cache import Cache as Cache, CacheError as CacheError, Promotion as Promotion
+    from ._config import DEFAULT_USER_AGENT as DEFAULT_USER_AGENT, Config as Config, parse_accept as parse_accept
+    from ._guard import AddressRefused as AddressRefused, NameNotResolved as NameNotResolved, Resolver as Resolver
+    from ._report import FORMATS as FORMATS, render as render, summary as summary
+    from ._run import check_targets as check_targets
+    from ._verdicts import Outcome as Outcome, Reason as Reason, Result as Result, Target as Target, Verdict as Verdict, reason_text as reason_text
 
 # Loaded on first use: `roadmap validate` imports this package's CLI module, and should
 # not pay for httpx.

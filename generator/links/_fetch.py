@@ -315,7 +315,7 @@ class Fetcher:
         return self._backoff(attempt)
 
     def _backoff(self, attempt: int) -> float:
-        base = min(self.config.max_backoff, self.config.backoff * 2**attempt)
+        base: float = min(self.config.max_backoff, self.config.backoff * 2.0**attempt)
         return base * self._rng.uniform(0.5, 1.5)  # jitter: retries of many URLs do not arrive together
 
     # -- one request ---------------------------------------------------------------
@@ -372,7 +372,8 @@ class Fetcher:
                 if len(sample) >= cap:
                     break
         finally:
-            await chunks.aclose()
+            # Close the generator now, not whenever it is collected (that would warn).
+            await chunks.aclose()  # type: ignore[attr-defined]
 
 
 async def _close_quietly(response: httpx.Response) -> None:

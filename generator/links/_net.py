@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import contextvars
+import importlib
 import ssl
 import sys
 from collections.abc import AsyncIterator, Iterable, Iterator
@@ -24,7 +25,7 @@ import certifi
 # A None entry makes the failure instant and changes nothing else: we only run on asyncio.
 if "sniffio" not in sys.modules:
     try:
-        import sniffio  # noqa: F401
+        importlib.import_module("sniffio")
     except ImportError:
         sys.modules["sniffio"] = None  # type: ignore[assignment]
 
@@ -195,7 +196,7 @@ class GuardedTransport(httpx.AsyncBaseTransport):
             method=request.method,
             url=httpcore.URL(scheme=url.raw_scheme, host=url.raw_host, port=url.port, target=url.raw_path),
             headers=request.headers.raw,
-            content=request.stream,  # type: ignore[arg-type]
+            content=request.stream,
             extensions=request.extensions,
         )
         with _mapped():

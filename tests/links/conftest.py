@@ -86,7 +86,7 @@ def servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servers]:
         thread.close()
 
 
-def loopback_only(*addresses: str) -> tuple[ipaddress.IPv4Network, ...]:
+def loopback_only(*addresses: str) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
     return tuple(ipaddress.ip_network(f"{a}/32") for a in addresses)
 
 

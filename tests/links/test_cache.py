@@ -6,10 +6,11 @@ import asyncio
 import json
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from generator.links import Cache, CacheError, Config, Outcome, Promotion, Reason, Target, Verdict, check_targets
+from generator.links import Cache, CacheError, Config, Outcome, Promotion, Reason, Result, Target, Verdict, check_targets
 
 from .conftest import FAST, Servers
 
@@ -24,8 +25,8 @@ class Clock:
         return self.now
 
 
-def run(urls: list[str], cache: Cache, clock: Clock, **overrides: object) -> list:
-    config = Config(**{**FAST, **overrides})  # type: ignore[arg-type]
+def run(urls: list[str], cache: Cache, clock: Clock, **overrides: Any) -> list[Result]:
+    config = Config(**{**FAST, **overrides})
     cache.settings = config.fingerprint()
     results = asyncio.run(check_targets([Target(u) for u in urls], config, cache=cache, clock=clock))
     cache.save(clock())

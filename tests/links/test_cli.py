@@ -38,7 +38,8 @@ def kb(tmp_path: Path, servers: Servers, monkeypatch: pytest.MonkeyPatch) -> Pat
 
 
 def _json(path: Path) -> dict[str, Any]:
-    return json.loads(path.read_text())
+    data: dict[str, Any] = json.loads(path.read_text())
+    return data
 
 
 def test_checks_every_resource_and_fails_on_broken(run: Callable[..., Any], kb: Path) -> None:
