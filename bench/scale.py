@@ -1,0 +1,145 @@
+"""Scale benchmark: how the pipeline's cost grows with the size of the knowledge base.
+
+    .venv/bin/python bench/scale.py                      # N = 100, 1000, 2500, 5000 and the real data
+    .venv/bin/python bench/scale.py --sizes 50 --runs 1  # a quick smoke run
+
+Each measurement runs the real command in a child process and reads that child's own
+wall time, CPU time (user + system) and peak resident memory from `os.wait4`; the
+figure reported is the median of `--runs` runs. Synthetic data comes from
+`bench/synth.py` (M = 4N resources). Results go to stdout as a Markdown table and to
+`--json FILE` if given. Nothing here is part of the test run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(REPO))
+
+from bench import synth  # noqa: E402
+
+BIN = Path(sys.executable).parent
+ROADMAP = str(BIN / "roadmap")
+
+
+@dataclass
+class Figure:
+    what: str
+    n: int | str
+    wall: float
+    cpu: float
+    peak_mb: float
+    runs: int
+    note: str = ""
+
+
+def measure(argv: list[str], runs: int, *, setup: list[str] | None = None) -> tuple[float, float, float, str]:
+    """Median wall s, CPU s and peak RSS MB of `runs` runs of argv (exit status must be 0)."""
+    walls, cpus, peaks = [], [], []
+    out = ""
+    for _ in range(runs):
+        if setup:
+            subprocess.run(setup, check=True, stdout=subprocess.DEVNULL)
+        start = time.perf_counter()
+        proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=REPO)
+        assert proc.stdout is not None and proc.stderr is not None
+        stdout = proc.stdout.read()
+        stderr = proc.stderr.read()
+        _, status, usage = os.wait4(proc.pid, 0)
+        walls.append(time.perf_counter() - start)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode != 0:
+            raise SystemExit(f"{' '.join(argv)} failed ({proc.returncode}):\n{stderr.decode()[-2000:]}")
+        cpus.append(usage.ru_utime + usage.ru_stime)
+        peaks.append(usage.ru_maxrss / 1024)  # KiB on Linux
+        out = stdout.decode().strip()
+    return statistics.median(walls), statistics.median(cpus), statistics.median(peaks), out
+
+
+def deepest_topic(root: Path) -> str:
+    """The topic with the most ancestors: the hardest plan to compute."""
+    from generator.graph import load_roadmap
+
+    roadmap = load_roadmap(root)
+    return max(roadmap.topics, key=lambda t: (len(roadmap.ancestors(t)), t))
+
+
+def size_of(path: Path) -> int:
+    if path.is_file():
+        return path.stat().st_size
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def bench_size(n: int | str, root: Path, work: Path, runs: int, build: bool) -> list[Figure]:
+    figures = []
+    py = sys.executable
+
+    def add(what: str, argv: list[str], note: str = "", setup: list[str] | None = None) -> str:
+        wall, cpu, peak, out = measure(argv, runs, setup=setup)
+        figures.append(Figure(what, n, round(wall, 3), round(cpu, 3), round(peak, 1), runs, note))
+        print(f"  {what:<10} N={n}: {wall:7.3f} s wall {cpu:7.3f} s CPU {peak:7.1f} MB", file=sys.stderr, flush=True)
+        return out
+
+    gen = work / f"gen-{n}"
+    add("validate", [ROADMAP, "validate", "--root", str(root)])
+    add("generate", [ROADMAP, "generate", "--root", str(root), "--out", str(gen)], setup=["rm", "-rf", str(gen)])
+    timing = add("layout", [py, str(HERE / "layout_only.py"), str(root)])
+    figures[-1].note = f"layout call alone: {timing} s"
+    target = deepest_topic(root)
+    add("plan", [ROADMAP, "plan", target, "--root", str(root), "--format", "json"], note=f"target {target}")
+    if build:
+        public = work / f"public-{n}"
+        add("build", [ROADMAP, "build", "--root", str(root), "--out", str(public)], setup=["rm", "-rf", str(public)])
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100,1000,2500,5000", help="comma-separated numbers of topics")
+    parser.add_argument("--runs", type=int, default=3, help="runs per measurement (median is reported)")
+    parser.add_argument("--build-up-to", type=int, default=5000, help="skip `roadmap build` above this N (it is the slowest)")
+    parser.add_argument("--no-real", action="store_true", help="skip the real knowledge base")
+    parser.add_argument("--json", type=Path, help="also write the figures here")
+    args = parser.parse_args()
+
+    figures: list[Figure] = []
+    extra: dict[str, int] = {}
+    with tempfile.TemporaryDirectory(prefix="roadmap-bench-") as tmp:
+        work = Path(tmp)
+        for n in (int(s) for s in args.sizes.split(",") if s):
+            root = work / f"kb-{n}"
+            synth.write(root, n, 4 * n)
+            print(f"N={n} topics, {4 * n} resources", file=sys.stderr)
+            figures += bench_size(n, root, work, args.runs, build=n <= args.build_up_to)
+            shutil.rmtree(root)
+        if not args.no_real:
+            print("real knowledge base", file=sys.stderr)
+            figures += bench_size("real", REPO, work, args.runs, build=True)
+            public = work / "public-real"
+            extra["roadmap_page_bytes"] = size_of(public / "learn" / "roadmap" / "index.html")
+            extra["site_bytes"] = size_of(public)
+
+    print("| step | N topics | wall s | CPU s | peak MB | note |")
+    print("|---|---:|---:|---:|---:|---|")
+    for f in figures:
+        print(f"| {f.what} | {f.n} | {f.wall:.3f} | {f.cpu:.3f} | {f.peak_mb:.0f} | {f.note} |")
+    for key, value in extra.items():
+        print(f"\n{key}: {value:,} ({value / 1024:.0f} KiB)")
+    if args.json:
+        args.json.write_text(json.dumps({"figures": [asdict(f) for f in figures], **extra}, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()
