@@ -163,7 +163,7 @@ def _graph_body(
     for route in placed.routes:
         cls = "rm-required" if strength[(route.source, route.target)] == "required" else "rm-recommended"
         parts.append(
-            f'<path class="rm-edge {cls}" data-from="{_attr(route.source)}" data-to="{_attr(route.target)}" '
+            f'<path class="rm-edge {cls} area-{roadmap.topics[route.source].area}" data-from="{_attr(route.source)}" data-to="{_attr(route.target)}" '
             f'd="{smooth_path(route.points, dx, dy)}"/>'
         )
     parts.append("</g>")

@@ -94,7 +94,9 @@ def test_every_prerequisite_is_an_edge_styled_by_strength(mini: Roadmap, mini_sv
     drawn = {(p.get("data-from"), p.get("data-to")): p for p in edges(mini_svg)}
     assert set(drawn) == set(expected)
     for pair, path in drawn.items():
-        assert classes(path) == {"rm-edge", f"rm-{expected[pair]}"}
+        # Coloured like the prerequisite it comes from, so a line can be followed by colour.
+        area = mini.topics[pair[0]].area
+        assert classes(path) == {"rm-edge", f"rm-{expected[pair]}", f"area-{area}"}
         assert (path.get("d") or "").startswith("M")
 
 
