@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -273,3 +276,19 @@ def test_the_real_roadmap_is_complete_and_compact() -> None:
         if chain:
             assert len(chain.encode()) < 60_000
             parse(chain)
+
+
+def test_output_does_not_depend_on_hash_seeds() -> None:
+    # Sets and dicts must never leak their order into the drawing: render in two processes.
+    script = (
+        "from pathlib import Path; from generator.graph import load_roadmap; from generator import svg;"
+        f"rm = load_roadmap(Path({str(MINI)!r}));"
+        "print(svg.render_roadmap(rm, str) + svg.render_chain(rm, 'linear-regression', str))"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", script], env={**os.environ, "PYTHONHASHSEED": seed}, capture_output=True, text=True, check=True, cwd=REPO
+        ).stdout
+        for seed in ("1", "2")
+    }
+    assert len(outputs) == 1
