@@ -1,0 +1,1061 @@
+"""Every generated page of the site, as text: `render_site(roadmap) -> {path: content}`.
+
+Pure functions from a validated `Roadmap` (and, optionally, a link report) to the
+Markdown, SVG and JSON files that land in the docs folder's `learn/` part. Nothing
+here reads or writes files, so the output depends on the input alone and two runs
+give byte-identical pages (`site.generate` does the writing).
+
+Two kinds of text come from YAML and each is made safe where it lands:
+
+- plain text (titles, summaries, goals, reasons, sections, names) is escaped for the
+  context it goes into: HTML (`_h`), Markdown inline text (`_md`), or front matter
+  (`_front`), so `<script>` or a `|` in a title shows as those characters;
+- Markdown fields (`description`, `why_it_matters`) are Markdown on purpose, but
+  `_markdown` neutralises what validation would reject anyway (raw HTML tags), plus
+  what it does not look at: `{: attr}` lists and non-http link schemes.
+
+Links inside raw HTML are written as final directory URLs, relative to the page (every
+page is an `index.md`, see `topic_page`); links in Markdown point at `.md` files so the
+engine checks them in strict mode.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+from . import svg
+from .graph import Roadmap
+from .models import AREAS, COSTS, KINDS, LEVELS, Resource, Stage, Topic
+
+# -- vocabulary ------------------------------------------------------------------------
+
+KIND_PLURALS: dict[str, str] = {
+    "course": "courses",
+    "book": "books",
+    "video": "videos",
+    "article": "articles",
+    "paper": "papers",
+    "practice": "practice",
+    "community": "communities",
+    "conference": "conferences",
+    "tool": "tools",
+}
+KIND_LABELS: dict[str, str] = {
+    "course": "Course",
+    "book": "Book",
+    "video": "Video",
+    "article": "Article",
+    "paper": "Paper",
+    "practice": "Practice",
+    "community": "Community",
+    "conference": "Conference",
+    "tool": "Tool",
+}
+KIND_TITLES: dict[str, str] = {
+    "course": "Courses",
+    "book": "Books",
+    "video": "Videos",
+    "article": "Articles",
+    "paper": "Papers",
+    "practice": "Practice and problem sets",
+    "community": "Communities",
+    "conference": "Conferences and meetups",
+    "tool": "Tools",
+}
+AREA_LABELS: dict[str, str] = {
+    "linear-algebra": "Linear algebra",
+    "calculus": "Calculus",
+    "optimization": "Optimization",
+    "probability-statistics": "Probability & statistics",
+    "machine-learning": "Machine learning",
+}
+COST_LABELS: dict[str, str] = {"free": "Free", "free-to-audit": "Free to audit", "paid": "Paid"}
+LEVEL_LABELS: dict[str, str] = {"beginner": "Beginner", "intermediate": "Intermediate", "advanced": "Advanced"}
+VERDICT_LABELS: dict[str, str] = {
+    "ok": "works",
+    "redirected": "redirects",
+    "broken": "broken",
+    "indeterminate": "could not be checked",
+    "skipped": "not checked",
+}
+COUNT_LABELS: dict[str, str] = {
+    "ok": "working",
+    "redirected": "redirected",
+    "broken": "broken",
+    "indeterminate": "could not be checked",
+    "skipped": "skipped",
+}
+# Verdicts a reader should hear about, worst first.
+PROBLEM_VERDICTS: tuple[str, ...] = ("broken", "redirected", "indeterminate")
+
+assert set(KIND_PLURALS) == set(KINDS) and set(AREA_LABELS) == set(AREAS)
+assert set(COST_LABELS) == set(COSTS) and set(LEVEL_LABELS) == set(LEVELS)
+
+# Paths of generated pages, relative to the docs folder. `render_site` returns them
+# relative to the generated folder (`learn/`), which is where `generate` writes.
+#
+# Every page is a folder's `index.md` (learn/topics/<id>/index.md -> /learn/topics/<id>/),
+# so a relative link means the same to both engines: mkdocs resolves links in raw HTML
+# against the page's URL, Zensical against its source file; for an index page the two
+# are the same folder.
+LEARN = "learn"
+ROADMAP_PAGE = f"{LEARN}/roadmap/index.md"
+CATALOGUE_INDEX = f"{LEARN}/catalogue/index.md"
+LINK_HEALTH_PAGE = f"{LEARN}/link-health/index.md"
+DATA_FILE = f"{LEARN}/data/roadmap.json"
+PLANNER_PAGE = "planner.md"
+ABOUT_PAGE = "about.md"
+
+
+def topic_page(tid: str) -> str:
+    return f"{LEARN}/topics/{tid}/index.md"
+
+
+def resource_page(rid: str) -> str:
+    return f"{LEARN}/resources/{rid}/index.md"
+
+
+def stage_page(sid: str) -> str:
+    return f"{LEARN}/stages/{sid}/index.md"
+
+
+def catalogue_page(kind: str) -> str:
+    return f"{LEARN}/catalogue/{KIND_PLURALS[kind]}/index.md"
+
+
+# -- link report -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LinkCheck:
+    """One result of `roadmap check-links --format json`."""
+
+    url: str
+    verdict: str
+    resource: str | None = None
+    reason: str = ""
+    status: int | None = None
+    final_url: str | None = None
+    location: str | None = None
+    checked_at: str | None = None
+    from_cache: bool = False
+    archive: str | None = None
+
+
+@dataclass(frozen=True)
+class LinkReport:
+    """A link report: the counts per verdict and every result."""
+
+    summary: Mapping[str, int]
+    results: tuple[LinkCheck, ...]
+    by_resource: dict[str, list[LinkCheck]] = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        grouped: dict[str, list[LinkCheck]] = {}
+        for result in self.results:
+            if result.resource:
+                grouped.setdefault(result.resource, []).append(result)
+        object.__setattr__(self, "by_resource", grouped)
+
+    def for_resource(self, rid: str, url: str) -> LinkCheck | None:
+        """The result for this resource's own URL (not, say, a link in its description)."""
+        found = self.by_resource.get(rid, [])
+        return next((r for r in found if r.url == url), found[0] if found else None)
+
+    @property
+    def problems(self) -> list[LinkCheck]:
+        rank = {verdict: i for i, verdict in enumerate(PROBLEM_VERDICTS)}
+        bad = [r for r in self.results if r.verdict in rank]
+        return sorted(bad, key=lambda r: (rank[r.verdict], r.resource or "", r.url))
+
+
+class LinkReportError(ValueError):
+    """The link report file is not what `roadmap check-links --format json` writes."""
+
+
+def parse_link_report(data: Any) -> LinkReport:
+    """Read the JSON of a link report; raise LinkReportError saying what is wrong."""
+    if not isinstance(data, dict) or not isinstance(data.get("results"), list):
+        raise LinkReportError('expected an object with a "results" list, as written by `roadmap check-links --format json`')
+    summary = data.get("summary") or {}
+    if not isinstance(summary, dict) or not all(isinstance(k, str) and isinstance(v, int) for k, v in summary.items()):
+        raise LinkReportError('"summary" must map each verdict to a count')
+    def opt(item: dict[str, Any], key: str, kind: type) -> Any:
+        # A missing or mistyped optional field is shown as unknown rather than refused.
+        value = item.get(key)
+        if isinstance(value, bool) and kind is not bool:
+            return None
+        return value if isinstance(value, kind) else None
+
+    results = []
+    for i, item in enumerate(data["results"]):
+        if not isinstance(item, dict) or not isinstance(item.get("url"), str) or item.get("verdict") not in VERDICT_LABELS:
+            raise LinkReportError(f'results[{i}] needs a "url" and a "verdict" (one of {", ".join(VERDICT_LABELS)})')
+
+        results.append(
+            LinkCheck(
+                url=item["url"],
+                verdict=item["verdict"],
+                resource=opt(item, "resource", str),
+                reason=opt(item, "reason", str) or "",
+                status=opt(item, "status", int),
+                final_url=opt(item, "final_url", str),
+                location=opt(item, "location", str),
+                checked_at=opt(item, "checked_at", str),
+                from_cache=bool(opt(item, "from_cache", bool)),
+                archive=opt(item, "archive", str),
+            )
+        )
+    # Sorted so that the pages do not depend on the order the checker finished in.
+    results.sort(key=lambda r: (r.resource or "", r.url, r.verdict))
+    return LinkReport(summary=dict(sorted(summary.items())), results=tuple(results))
+
+
+# -- escaping --------------------------------------------------------------------------
+
+
+def _h(text: object) -> str:
+    """Text for HTML (element content or a quoted attribute)."""
+    return html.escape(str(text), quote=True)
+
+
+# Characters with a meaning inside a line of Markdown (or in an extension we might turn on
+# later); numeric references show the same character and mean nothing to Markdown. Text
+# never starts a line (it follows `# ` or `- `), so `#`, `+`, `-` and `1.` are safe.
+_MD_SPECIAL = re.compile(r"[\\`*_{}\[\]|~^$]")
+
+
+def _md(text: str) -> str:
+    """Plain text for a Markdown paragraph, heading, list item or link text."""
+    return _MD_SPECIAL.sub(lambda m: f"&#{ord(m.group(0))};", html.escape(text, quote=False))
+
+
+def _front(text: str) -> str:
+    """A front-matter value. Themes print `title` and `description` into the page head
+    without escaping, so the value is HTML-escaped first, then quoted as a JSON string
+    (which YAML reads as a double-quoted scalar)."""
+    return json.dumps(html.escape(" ".join(text.split()), quote=True), ensure_ascii=False)
+
+
+_CODE = re.compile(r"^ {0,3}(`{3,}|~{3,}).*?^ {0,3}\1[`~]*[ \t]*$|(`+)(?:(?!\2).)+?\2", re.S | re.M)
+_TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
+_AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^<>\s]*>|<[^<>\s@]+@[^<>\s@]+\.[^<>\s@]+>", re.I)
+# A link destination up to its closing parenthesis (or a reference definition's line),
+# spaces included: browsers ignore tabs and newlines inside `java\tscript:`.
+_LINK_DEST = re.compile(r"(\]\(\s*<?)([^)]*)|^( {0,3}\[[^\]\n]+\]:[ \t]*<?)([^\n]*)", re.M)
+_SAFE_SCHEMES = ("http", "https", "mailto")
+
+
+def _safe_dest(dest: str) -> str:
+    # Browsers drop whitespace and control characters inside a scheme (`java\tscript:`).
+    squeezed = re.sub(r"[\x00-\x20\x7f]+", "", html.unescape(dest))
+    scheme = re.match(r"([A-Za-z][A-Za-z0-9+.-]*):", squeezed)
+    return dest if scheme is None or scheme.group(1).lower() in _SAFE_SCHEMES else "#"
+
+
+def _defang(prose: str) -> str:
+    out, last = [], 0
+    for auto in _AUTOLINK.finditer(prose):
+        out.append(_TAG_START.sub("&lt;", prose[last : auto.start()]))
+        out.append(auto.group(0))
+        last = auto.end()
+    out.append(_TAG_START.sub("&lt;", prose[last:]))
+    text = "".join(out).replace("{", "&#123;")
+    return _LINK_DEST.sub(
+        lambda m: m.group(1) + _safe_dest(m.group(2)) if m.group(1) else m.group(3) + _safe_dest(m.group(4)),
+        text,
+    )
+
+
+def _markdown(text: str) -> str:
+    """A Markdown field from YAML, with raw HTML, attribute lists and script links made inert.
+
+    Code (fenced blocks and backtick spans) is left exactly as written: Markdown shows it
+    literally anyway.
+    """
+    out, last = [], 0
+    for code in _CODE.finditer(text):
+        out.append(_defang(text[last : code.start()]))
+        out.append(code.group(0))
+        last = code.end()
+    out.append(_defang(text[last:]))
+    return "".join(out).strip()
+
+
+# -- small formatting helpers ----------------------------------------------------------
+
+
+def number(value: float) -> int | float:
+    """4.0 -> 4, so JSON and text say `4`, not `4.0`."""
+    return int(value) if float(value).is_integer() else value
+
+
+def hours_text(value: float | None) -> str:
+    if value is None:
+        return "—"
+    return f"{number(value):g} h"
+
+
+def _about_hours(total: float) -> str:
+    rounded = round(total) if total >= 2 else number(total)
+    return f"about {rounded:g} hour{'' if rounded == 1 else 's'}"
+
+
+def _plural(n: int, word: str, plural: str | None = None) -> str:
+    return f"{n} {word if n == 1 else plural or word + 's'}"
+
+
+def _join(items: Sequence[str], last: str = "and") -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {last} {items[-1]}"
+
+
+def _byline(resource: Resource) -> str:
+    if resource.authors:
+        names = list(resource.authors)
+        shown = names if len(names) <= 3 else [*names[:2], f"{len(names) - 2} others"]
+        return _join(shown)
+    return resource.provider or ""
+
+
+def _first_words(markdown: str, limit: int) -> str:
+    """Markdown as plain words, cut at a word boundary: for a page's meta description."""
+    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
+    text = " ".join(re.sub(r"[*_`#>]+", "", text).split())
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def _host(url: str) -> str:
+    host = urlsplit(url).hostname or url
+    return host.removeprefix("www.")
+
+
+def _date(iso: str | None) -> str:
+    return iso[:10] if iso else "unknown date"
+
+
+# -- links -----------------------------------------------------------------------------
+
+
+def _url_dir(page: str) -> str:
+    """The folder URL mkdocs gives a page with `use_directory_urls: true`."""
+    stem = page.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def href(src: str, dst: str, fragment: str = "") -> str:
+    """Relative URL from page `src` to page `dst` (both docs-relative `.md` paths) for raw HTML."""
+    source, target = _url_dir(src), _url_dir(dst)
+    rel = posixpath.relpath(target or ".", source.rstrip("/") or ".")
+    url = "./" if rel == "." else rel + "/"
+    return url + fragment
+
+
+def md_link(src: str, dst: str) -> str:
+    """Relative `.md` path from page `src` to page `dst`, for Markdown links the engine checks."""
+    return posixpath.relpath(dst, posixpath.dirname(src) or ".")
+
+
+def _a(src: str, dst: str, text: str, cls: str = "") -> str:
+    attr = f' class="{cls}"' if cls else ""
+    return f'<a{attr} href="{_h(href(src, dst))}">{_h(text)}</a>'
+
+
+def _ext(url: str, text: str, cls: str = "", label: str | None = None) -> str:
+    attrs = f' class="{cls}"' if cls else ""
+    if label:
+        attrs += f' aria-label="{_h(label)}" title="{_h(label)}"'
+    return f'<a{attrs} href="{_h(url)}" rel="noopener">{_h(text)}</a>'
+
+
+# -- building blocks -------------------------------------------------------------------
+
+
+Front = Mapping[str, str | list[str] | Mapping[str, str]]
+
+
+def _page(front: Front, body: Iterable[str], source: str | None = None) -> str:
+    """A Markdown page: front matter (values already quoted), a note saying where it comes from, the body."""
+    lines = ["---"]
+    for key, value in front.items():
+        if isinstance(value, str):
+            lines.append(f"{key}: {value}")
+        elif isinstance(value, list):
+            lines.append(f"{key}:")
+            lines += [f"  - {item}" for item in value]
+        else:
+            lines.append(f"{key}:")
+            lines += [f"  {k}: {v}" for k, v in value.items()]
+    lines.append("---")
+    lines.append("")
+    edit = f" from {source}: edit that file, not this page" if source else ""
+    lines.append(f"<!-- Generated by `roadmap generate`{edit}. -->")
+    lines.append("")
+    text = "\n".join([*lines, *body])
+    # Exactly one newline at the end and no trailing spaces: stable bytes for diffs.
+    return re.sub(r"[ \t]+\n", "\n", re.sub(r"\n{3,}", "\n\n", text)).strip("\n") + "\n"
+
+
+def _tag(text: str, cls: str = "") -> str:
+    return f'<span class="rm-tag{" " + cls if cls else ""}">{_h(text)}</span>'
+
+
+def _area_tag(area: str) -> str:
+    return _tag(AREA_LABELS[area], f"rm-tag--area area-{area}")
+
+
+def _cost_tag(cost: str) -> str:
+    return _tag(COST_LABELS[cost], f"rm-tag--cost rm-cost-{cost}")
+
+
+def _level_tag(level: str) -> str:
+    return _tag(LEVEL_LABELS[level], f"rm-tag--level rm-level-{level}")
+
+
+def _strength_badge(strength: str) -> str:
+    return f'<span class="rm-flag rm-flag--{strength}">{strength}</span>'
+
+
+def _verdict_badge(src: str, rid: str, check: LinkCheck | None) -> str:
+    if check is None or check.verdict not in ("broken", "indeterminate"):
+        return ""
+    text = "link broken" if check.verdict == "broken" else "link unverified"
+    title = f"Checked {_date(check.checked_at)}: {VERDICT_LABELS[check.verdict]}"
+    return (
+        f' <a class="rm-flag rm-flag--{check.verdict}" href="{_h(href(src, resource_page(rid), "#link-check"))}"'
+        f' title="{_h(title)}">{text}</a>'
+    )
+
+
+def _graph_block(svg_markup: str, cls: str = "rm-graph") -> list[str]:
+    if not svg_markup:
+        return []
+    # No blank lines inside, so Markdown keeps the block as raw HTML. The search index
+    # skips it: every label is a topic that has its own page to find.
+    flat = "\n".join(line for line in svg_markup.strip().splitlines() if line.strip())
+    return [f'<div class="{cls}" markdown="0" data-search-exclude>', flat, "</div>", ""]
+
+
+def _graph_href(src: str) -> Callable[[str], str]:
+    """The `href` callback svg.py wants: a topic id, or `stage:<id>` for a step of the guide."""
+
+    def link(target: str) -> str:
+        if target.startswith(svg.STAGE_PREFIX):
+            return href(src, stage_page(target.removeprefix(svg.STAGE_PREFIX)))
+        return href(src, topic_page(target))
+
+    return link
+
+
+# -- resource tables -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Columns:
+    kind: bool = True
+    sections_for: str | None = None  # a topic id: show what to read for it
+    topics: bool = False  # list the topics a resource covers
+    coverage_of: frozenset[str] | None = None  # count covered topics from this set
+
+
+def _resource_row(roadmap: Roadmap, src: str, rid: str, cols: _Columns, report: LinkReport | None) -> str:
+    r = roadmap.resources[rid]
+    areas = sorted({roadmap.topics[c.topic].area for c in r.covers}, key=AREAS.index)
+    topic_ids = [c.topic for c in r.covers]
+    search = " ".join([r.title, *r.authors, r.provider or "", *(roadmap.topics[t].title for t in topic_ids)])
+    data = {
+        "data-kind": r.kind,
+        "data-cost": r.cost,
+        "data-level": r.level,
+        "data-area": " ".join(areas),
+        "data-text": " ".join(search.lower().split()),
+    }
+    attrs = " ".join(f'{k}="{_h(v)}"' for k, v in data.items())
+    check = report.for_resource(rid, r.url) if report else None
+    title = _a(src, resource_page(rid), r.title, "rm-title")
+    visit = _ext(r.url, "↗", "rm-visit", f"Open {r.title} on {_host(r.url)}")
+    by = f'<span class="rm-by">{_h(_byline(r))}</span>' if _byline(r) else ""
+    cells = [f'<td class="rm-col-title">{title} {visit}{_verdict_badge(src, rid, check)}{by}</td>']
+    if cols.kind:
+        cells.append(f'<td data-label="Kind">{_tag(KIND_LABELS[r.kind], "rm-tag--kind")}</td>')
+    cells.append(f'<td data-label="Cost">{_cost_tag(r.cost)}</td>')
+    cells.append(f'<td data-label="Level">{_level_tag(r.level)}</td>')
+    if r.hours is None:
+        cells.append('<td data-label="Time" class="rm-unknown">—</td>')
+    else:
+        cells.append(f'<td data-label="Time"><span class="rm-time">{_h(hours_text(r.hours))}</span></td>')
+    if cols.sections_for is not None:
+        sections = next((c.sections for c in r.covers if c.topic == cols.sections_for), "")
+        cells.append(f'<td data-label="Read" class="rm-wide">{_h(sections)}</td>')
+    if cols.coverage_of is not None:
+        n = sum(1 for t in topic_ids if t in cols.coverage_of)
+        cells.append(f'<td data-label="Topics here" class="rm-num rm-wide">{n}</td>')
+    if cols.topics:
+        ordered = sorted(topic_ids, key=roadmap.sort_key)
+        links = ", ".join(_a(src, topic_page(t), roadmap.topics[t].title) for t in ordered)
+        cells.append(f'<td data-label="Topics" class="rm-col-topics rm-wide"><span>{links}</span></td>' if links else '<td data-label="Topics" class="rm-unknown">—</td>')
+    return f"<tr {attrs}>" + "".join(cells) + "</tr>"
+
+
+def _resource_table(
+    roadmap: Roadmap,
+    src: str,
+    rids: Sequence[str],
+    cols: _Columns,
+    report: LinkReport | None,
+    caption: str,
+    catalogue: bool = False,
+) -> list[str]:
+    heads = ["Resource"]
+    if cols.kind:
+        heads.append("Kind")
+    heads += ["Cost", "Level", "Time"]
+    if cols.sections_for is not None:
+        heads.append("What to read")
+    if cols.coverage_of is not None:
+        heads.append("Topics here")
+    if cols.topics:
+        heads.append("Topics")
+    head = "".join(f'<th scope="col">{_h(h)}</th>' for h in heads)
+    marker = " data-rm-catalogue" if catalogue else ""
+    rows = [_resource_row(roadmap, src, rid, cols, report) for rid in rids]
+    empty = (
+        f'<tr class="rm-empty" hidden><td colspan="{len(heads)}">No resource matches these filters. '
+        '<button type="button" class="rm-link-button" data-rm-reset>Clear the filters</button></td></tr>'
+        if catalogue
+        else ""
+    )
+    return [
+        f'<div class="rm-table-wrap"><table class="rm-table rm-resources"{marker}>',
+        f'<caption class="rm-visually-hidden">{_h(caption)}</caption>',
+        f"<thead><tr>{head}</tr></thead>",
+        "<tbody>",
+        *rows,
+        *([empty] if empty else []),
+        "</tbody></table></div>",
+        "",
+    ]
+
+
+def _filters(roadmap: Roadmap, rids: Sequence[str], with_kind: bool) -> list[str]:
+    """The filter form for a catalogue table. Hidden until catalogue.js shows it, so a
+    reader without JavaScript sees the full table and no controls that do nothing."""
+    resources = [roadmap.resources[r] for r in rids]
+
+    def select(name: str, label: str, anything: str, options: Sequence[tuple[str, str]], counts: Mapping[str, int]) -> str:
+        opts = [f'<option value="">{_h(anything)}</option>']
+        opts += [f'<option value="{_h(v)}">{_h(text)} ({counts.get(v, 0)})</option>' for v, text in options if counts.get(v)]
+        return (
+            f'<label class="rm-filter"><span>{_h(label)}</span>'
+            f'<select name="{name}" data-rm-filter="{name}">{"".join(opts)}</select></label>'
+        )
+
+    def count(values: Iterable[str]) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for v in values:
+            out[v] = out.get(v, 0) + 1
+        return out
+
+    area_counts = count(a for r in resources for a in {roadmap.topics[c.topic].area for c in r.covers})
+    controls = [
+        '<label class="rm-filter rm-filter--search"><span>Search</span>'
+        '<input type="search" name="q" data-rm-filter="q" placeholder="Title, author or topic" autocomplete="off"></label>'
+    ]
+    if with_kind:
+        controls.append(select("kind", "Kind", "Any kind", [(k, KIND_LABELS[k]) for k in KINDS], count(r.kind for r in resources)))
+    controls.append(select("cost", "Cost", "Any cost", list(COST_LABELS.items()), count(r.cost for r in resources)))
+    controls.append(select("level", "Level", "Any level", list(LEVEL_LABELS.items()), count(r.level for r in resources)))
+    controls.append(select("area", "Area", "Any area", list(AREA_LABELS.items()), area_counts))
+    total = len(resources)
+    return [
+        '<form class="rm-filters" data-rm-filters hidden role="search" aria-label="Filter the resources">',
+        *controls,
+        '<button type="reset" class="md-button rm-reset">Clear</button>',
+        f'<p class="rm-count" data-rm-count aria-live="polite">{_plural(total, "resource")}</p>',
+        "</form>",
+        "",
+    ]
+
+
+# -- pages -----------------------------------------------------------------------------
+
+
+def _stage_label(stage: Stage) -> str:
+    return f"Step {stage.order}: {stage.title}"
+
+
+def _stage_number(roadmap: Roadmap, sid: str) -> int:
+    return next(i for i, s in enumerate(roadmap.stages, 1) if s.id == sid)
+
+
+def _in_study_order(roadmap: Roadmap, tids: Iterable[str]) -> list[str]:
+    return roadmap.topological_order(list(tids))
+
+
+def _needs(roadmap: Roadmap, src: str, topic: Topic) -> str:
+    if not topic.prerequisites:
+        return '<span class="rm-needs">a starting point</span>'
+    parts = []
+    for pre in topic.prerequisites:
+        link = _a(src, topic_page(pre.topic), roadmap.topics[pre.topic].title)
+        parts.append(link + (" (recommended)" if pre.strength == "recommended" else ""))
+    return f'<span class="rm-needs">needs {_join(parts)}</span>'
+
+
+def roadmap_markdown(roadmap: Roadmap) -> str:
+    """The roadmap page: the whole graph, a legend, and the same graph as nested lists."""
+    src = ROADMAP_PAGE
+    topic_stages = [s for s in roadmap.stages if roadmap.topics_in_stage(s.id)]
+    total = sum(t.hours for t in roadmap.topics.values())
+    drawing = svg.render_roadmap(roadmap, _graph_href(src))
+    body = [
+        "# The roadmap",
+        "",
+        f'<p class="rm-lede">{_plural(len(roadmap.topics), "topic")} in {_plural(len(topic_stages), "step")}, '
+        f"{_about_hours(total)} of study. Every box is a topic: an arrow runs from what you need "
+        "first to what it leads to. Point at or tab to a topic to light up its prerequisites and what it unlocks; "
+        "click it to open the topic.</p>",
+        "",
+        '<div class="rm-roadmap-actions">',
+        f'<a class="md-button md-button--primary" href="{_h(href(src, PLANNER_PAGE))}">Plan a study path</a>',
+        f'<a class="md-button" href="#the-roadmap-as-a-list">Read it as a list</a>',
+        "</div>",
+        "",
+        '<p class="rm-scroll-hint">The graph is wider than this screen: swipe it sideways, or read the same roadmap as a list below it.</p>',
+        "",
+        *_graph_block(drawing),
+        "## The roadmap as a list",
+        "",
+        "The same graph, step by step. Within a step, topics are in an order you can study them in.",
+        "",
+        '<ol class="rm-outline">',
+    ]
+    for stage in roadmap.stages:
+        tids = _in_study_order(roadmap, roadmap.topics_in_stage(stage.id))
+        body.append(f'<li class="rm-outline-stage">{_a(src, stage_page(stage.id), _stage_label(stage), "rm-outline-title")}')
+        if tids:
+            body.append('<ol class="rm-outline-topics">')
+            for tid in tids:
+                topic = roadmap.topics[tid]
+                body.append(
+                    f'<li class="area-{topic.area}">{_a(src, topic_page(tid), topic.title)} '
+                    f'<span class="rm-meta">{_h(hours_text(topic.hours))}</span> {_needs(roadmap, src, topic)}</li>'
+                )
+            body.append("</ol>")
+        else:
+            kinds = [_a(src, catalogue_page(k), KIND_TITLES[k].lower()) for k in stage.kinds]
+            text = f"Study with {_join(kinds)}." if kinds else _h(stage.summary)
+            body.append(f'<p class="rm-outline-note">{text}</p>')
+        body.append("</li>")
+    body += ["</ol>", ""]
+    front: Front = {"title": _front("Roadmap"), "description": _front("The whole Math-for-ML roadmap as a dependency graph."), "hide": ["navigation", "toc"]}
+    return _page(front, body)
+
+
+def topic_markdown(roadmap: Roadmap, tid: str, report: LinkReport | None = None) -> str:
+    """One topic's page."""
+    src = topic_page(tid)
+    topic = roadmap.topics[tid]
+    stage = roadmap.stage_by_id[topic.stage]
+    unlocks = roadmap.dependents[tid]
+    body = [
+        f"# {_md(topic.title)}",
+        "",
+        f'<p class="rm-lede">{_h(topic.summary)}</p>',
+        "",
+        '<div class="rm-facts">',
+        _a(src, stage_page(stage.id), _stage_label(stage), "rm-tag rm-tag--stage"),
+        _area_tag(topic.area),
+        _tag(f"about {hours_text(topic.hours)}", "rm-tag--hours"),
+        _tag(f"{_plural(len(topic.prerequisites), 'prerequisite')} · unlocks {len(unlocks)}", "rm-tag--links"),
+        "</div>",
+        "",
+        '<div class="rm-actions">',
+        f'<div class="rm-progress" data-topic="{_h(tid)}"></div>',
+        f'<a class="md-button md-button--primary rm-plan-link" href="{_h(href(src, PLANNER_PAGE, "#targets=" + tid))}">Plan a path to this topic</a>',
+        "</div>",
+        "",
+        "## Before you start",
+        "",
+    ]
+    if topic.prerequisites:
+        for pre in topic.prerequisites:
+            other = roadmap.topics[pre.topic]
+            body.append(f"- [{_md(other.title)}]({md_link(src, topic_page(pre.topic))}) {_strength_badge(pre.strength)} {_md(' '.join(pre.reason.split()))}")
+        body.append("")
+        ancestors = roadmap.ancestors(tid, include_recommended=True)
+        chain = svg.render_chain(roadmap, tid, _graph_href(src))
+        if chain:
+            body += [
+                f'<p class="rm-caption">Everything this topic builds on ({_plural(len(ancestors), "topic")}, '
+                f"{_about_hours(sum(roadmap.topics[a].hours for a in ancestors))}). "
+                "Solid lines are required, dashed ones recommended.</p>",
+                "",
+                *_graph_block(chain, "rm-graph rm-chain"),
+            ]
+    else:
+        body += ["Nothing: this is a starting point of the roadmap.", ""]
+    body += [
+        "## Why it matters for machine learning",
+        "",
+        _markdown(topic.why_it_matters),
+        "",
+        "## What it is",
+        "",
+        _markdown(topic.description),
+        "",
+        "## Goals",
+        "",
+        "You know this topic when you can:",
+        "",
+        *(f"- [ ] {_md(' '.join(goal.split()))}" for goal in topic.goals),
+        "",
+        "## Resources",
+        "",
+    ]
+    rids = roadmap.covering[tid]
+    if rids:
+        body += [
+            f"Best first: free before paid, gentle before advanced, each with exactly what to read for {_md(topic.title)}.",
+            "",
+            *_resource_table(roadmap, src, rids, _Columns(sections_for=tid), report, f"Resources for {topic.title}"),
+        ]
+    else:
+        body += ["No resource covers this topic yet.", ""]
+    body += [f'<p class="rm-contribute">Know a better one? {_a(src, ABOUT_PAGE, "Suggest a resource")}.</p>', ""]
+    body += ["## What it unlocks", ""]
+    if unlocks:
+        for child in unlocks:
+            other = roadmap.topics[child]
+            strength = next(p.strength for p in other.prerequisites if p.topic == tid)
+            body.append(f"- [{_md(other.title)}]({md_link(src, topic_page(child))}) {_strength_badge(strength)} {_md(other.summary)}")
+        body.append("")
+    else:
+        body += ["Nothing in the roadmap builds on this topic yet.", ""]
+    front: Front = {"title": _front(topic.title), "description": _front(topic.summary), "search": {"boost": "2"}}
+    return _page(front, body, roadmap.topic_path(tid))
+
+
+def _link_check_section(check: LinkCheck | None, report: LinkReport, src: str) -> list[str]:
+    lines = ["## Link check", ""]
+    if check is None:
+        return [*lines, "This link was not in the last link report.", ""]
+    status = f" (HTTP {check.status})" if check.status is not None else ""
+    when = f'<time datetime="{_h(check.checked_at)}">{_h(_date(check.checked_at))}</time>' if check.checked_at else "an unknown date"
+    lines.append(
+        f'<p class="rm-linkcheck rm-linkcheck--{_h(check.verdict)}">Last checked {when}: '
+        f"<strong>{_h(VERDICT_LABELS[check.verdict])}</strong>{_h(status)}"
+        + (f". {_h(check.reason[:1].upper() + check.reason[1:])}" if check.reason else "")
+        + "</p>"
+    )
+    if check.final_url and check.final_url != check.url:
+        lines.append(f'<p class="rm-linkcheck-more">It now leads to {_ext(check.final_url, check.final_url)}.</p>')
+    if check.archive:
+        lines.append(f'<p class="rm-linkcheck-more">Archived copy: {_ext(check.archive, check.archive)}.</p>')
+    if report.problems:
+        lines.append(f'<p class="rm-linkcheck-more">{_a(src, LINK_HEALTH_PAGE, "All links that need attention")}.</p>')
+    return [*lines, ""]
+
+
+def resource_markdown(roadmap: Roadmap, rid: str, report: LinkReport | None = None) -> str:
+    """One resource's page."""
+    src = resource_page(rid)
+    r = roadmap.resources[rid]
+    byline = _byline(r)
+    extra = [str(r.year)] if r.year else []
+    if r.edition:
+        extra.append(f"{r.edition} edition" if not r.edition.lower().endswith("edition") else r.edition)
+    who = [f"by {byline}"] if r.authors else []
+    if r.provider:
+        who.append(f"from {r.provider}" if not r.authors else r.provider)
+    lede = " · ".join([*who, *extra])
+    check = report.for_resource(rid, r.url) if report else None
+    body = [
+        f"# {_md(r.title)}",
+        "",
+        f'<p class="rm-lede">{_h(lede)}</p>' if lede else "",
+        "",
+        '<div class="rm-facts">',
+        _a(src, catalogue_page(r.kind), KIND_LABELS[r.kind], "rm-tag rm-tag--kind"),
+        _cost_tag(r.cost),
+        _level_tag(r.level),
+        *([_tag(f"about {hours_text(r.hours)}", "rm-tag--hours")] if r.hours else []),
+        "</div>",
+        "",
+        '<div class="rm-actions">',
+        f'{_ext(r.url, f"Open on {_host(r.url)} ↗", "md-button md-button--primary")}{_verdict_badge(src, rid, check)}',
+        "</div>",
+        "",
+        "## About it",
+        "",
+        _markdown(r.description),
+        "",
+        "## What it covers",
+        "",
+    ]
+    if r.covers:
+        rows = []
+        for cover in sorted(r.covers, key=lambda c: roadmap.sort_key(c.topic)):
+            topic = roadmap.topics[cover.topic]
+            stage = roadmap.stage_by_id[topic.stage]
+            rows.append(
+                f"<tr><td>{_a(src, topic_page(cover.topic), topic.title)}</td>"
+                f'<td data-label="Step" class="rm-wide">{_a(src, stage_page(stage.id), f"{stage.order}. {stage.title}")}</td>'
+                f'<td data-label="Read" class="rm-wide">{_h(cover.sections)}</td></tr>'
+            )
+        body += [
+            '<div class="rm-table-wrap"><table class="rm-table rm-covers">',
+            f'<caption class="rm-visually-hidden">Topics covered by {_h(r.title)}</caption>',
+            '<thead><tr><th scope="col">Topic</th><th scope="col">Step</th><th scope="col">What to read</th></tr></thead>',
+            "<tbody>",
+            *rows,
+            "</tbody></table></div>",
+            "",
+        ]
+    else:
+        stages = [s for s in roadmap.stages if r.kind in s.kinds]
+        where = _join([_a(src, stage_page(s.id), _stage_label(s)) for s in stages]) if stages else ""
+        text = f"Not tied to particular topics: it belongs to {where}." if where else "Not tied to particular topics."
+        body += [f"<p>{text}</p>", ""]
+    details: list[tuple[str, str]] = [("Kind", _h(KIND_LABELS[r.kind])), ("Cost", _h(COST_LABELS[r.cost])), ("Level", _h(LEVEL_LABELS[r.level]))]
+    if r.hours:
+        details.append(("Time", _h(f"about {hours_text(r.hours)}")))
+    if r.authors:
+        details.append(("Authors" if len(r.authors) > 1 else "Author", _h(", ".join(r.authors))))
+    if r.provider:
+        details.append(("Provider", _h(r.provider)))
+    if r.year:
+        details.append(("Year", str(r.year)))
+    if r.edition:
+        details.append(("Edition", _h(r.edition)))
+    if r.isbn:
+        details.append(("ISBN", _h(r.isbn)))
+    details.append(("Address", _ext(r.url, r.url, "rm-url")))
+    body += [
+        "## Details",
+        "",
+        '<dl class="rm-details">',
+        *(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in details),
+        "</dl>",
+        "",
+    ]
+    if report is not None:
+        body += _link_check_section(check, report, src)
+    front: Front = {"title": _front(r.title), "description": _front(_first_words(r.description, 200))}
+    return _page(front, body, roadmap.resource_path(rid))
+
+
+def _catalogue_rids(roadmap: Roadmap, kind: str | None = None) -> list[str]:
+    rids = [rid for rid, r in roadmap.resources.items() if kind is None or r.kind == kind]
+    return sorted(rids, key=lambda rid: (*roadmap.resource_rank(rid), rid))
+
+
+def catalogue_markdown(roadmap: Roadmap, kind: str | None = None, report: LinkReport | None = None) -> str:
+    """The catalogue of every resource (`kind=None`) or of one kind."""
+    src = CATALOGUE_INDEX if kind is None else catalogue_page(kind)
+    rids = _catalogue_rids(roadmap, kind)
+    title = "Catalogue" if kind is None else KIND_TITLES[kind]
+    body = [f"# {_md(title)}", ""]
+    if kind is None:
+        body += [
+            f'<p class="rm-lede">All {_plural(len(rids), "resource")} of the roadmap: courses, books, videos, '
+            "places to practise and people to learn with. Free ones first, then by level.</p>",
+            "",
+            '<nav class="rm-kinds" aria-label="Resources by kind"><ul>',
+        ]
+        for k in KINDS:
+            n = sum(1 for r in roadmap.resources.values() if r.kind == k)
+            link = href(src, catalogue_page(k))
+            body.append(f'<li><a href="{_h(link)}">{_h(KIND_TITLES[k])} <span class="rm-count-badge">{n}</span></a></li>')
+        body += ["</ul></nav>", ""]
+        if report is not None and report.problems:
+            body += [f'<p class="rm-note">{_plural(len(report.problems), "link")} need attention: see {_a(src, LINK_HEALTH_PAGE, "link health")}.</p>', ""]
+    else:
+        stages = [s for s in roadmap.stages if kind in s.kinds]
+        part = f" Part of {_join([_a(src, stage_page(s.id), _stage_label(s)) for s in stages])}." if stages else ""
+        body += [
+            f'<p class="rm-lede">{_plural(len(rids), KIND_LABELS[kind].lower(), KIND_PLURALS[kind])} in the roadmap, '
+            f"free ones first, then by level.{part} {_a(src, CATALOGUE_INDEX, 'See every resource')}.</p>",
+            "",
+        ]
+    if rids:
+        body += _filters(roadmap, rids, with_kind=kind is None)
+        cols = _Columns(kind=kind is None, topics=True)
+        body += _resource_table(roadmap, src, rids, cols, report, f"{title}: every resource", catalogue=True)
+    else:
+        body += [f"No {KIND_PLURALS[kind or 'course']} yet. {_a(src, ABOUT_PAGE, 'Suggest one')}.", ""]
+    # No table of contents: the page is one table, and it needs the width.
+    front: Front = {"title": _front(title), "description": _front(f"{title} for learning the mathematics of machine learning."), "hide": ["toc"]}
+    return _page(front, body)
+
+
+def stage_markdown(roadmap: Roadmap, sid: str, report: LinkReport | None = None) -> str:
+    """One step of the guide: its topics in study order, and its resources."""
+    src = stage_page(sid)
+    stage = roadmap.stage_by_id[sid]
+    position = _stage_number(roadmap, sid)
+    tids = _in_study_order(roadmap, roadmap.topics_in_stage(sid))
+    hours = sum(roadmap.topics[t].hours for t in tids)
+    facts = [_tag(f"Step {stage.order} of {len(roadmap.stages)}", "rm-tag--stage")]
+    if tids:
+        facts += [_tag(_plural(len(tids), "topic"), ""), _tag(f"about {hours_text(hours)}", "rm-tag--hours")]
+    body = [
+        f"# {_md(stage.title)}",
+        "",
+        f'<p class="rm-lede">{_h(stage.summary)}</p>',
+        "",
+        '<div class="rm-facts">',
+        *facts,
+        "</div>",
+        "",
+    ]
+    if tids:
+        body += ["## Topics, in an order to study them", "", '<ol class="rm-cards">']
+        for tid in tids:
+            topic = roadmap.topics[tid]
+            body.append(
+                f'<li class="rm-card area-{topic.area}">'
+                f'<h3 class="rm-card-title">{_a(src, topic_page(tid), topic.title)}</h3>'
+                f'<p class="rm-card-meta">{_area_tag(topic.area)} {_tag(hours_text(topic.hours), "rm-tag--hours")}</p>'
+                f'<p class="rm-card-summary">{_h(topic.summary)}</p>'
+                f'<p class="rm-card-needs">{_needs(roadmap, src, topic)}</p></li>'
+            )
+        body += ["</ol>", ""]
+        in_stage = frozenset(tids)
+        covering = {rid for t in tids for rid in roadmap.covering[t]}
+        ranked = sorted(covering, key=lambda rid: (-sum(1 for c in roadmap.resources[rid].covers if c.topic in in_stage), *roadmap.resource_rank(rid), rid))
+        if ranked:
+            body += [
+                "## Resources for this step",
+                "",
+                "The ones that cover most of this step first.",
+                "",
+                *_resource_table(roadmap, src, ranked, _Columns(coverage_of=in_stage), report, f"Resources for {stage.title}"),
+            ]
+    for kind in stage.kinds:
+        rids = _catalogue_rids(roadmap, kind)
+        body += [f"## {_md(KIND_TITLES[kind])}", ""]
+        if rids:
+            body += _resource_table(roadmap, src, rids, _Columns(kind=False, topics=True), report, KIND_TITLES[kind])
+            body += [f'<p>{_a(src, catalogue_page(kind), f"Filter the {KIND_PLURALS[kind]} in the catalogue")}.</p>', ""]
+        else:
+            body += [f"None yet. {_a(src, ABOUT_PAGE, 'Suggest one')}.", ""]
+    prev_stage = roadmap.stages[position - 2] if position > 1 else None
+    next_stage = roadmap.stages[position] if position < len(roadmap.stages) else None
+    nav = []
+    if prev_stage:
+        nav.append(f'<a class="rm-step-prev" href="{_h(href(src, stage_page(prev_stage.id)))}"><span>Previous step</span>{_h(prev_stage.title)}</a>')
+    if next_stage:
+        nav.append(f'<a class="rm-step-next" href="{_h(href(src, stage_page(next_stage.id)))}"><span>Next step</span>{_h(next_stage.title)}</a>')
+    if nav:
+        body += ['<nav class="rm-step-nav" aria-label="Steps of the guide">', *nav, "</nav>", ""]
+    front: Front = {"title": _front(f"Step {stage.order}: {stage.title}"), "description": _front(stage.summary)}
+    return _page(front, body, "roadmap/stages.yml")
+
+
+def link_health_markdown(roadmap: Roadmap, report: LinkReport) -> str:
+    """The links that need a maintainer's attention, worst first."""
+    src = LINK_HEALTH_PAGE
+    counts = ", ".join(f"{report.summary[v]} {COUNT_LABELS[v]}" for v in VERDICT_LABELS if report.summary.get(v))
+    checked = sorted({r.checked_at for r in report.results if r.checked_at})
+    when = f" The newest check is from {_date(checked[-1])}." if checked else ""
+    body = [
+        "# Link health",
+        "",
+        f'<p class="rm-lede">What the last run of <code>roadmap check-links</code> found: {_h(counts or "no results")}.{_h(when)}</p>',
+        "",
+    ]
+    problems = report.problems
+    if not problems:
+        body += ["Every checked link works.", ""]
+    for verdict in PROBLEM_VERDICTS:
+        rows = [r for r in problems if r.verdict == verdict]
+        if not rows:
+            continue
+        body += [f"## {verdict.capitalize()} ({len(rows)})", ""]
+        lines = []
+        for r in rows:
+            res = roadmap.resources.get(r.resource or "")
+            name = _a(src, resource_page(r.resource or ""), res.title) if res and r.resource else _h(r.resource or "—")
+            status = "" if r.status is None else str(r.status)
+            lines.append(
+                f'<tr><td>{name}</td><td class="rm-url rm-wide" data-label="Address">{_ext(r.url, r.url)}</td>'
+                f'<td data-label="Status" class="rm-wide">{_h(status or "—")}</td><td data-label="Why" class="rm-wide"><span>{_h(r.reason)}'
+                + (f" → {_ext(r.final_url, r.final_url)}" if r.final_url and r.final_url != r.url else "")
+                + f'</span></td><td data-label="Where" class="rm-wide"><code>{_h(r.location or "")}</code></td>'
+                f'<td data-label="Checked" class="rm-wide">{_h(_date(r.checked_at))}</td></tr>'
+            )
+        body += [
+            '<div class="rm-table-wrap"><table class="rm-table rm-links">',
+            '<thead><tr><th scope="col">Resource</th><th scope="col">Address</th><th scope="col">Status</th>'
+            '<th scope="col">Why</th><th scope="col">Where</th><th scope="col">Checked</th></tr></thead>',
+            "<tbody>",
+            *lines,
+            "</tbody></table></div>",
+            "",
+        ]
+    front: Front = {"title": _front("Link health"), "description": _front("Resource links that are broken, redirected or could not be checked.")}
+    return _page(front, body)
+
+
+def roadmap_json(roadmap: Roadmap) -> str:
+    """`learn/data/roadmap.json`: the graph for the browser scripts (planner, progress)."""
+    data = {
+        "stages": [stage.model_dump(mode="json") for stage in sorted(roadmap.stages, key=lambda s: s.id)],
+        "topics": [
+            {
+                "id": tid,
+                "title": t.title,
+                "stage": t.stage,
+                "area": t.area,
+                "summary": t.summary,
+                "hours": number(t.hours),
+                "prerequisites": [{"topic": p.topic, "strength": p.strength} for p in t.prerequisites],
+                "resources": roadmap.covering[tid],
+            }
+            for tid, t in sorted(roadmap.topics.items())
+        ],
+        "resources": [
+            {
+                "id": rid,
+                "title": r.title,
+                "kind": r.kind,
+                "url": r.url,
+                "cost": r.cost,
+                "level": r.level,
+                "hours": None if r.hours is None else number(r.hours),
+            }
+            for rid, r in sorted(roadmap.resources.items())
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def render_site(roadmap: Roadmap, report: LinkReport | None = None) -> dict[str, str]:
+    """Every generated file, keyed by its path relative to the generated folder (`learn/`)."""
+    pages: dict[str, str] = {ROADMAP_PAGE: roadmap_markdown(roadmap), DATA_FILE: roadmap_json(roadmap)}
+    for tid in roadmap.topics:
+        pages[topic_page(tid)] = topic_markdown(roadmap, tid, report)
+    for rid in roadmap.resources:
+        pages[resource_page(rid)] = resource_markdown(roadmap, rid, report)
+    for stage in roadmap.stages:
+        pages[stage_page(stage.id)] = stage_markdown(roadmap, stage.id, report)
+    pages[CATALOGUE_INDEX] = catalogue_markdown(roadmap, None, report)
+    for kind in KINDS:
+        pages[catalogue_page(kind)] = catalogue_markdown(roadmap, kind, report)
+    if report is not None:
+        pages[LINK_HEALTH_PAGE] = link_health_markdown(roadmap, report)
+    prefix = LEARN + "/"
+    return {path.removeprefix(prefix): content for path, content in sorted(pages.items())}
