@@ -21,6 +21,7 @@ _COMMAND_MODULES: tuple[str, ...] = (
     "generator.plan_cli",
     "generator.scaffold",
     "generator.pr",
+    "generator.site",
     "generator.links.cli",
 )
 

@@ -1,0 +1,554 @@
+"""`roadmap generate`, `roadmap build` and `roadmap serve`: the generated pages and the site.
+
+- generate: render every page (`pages.render_site`) and write them into the docs folder's
+  `learn/` part. The folder is written aside and swapped in, so a failure leaves the
+  previous pages as they were, and a `.generated` manifest (path and SHA-256 of every
+  file we wrote) lets us refuse to replace anything we did not write.
+- build: generate, then run the engine (mkdocs-material, `--strict`; or Zensical) into a
+  folder beside the output and swap it in, so a failed build leaves the last site up.
+- serve: generate, start the engine's own development server (it watches the docs
+  folder and live-reloads the browser), and poll the YAML for changes: we regenerate
+  `learn/`, the engine notices and reloads. Data errors are printed and the last good
+  pages stay.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import secrets
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from . import pages
+from .graph import Roadmap
+from .problems import DataError
+
+MANIFEST = ".generated"
+SITE_MARKER = ".roadmap-build"
+ENGINES = ("mkdocs", "zensical")
+DEFAULT_REPORT = "link-report.json"
+GENERATED_FOLDER = "learn"
+
+_MANIFEST_HEAD = (
+    "# Written by `roadmap generate`: every file listed here is rebuilt from the YAML on each run.\n"
+    "# Edit roadmap/*.yml and resources/*.yml instead; a file not listed here stops the generator.\n"
+)
+
+
+class SiteError(Exception):
+    """Generating or building cannot go ahead; the message says why and what to do."""
+
+
+class BuildError(SiteError):
+    """The engine failed; the message holds its output."""
+
+
+# -- the project: mkdocs.yml and the folders it names ---------------------------------
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml files that use `!ENV` or `!!python/name:` tags; we only need two paths."""
+
+
+_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+@dataclass(frozen=True)
+class Project:
+    """An mkdocs.yml and the docs and site folders it names (absolute paths)."""
+
+    config: Path
+    docs_dir: Path
+    site_dir: Path
+
+    @property
+    def folder(self) -> Path:
+        return self.config.parent
+
+    @property
+    def generated(self) -> Path:
+        """Where generated pages go: `learn/` inside the docs folder."""
+        return self.docs_dir / GENERATED_FOLDER
+
+
+def find_project(root: Path, config: str | None = None) -> Project:
+    """The project whose pages we generate: `--config`, else mkdocs.yml under --root, else here."""
+    if config:
+        path = Path(config)
+        if not path.is_file():
+            raise SiteError(f"{config}: no such file; pass the site's mkdocs.yml with --config")
+    else:
+        candidates = [root / "mkdocs.yml", Path("mkdocs.yml")]
+        found = next((c for c in candidates if c.is_file()), None)
+        if found is None:
+            raise SiteError("no mkdocs.yml in --root or the current folder; run from the repository root or pass --config FILE")
+        path = found
+    path = path.resolve()
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise SiteError(f"{path}: cannot read it as YAML: {exc}") from None
+    if not isinstance(data, dict):
+        raise SiteError(f"{path}: expected a mapping of settings")
+    docs = path.parent / str(data.get("docs_dir") or "docs")
+    site = path.parent / str(data.get("site_dir") or "site")
+    return Project(config=path, docs_dir=docs.resolve(), site_dir=site.resolve())
+
+
+# -- the link report ---------------------------------------------------------------------
+
+
+def report_path(root: Path, given: str | None) -> Path | None:
+    """The link report to show: `--link-report FILE`, else `<root>/link-report.json` if present."""
+    if given:
+        path = Path(given)
+        if not path.is_file():
+            raise SiteError(f"{given}: no such link report; write one with `roadmap check-links --format json > {given}`")
+        return path
+    default = root / DEFAULT_REPORT
+    return default if default.is_file() else None
+
+
+def load_report(path: Path | None) -> pages.LinkReport | None:
+    if path is None:
+        return None
+    try:
+        return pages.parse_link_report(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, pages.LinkReportError) as exc:
+        raise SiteError(f"{path}: not a link report ({exc}); make it with `roadmap check-links --format json`") from None
+
+
+# -- writing generated files ---------------------------------------------------------------
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _manifest_text(files: Mapping[str, bytes]) -> str:
+    return _MANIFEST_HEAD + "".join(f"{_digest(data)}  {rel}\n" for rel, data in sorted(files.items()))
+
+
+def _read_manifest(folder: Path) -> dict[str, str] | None:
+    path = folder / MANIFEST
+    if not path.is_file():
+        return None
+    entries: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            digest, _, rel = line.partition("  ")
+            entries[rel] = digest
+    return entries
+
+
+def _files_under(folder: Path) -> Iterator[tuple[str, Path]]:
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames.sort()
+        for name in sorted(filenames):
+            path = Path(dirpath, name)
+            yield path.relative_to(folder).as_posix(), path
+
+
+def _show(path: Path) -> str:
+    try:
+        return path.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def check_ours(out: Path) -> dict[str, str]:
+    """The manifest of `out` if every file in it was written by us and is unchanged since.
+
+    Raises SiteError naming the files that stop us: anything not in the manifest (a
+    hand-written page, or a folder that was never ours) and generated files edited by hand.
+    """
+    if not out.exists():
+        return {}
+    if not out.is_dir():
+        raise SiteError(f"{_show(out)} is a file, not a folder; pass --out with a folder for the generated pages")
+    manifest = _read_manifest(out)
+    foreign, edited = [], []
+    for rel, path in _files_under(out):
+        if rel == MANIFEST:
+            continue
+        if manifest is None or rel not in manifest or path.is_symlink():
+            foreign.append(rel)
+        elif _digest(path.read_bytes()) != manifest[rel]:
+            edited.append(rel)
+    if foreign:
+        shown = "\n".join(f"  {_show(out / rel)}" for rel in foreign[:10])
+        more = f"\n  ... and {len(foreign) - 10} more" if len(foreign) > 10 else ""
+        raise SiteError(
+            f"{_show(out)} holds files that `roadmap generate` did not write, and it never replaces those:\n{shown}{more}\n"
+            "Move them elsewhere (hand-written pages belong beside this folder, not in it), "
+            "or pass --out with an empty folder or one made by `roadmap generate`."
+        )
+    if edited:
+        shown = "\n".join(f"  {_show(out / rel)}" for rel in edited[:10])
+        raise SiteError(
+            f"these generated files were edited by hand, and generating again would lose the edits:\n{shown}\n"
+            "Make the change in roadmap/*.yml or resources/*.yml (the pages are made from them), "
+            "then delete the edited files and run the command again."
+        )
+    return manifest or {}
+
+
+def _aside(target: Path, what: str) -> Path:
+    # A dot-name beside the target: same file system (so rename is atomic), and
+    # both engines skip dot-folders if the target is inside the docs folder.
+    return target.parent / f".{target.name}.{what}-{secrets.token_hex(4)}"
+
+
+def swap_in(staged: Path, target: Path) -> None:
+    """Replace `target` with the folder `staged` by two renames; on failure `target` is as before."""
+    old = _aside(target, "old") if target.exists() else None
+    if old is not None:
+        os.rename(target, old)
+    try:
+        os.rename(staged, target)
+    except BaseException:
+        if old is not None:
+            os.rename(old, target)
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _write_file(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+
+
+def write_generated(out: Path, files: Mapping[str, str]) -> bool:
+    """Write `files` (relative path -> text) as the whole content of `out`, atomically.
+
+    Returns False, touching nothing, when `out` already holds exactly these files.
+    Raises SiteError when `out` holds something we did not write (see `check_ours`).
+    """
+    encoded = {rel: text.encode("utf-8") for rel, text in files.items()}
+    for rel in encoded:
+        if rel.startswith(("/", ".")) or ".." in rel.split("/") or rel == MANIFEST:
+            raise ValueError(f"refusing to write outside the generated folder: {rel!r}")
+    current = check_ours(out)
+    if current == {rel: _digest(data) for rel, data in encoded.items()} and (out / MANIFEST).is_file():
+        return False
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staged = _aside(out, "tmp")
+    try:
+        staged.mkdir()
+        for rel, data in sorted(encoded.items()):
+            _write_file(staged / rel, data)
+        # The manifest goes last: a folder with one is complete.
+        _write_file(staged / MANIFEST, _manifest_text(encoded).encode("utf-8"))
+        swap_in(staged, out)
+    except BaseException:
+        shutil.rmtree(staged, ignore_errors=True)
+        raise
+    return True
+
+
+def generate(roadmap: Roadmap, out: Path, report: pages.LinkReport | None = None) -> bool:
+    """Render every page and write them into `out`; True if anything changed."""
+    return write_generated(out, pages.render_site(roadmap, report))
+
+
+# -- building the site ---------------------------------------------------------------------
+
+
+def _engine_env() -> dict[str, str]:
+    # Material prints a banner about MkDocs 2 on every run; DESIGN.md covers that decision.
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1"}
+
+
+def _looks_built(folder: Path) -> bool:
+    return (folder / SITE_MARKER).is_file() or ((folder / "index.html").is_file() and (folder / "sitemap.xml").is_file())
+
+
+def _check_site_target(project: Project, out: Path) -> None:
+    for inside, name in ((project.docs_dir, "docs folder"), (project.folder, "project folder")):
+        if out == inside or inside.is_relative_to(out):
+            raise SiteError(f"--out {_show(out)} would replace the {name} {_show(inside)}; pick a folder of its own, e.g. public/")
+    if out.is_relative_to(project.docs_dir):
+        raise SiteError(f"--out {_show(out)} is inside the docs folder {_show(project.docs_dir)}; build somewhere else, e.g. public/")
+    if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not _looks_built(out))):
+        raise SiteError(f"{_show(out)} exists and is not a site built before; it will not be replaced. Remove it or pick another --out")
+
+
+def _engine_command(engine: str, config: Path, site_dir: Path | None = None) -> list[str]:
+    if engine == "mkdocs":
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config)]
+        return command + (["--site-dir", str(site_dir)] if site_dir else [])
+    return [sys.executable, "-m", "zensical", "build", "--strict", "--config-file", str(config)]
+
+
+def build_site(project: Project, out: Path, engine: str = "mkdocs") -> float:
+    """Build the site from the docs folder into `out` (beside it first, then swapped in).
+
+    Returns the seconds the engine took. Raises SiteError with the engine's output if it fails;
+    `out` is then exactly as it was.
+    """
+    if engine not in ENGINES:
+        raise SiteError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
+    out = out.resolve()
+    _check_site_target(project, out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    extra_config: Path | None = None
+    if engine == "zensical" and not out.parent.is_relative_to(project.folder):
+        # Zensical only writes inside the project folder: build there, then move it beside `out`.
+        staged = _aside(project.folder / "public", "zensical")
+    else:
+        staged = _aside(out, "tmp")
+    try:
+        if engine == "mkdocs":
+            command = _engine_command(engine, project.config, staged)
+        else:
+            # Zensical has no --site-dir: a throwaway config inherits mkdocs.yml and sets it.
+            extra_config = project.folder / f".roadmap-zensical-{secrets.token_hex(4)}.yml"
+            relative = staged.relative_to(project.folder).as_posix()
+            extra_config.write_text(f"INHERIT: {project.config.name}\nsite_dir: {relative}\n", encoding="utf-8")
+            command = _engine_command(engine, extra_config)
+        started = time.monotonic()
+        done = subprocess.run(command, cwd=project.folder, env=_engine_env(), capture_output=True, text=True)
+        seconds = time.monotonic() - started
+        output = (done.stdout + done.stderr).strip()
+        # Zensical reports some problems without failing; a build with no front page is no build.
+        if done.returncode != 0 or not (staged / "index.html").is_file():
+            raise BuildError(f"{engine} build failed (exit {done.returncode}); the previous site is untouched:\n{output}")
+        (staged / SITE_MARKER).write_text("Built by `roadmap build`; replaced as a whole on every build.\n", encoding="utf-8")
+        if not staged.parent.samefile(out.parent):
+            moved = _aside(out, "tmp")
+            shutil.copytree(staged, moved)
+            shutil.rmtree(staged)
+            staged = moved
+        swap_in(staged, out)
+    except BaseException:
+        shutil.rmtree(staged, ignore_errors=True)
+        raise
+    finally:
+        if extra_config is not None:
+            extra_config.unlink(missing_ok=True)
+    return seconds
+
+
+# -- command handlers ---------------------------------------------------------------------
+
+
+def _usage(exc: SiteError) -> Exception:
+    from .cli import UsageError
+
+    return UsageError(str(exc))
+
+
+def _generate(args: argparse.Namespace) -> int:
+    from .cli import load
+
+    root = Path(args.root)
+    try:
+        report = load_report(report_path(root, args.link_report))
+        out = Path(args.out) if args.out else find_project(root, args.config).generated
+    except SiteError as exc:
+        raise _usage(exc) from None
+    try:
+        changed = generate(load(args), out, report)
+    except SiteError as exc:
+        raise _usage(exc) from None
+    count = len(_read_manifest(out) or {})
+    with_report = " (with the link report)" if report else ""
+    print(f"{'wrote' if changed else 'up to date:'} {count} files in {_show(out)}/{with_report}")
+    return 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    from .cli import load
+
+    root = Path(args.root)
+    try:
+        project = find_project(root, args.config)
+        report = load_report(report_path(root, args.link_report))
+    except SiteError as exc:
+        raise _usage(exc) from None
+    out = Path(args.out) if args.out else project.site_dir
+    roadmap = load(args)
+    try:
+        generate(roadmap, project.generated, report)
+        seconds = build_site(project, out, args.engine)
+    except BuildError as exc:
+        print(f"roadmap build: error: {exc}", file=sys.stderr)
+        return 1
+    except SiteError as exc:
+        raise _usage(exc) from None
+    print(f"built {_show(out.resolve())}/ with {args.engine} in {seconds:.1f} s")
+    return 0
+
+
+def _print_problems(exc: DataError) -> None:
+    for problem in exc.problems:
+        print(problem, file=sys.stderr)
+    noun = "problem" if len(exc.problems) == 1 else "problems"
+    print(f"{len(exc.problems)} {noun}; the site keeps the last good pages until they are fixed", file=sys.stderr, flush=True)
+
+
+def _snapshot(root: Path, project: Project, report: Path | None) -> dict[str, tuple[int, int]]:
+    """What we watch, with (mtime, size): the YAML, the link report and the hand-written pages."""
+    paths = [*root.glob("roadmap/*.yml"), *root.glob("resources/*.yml")]
+    if report is not None:
+        paths.append(report)
+    generated = project.generated
+    for _, path in _files_under(project.docs_dir) if project.docs_dir.is_dir() else ():
+        if not path.is_relative_to(generated) and not any(part.startswith(".") for part in path.relative_to(project.docs_dir).parts):
+            paths.append(path)
+    out = {}
+    for path in paths:
+        try:
+            stat = path.stat()
+        except FileNotFoundError:
+            continue
+        out[str(path)] = (stat.st_mtime_ns, stat.st_size)
+    return out
+
+
+def _regenerate(args: argparse.Namespace, project: Project) -> bool:
+    """Load and generate again; on a data error print it and keep the last good pages."""
+    from .cli import load
+
+    try:
+        report = load_report(report_path(Path(args.root), args.link_report))
+        changed = generate(load(args), project.generated, report)
+    except DataError as exc:
+        _print_problems(exc)
+        return False
+    except SiteError as exc:
+        print(f"roadmap serve: {exc}", file=sys.stderr, flush=True)
+        return False
+    if changed:
+        print(f"roadmap serve: regenerated {_show(project.generated)}/; the browser reloads when the engine has rebuilt", flush=True)
+    return True
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from .cli import load
+
+    root = Path(args.root)
+    try:
+        project = find_project(root, args.config)
+        report_file = report_path(root, args.link_report)
+        report = load_report(report_file)
+    except SiteError as exc:
+        raise _usage(exc) from None
+    try:
+        generate(load(args), project.generated, report)
+    except DataError as exc:
+        if not (project.generated / MANIFEST).is_file():
+            raise  # nothing good to serve yet: the CLI prints the problems, exit 1
+        _print_problems(exc)
+    except SiteError as exc:
+        raise _usage(exc) from None
+    address = f"127.0.0.1:{args.port}"
+    if args.engine == "mkdocs":
+        command = [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(project.config), "--dev-addr", address, "--livereload"]
+    else:
+        command = [sys.executable, "-m", "zensical", "serve", "--config-file", str(project.config), "--dev-addr", address]
+    process = subprocess.Popen(command, cwd=project.folder, env=_engine_env())
+    print(f"roadmap serve: http://{address}/ (watching roadmap/, resources/ and {_show(project.docs_dir)}/; Ctrl-C stops)", flush=True)
+    seen = _snapshot(root, project, report_file)
+    try:
+        while process.poll() is None:
+            time.sleep(args.interval)
+            now = _snapshot(root, project, report_file)
+            if now == seen:
+                continue
+            # Editors save in steps (truncate, write, rename): wait until the files hold still.
+            while True:
+                time.sleep(args.interval)
+                settled = _snapshot(root, project, report_file)
+                if settled == now:
+                    break
+                now = settled
+            seen = now
+            if report_file is None and (root / DEFAULT_REPORT).is_file():
+                report_file = root / DEFAULT_REPORT
+            _regenerate(args, project)
+        return process.returncode or 0
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        _stop(process)
+
+
+# -- registration ----------------------------------------------------------------------------
+
+
+def _port(value: str) -> int:
+    port = int(value)
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{value} is not a port number (1-65535)")
+    return port
+
+
+def _interval(value: str) -> float:
+    seconds = float(value)
+    if not 0.05 <= seconds <= 60:
+        raise argparse.ArgumentTypeError("give a number of seconds between 0.05 and 60")
+    return seconds
+
+
+def register(sub: Any, common: argparse.ArgumentParser) -> None:
+    """Add the `generate`, `build` and `serve` commands to the `roadmap` CLI."""
+    site_options = argparse.ArgumentParser(add_help=False)
+    site_options.add_argument("--config", metavar="FILE", help="the site's mkdocs.yml (default: mkdocs.yml in --root, else in the current folder)")
+    site_options.add_argument(
+        "--link-report",
+        metavar="FILE",
+        help=f"a `roadmap check-links --format json` report to show on resource pages (default: {DEFAULT_REPORT} in --root, if there)",
+    )
+
+    p = sub.add_parser(
+        "generate",
+        parents=[common, site_options],
+        help="write the generated Markdown, SVG and JSON pages",
+        description="Write the generated pages into the docs folder's learn/ (never over a hand-written file).",
+    )
+    p.add_argument("--out", metavar="DIR", help=f"write here instead of <docs folder>/{GENERATED_FOLDER}/")
+    p.set_defaults(func=_generate)
+
+    p = sub.add_parser(
+        "build",
+        parents=[common, site_options],
+        help="generate, then build the static site",
+        description="Generate the pages, then build the site (strict); a failed build leaves the previous site in place.",
+    )
+    p.add_argument("--out", metavar="DIR", help="build the site here (default: site_dir of mkdocs.yml, public/)")
+    p.add_argument("--engine", choices=ENGINES, default="mkdocs", help="the static site engine (default: mkdocs)")
+    p.set_defaults(func=_build)
+
+    p = sub.add_parser(
+        "serve",
+        parents=[common, site_options],
+        help="build and serve on 127.0.0.1, regenerating on changes",
+        description="Serve the site on http://127.0.0.1:PORT/, regenerate when the YAML changes, reload the browser.",
+    )
+    p.add_argument("--port", type=_port, default=8000, help="port on 127.0.0.1 (default: 8000)")
+    p.add_argument("--engine", choices=ENGINES, default="mkdocs", help="the engine's development server (default: mkdocs)")
+    p.add_argument("--interval", type=_interval, default=0.5, metavar="SECONDS", help="how often to look for changes (default: 0.5)")
+    p.set_defaults(func=_serve)
