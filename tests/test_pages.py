@@ -1,0 +1,351 @@
+"""generator.pages: what every generated page says, and that YAML text never becomes markup."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from generator import pages
+from generator.graph import Roadmap, load_roadmap
+from generator.models import KINDS
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def mini() -> Roadmap:
+    return load_roadmap(FIXTURES / "mini")
+
+
+@pytest.fixture(scope="module")
+def escaping() -> Roadmap:
+    return load_roadmap(FIXTURES / "escaping")
+
+
+def front_matter(page: str) -> dict[str, Any]:
+    assert page.startswith("---\n")
+    head, _, _ = page[4:].partition("\n---\n")
+    data = yaml.safe_load(head)
+    assert isinstance(data, dict)
+    return data
+
+
+REPORT: dict[str, Any] = {
+    "summary": {"ok": 1, "broken": 1, "redirected": 1, "indeterminate": 0, "skipped": 0},
+    "results": [
+        {"url": "https://example.org/la-book/", "verdict": "ok", "reason": "200 OK", "status": 200, "final_url": None,
+         "resource": "la-book", "location": "resources/la-book.yml:3:6", "checked_at": "2025-11-20T10:00:00+00:00",
+         "from_cache": False, "archive": None},
+        {"url": "https://video.example.org/calculus", "verdict": "broken", "reason": "404 Not Found", "status": 404,
+         "final_url": None, "resource": "calculus-videos", "location": "resources/calculus-videos.yml:3:6",
+         "checked_at": "2025-11-21T09:30:00+00:00", "from_cache": True, "archive": "https://web.archive.org/web/2024/https://video.example.org/calculus"},
+        {"url": "https://courses.example.org/ml", "verdict": "redirected", "reason": "301 to a new address", "status": 301,
+         "final_url": "https://learn.example.org/ml", "resource": "ml-course", "location": "resources/ml-course.yml:3:6",
+         "checked_at": "2025-11-21T09:31:00+00:00", "from_cache": False, "archive": None},
+    ],
+}
+
+
+# -- the set of pages ---------------------------------------------------------------------
+
+
+def test_one_page_per_topic_resource_stage_and_kind(mini: Roadmap) -> None:
+    files = pages.render_site(mini)
+    expected = {"roadmap/index.md", "data/roadmap.json", "catalogue/index.md"}
+    expected |= {f"topics/{t}/index.md" for t in mini.topics}
+    expected |= {f"resources/{r}/index.md" for r in mini.resources}
+    expected |= {f"stages/{s.id}/index.md" for s in mini.stages}
+    expected |= {f"catalogue/{pages.KIND_PLURALS[k]}/index.md" for k in KINDS}
+    assert set(files) == expected
+    assert "link-health/index.md" not in files
+
+
+def test_the_same_input_gives_the_same_bytes(mini: Roadmap) -> None:
+    again = load_roadmap(FIXTURES / "mini")
+    assert pages.render_site(mini) == pages.render_site(again)
+    assert list(pages.render_site(mini)) == sorted(pages.render_site(mini))
+
+
+def test_every_page_ends_with_one_newline_and_no_trailing_space(mini: Roadmap) -> None:
+    for path, text in pages.render_site(mini, pages.parse_link_report(REPORT)).items():
+        assert text.endswith("\n") and not text.endswith("\n\n"), path
+        assert not re.search(r"[ \t]$", text, re.M), path
+
+
+# -- topic pages ----------------------------------------------------------------------
+
+
+def test_topic_page_has_everything_a_learner_needs(mini: Roadmap) -> None:
+    page = pages.topic_markdown(mini, "gradients")
+    assert front_matter(page) == {"title": "Gradients", "description": "The gradients fixture topic.", "search": {"boost": 2}}
+    assert "# Gradients\n" in page
+    assert '<p class="rm-lede">The gradients fixture topic.</p>' in page
+    # prerequisites with strength and reason, as links the engine checks
+    assert "- [Derivatives](../derivatives/index.md) <span class=\"rm-flag rm-flag--required\">required</span> A gradient collects partial derivatives." in page
+    assert "- [Vectors](../vectors/index.md) <span class=\"rm-flag rm-flag--recommended\">recommended</span> A gradient is a vector." in page
+    # what it unlocks, hours, goals as a checklist
+    assert "- [Gradient descent](../gradient-descent/index.md)" in page
+    assert "about 4 h" in page
+    assert "- [ ] Explain the idea." in page
+    # the description is Markdown, passed on as Markdown
+    assert "real Markdown with **bold** text" in page
+    # the contract's seams: progress placeholder and the planner link
+    assert '<div class="rm-progress" data-topic="gradients"></div>' in page
+    assert 'href="../../../planner/#targets=gradients">Plan a path to this topic</a>' in page
+    # the small chain drawing from svg.py, kept as raw HTML
+    assert re.search(r'<div class="rm-graph rm-chain" markdown="0" data-search-exclude>\n<svg class="rm-svg[^"]*"', page)
+    assert 'data-topic="derivatives"' in page
+    # the resources table, with what to read
+    assert '<td data-label="Read" class="rm-wide">Video 5</td>' in page
+    assert 'href="../../resources/calculus-videos/"' in page
+
+
+def test_topic_sections_come_in_reading_order(mini: Roadmap) -> None:
+    page = pages.topic_markdown(mini, "linear-regression")
+    headings = re.findall(r"^## (.+)$", page, re.M)
+    assert headings == ["Before you start", "Why it matters for machine learning", "What it is", "Goals", "Resources", "What it unlocks"]
+
+
+def test_a_starting_topic_says_so_and_draws_no_chain(mini: Roadmap) -> None:
+    page = pages.topic_markdown(mini, "vectors")
+    assert "Nothing: this is a starting point of the roadmap." in page
+    assert "rm-chain" not in page
+
+
+def test_resources_are_listed_best_first(mini: Roadmap) -> None:
+    page = pages.topic_markdown(mini, "gradient-descent")
+    assert page.index("An ML Course") > 0
+    rows = re.findall(r'<a class="rm-title" href="../../resources/([a-z-]+)/"', page)
+    assert rows == mini.covering["gradient-descent"]
+
+
+# -- the roadmap, stage, resource and catalogue pages ---------------------------------------
+
+
+def test_roadmap_page_embeds_the_graph_and_lists_it_by_stage(mini: Roadmap) -> None:
+    page = pages.roadmap_markdown(mini)
+    assert front_matter(page)["hide"] == ["navigation", "toc"]
+    block = re.search(r'<div class="rm-graph" markdown="0" data-search-exclude>\n(.*?)\n</div>', page, re.S)
+    assert block and block.group(1).startswith("<svg") and "\n\n" not in block.group(1)
+    assert block.group(1).count('class="rm-node area-') == len(mini.topics)
+    outline = page[page.index('<ol class="rm-outline">') :]
+    for tid, topic in mini.topics.items():
+        assert f'<a href="../topics/{tid}/">{topic.title}</a>' in outline
+    for stage in mini.stages:
+        assert f'href="../stages/{stage.id}/">Step {stage.order}: {stage.title}</a>' in outline
+    # practice and community steps point at their catalogues
+    assert 'href="../catalogue/communities/"' in outline
+
+
+def test_stage_page_orders_topics_so_prerequisites_come_first(mini: Roadmap) -> None:
+    page = pages.stage_markdown(mini, "foundations")
+    order = re.findall(r'<h3 class="rm-card-title"><a href="../../topics/([a-z-]+)/">', page)
+    assert sorted(order) == sorted(mini.topics_in_stage("foundations"))
+    for tid in order:
+        for pre in mini.topics[tid].prerequisites:
+            if pre.topic in order:
+                assert order.index(pre.topic) < order.index(tid)
+    assert 'class="rm-step-next" href="../advanced/"' in page
+    assert "rm-step-prev" not in page
+
+
+def test_practice_stage_lists_the_resources_of_its_kinds(mini: Roadmap) -> None:
+    page = pages.stage_markdown(mini, "practice")
+    assert re.findall(r"^## (.+)$", page, re.M) == ["Courses", "Books", "Videos", "Practice and problem sets"]
+    assert "An ML Course" in page and "A Linear Algebra Book" in page
+    community = pages.stage_markdown(mini, "community")
+    assert "A Forum" in community and "rm-step-next" not in community
+
+
+def test_resource_page(mini: Roadmap) -> None:
+    page = pages.resource_markdown(mini, "la-book")
+    assert "# A Linear Algebra Book\n" in page
+    assert "by Ada Example and Bo Sample · 2020 · 2nd edition" in page
+    assert 'href="https://example.org/la-book/" rel="noopener">Open on example.org ↗</a>' in page
+    assert '<td data-label="Read" class="rm-wide">Ch. 2-3</td>' in page
+    assert "## Link check" not in page  # no report, no claim about the link
+    forum = pages.resource_markdown(mini, "forum")
+    assert "Not tied to particular topics: it belongs to" in forum and "../../stages/community/" in forum
+
+
+def test_catalogue_rows_carry_the_filter_data(mini: Roadmap) -> None:
+    page = pages.catalogue_markdown(mini)
+    rows = re.findall(r'<tr data-kind="([a-z]+)" data-cost="([a-z-]+)" data-level="([a-z]+)" data-area="([a-z -]*)"', page)
+    assert len(rows) == len(mini.resources)
+    assert ("video", "free", "beginner", "calculus") in rows
+    assert ("book", "free", "beginner", "linear-algebra") in rows
+    assert ("course", "free-to-audit", "intermediate", "optimization machine-learning") in rows
+    form = page[page.index("<form") : page.index("</form>")]
+    assert "data-rm-filters hidden" in form  # shown by catalogue.js; without JS, just the table
+    for name in ("q", "kind", "cost", "level", "area"):
+        assert f'data-rm-filter="{name}"' in form
+    assert '<option value="paid">' not in form  # only values that occur are offered
+    books = pages.catalogue_markdown(mini, "book")
+    assert books.count("<tr data-kind=") == 1 and 'data-rm-filter="kind"' not in books
+    empty = pages.catalogue_markdown(mini, "paper")
+    assert "No papers yet." in empty and "<table" not in empty
+
+
+def test_roadmap_json_follows_the_contract(mini: Roadmap) -> None:
+    data = json.loads(pages.roadmap_json(mini))
+    assert list(data) == ["stages", "topics", "resources"]
+    assert [t["id"] for t in data["topics"]] == sorted(mini.topics)
+    assert [r["id"] for r in data["resources"]] == sorted(mini.resources)
+    gradients = next(t for t in data["topics"] if t["id"] == "gradients")
+    assert gradients == {
+        "id": "gradients",
+        "title": "Gradients",
+        "stage": "foundations",
+        "area": "calculus",
+        "summary": "The gradients fixture topic.",
+        "hours": 4,
+        "prerequisites": [{"topic": "derivatives", "strength": "required"}, {"topic": "vectors", "strength": "recommended"}],
+        "resources": ["calculus-videos"],
+    }
+    assert isinstance(gradients["hours"], int)
+    forum = next(r for r in data["resources"] if r["id"] == "forum")
+    assert forum == {"id": "forum", "title": "A Forum", "kind": "community", "url": "https://forum.example.org/", "cost": "free", "level": "beginner", "hours": None}
+    assert {s["id"] for s in data["stages"]} == {s.id for s in mini.stages}
+
+
+# -- links between pages --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("src", "dst", "expected"),
+    [
+        ("learn/topics/a/index.md", "learn/topics/b/index.md", "../b/"),
+        ("learn/topics/a/index.md", "learn/resources/r/index.md", "../../resources/r/"),
+        ("learn/topics/a/index.md", "planner.md", "../../../planner/"),
+        ("learn/roadmap/index.md", "learn/topics/a/index.md", "../topics/a/"),
+        ("learn/roadmap/index.md", "learn/roadmap/index.md", "./"),
+        ("learn/catalogue/index.md", "learn/catalogue/books/index.md", "books/"),
+        ("learn/catalogue/books/index.md", "learn/catalogue/index.md", "../"),
+        ("index.md", "learn/roadmap/index.md", "learn/roadmap/"),
+        ("learn/stages/practice/index.md", "index.md", "../../../"),
+        ("about.md", "learn/roadmap/index.md", "../learn/roadmap/"),
+    ],
+)
+def test_href_gives_directory_urls(src: str, dst: str, expected: str) -> None:
+    assert pages.href(src, dst) == expected
+
+
+# -- escaping -----------------------------------------------------------------------------------
+
+# Markup that would do something: tags from the fixture, event handlers inside a tag, script links.
+MARKUP = re.compile(r"<script|<img|</title|<b>|<i>|<[a-z][^<>]*\son[a-z]+=|href=\"\s*javascript:|\]\(\s*javascript:", re.I)
+
+
+def test_yaml_text_never_becomes_markup(escaping: Roadmap) -> None:
+    files = pages.render_site(escaping)
+    for path, text in files.items():
+        if path.endswith(".json"):
+            continue
+        # Code spans in Markdown fields are left for Markdown, which shows them literally;
+        # the drawing's own <title> tooltips are markup of ours (and hold no `<`).
+        outside_code = re.sub(r"`[^`\n]+`|<title>[^<]*</title>", "", text)
+        assert not MARKUP.search(outside_code), (path, MARKUP.search(outside_code))
+
+
+def test_titles_are_escaped_in_every_context(escaping: Roadmap) -> None:
+    title = escaping.topics["escaping"].title
+    page = pages.topic_markdown(escaping, "escaping")
+    # front matter: HTML-escaped (themes print it unescaped), then a YAML string
+    assert front_matter(page)["title"] == title.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    heading = next(line for line in page.splitlines() if line.startswith("# "))
+    assert "<" not in heading and "|" not in heading and "*" not in heading and "[" not in heading
+    assert "&lt;script&gt;" in heading and "&#124;" in heading and "&amp;" in heading
+    # in raw HTML (lede, lists of other pages) the same title is plain escaped text
+    other = pages.topic_markdown(escaping, "pipes")
+    assert "[Escaping &#96;&lt;script&gt;alert(1)&lt;/script&gt;&#96; &#124;" in other
+    assert "Because &#96;&lt;script&gt;alert(9)&lt;/script&gt;&#96; &#124; reasons." in other
+    listing = pages.roadmap_markdown(escaping)
+    assert ">Escaping `&lt;script&gt;alert(1)&lt;/script&gt;` | `&lt;img src=x onerror=alert(2)&gt;` &amp; *stars* [x](y)</a>" in listing
+
+
+def test_markdown_fields_keep_code_but_lose_script_links_and_attribute_lists(escaping: Roadmap) -> None:
+    page = pages.topic_markdown(escaping, "escaping")
+    assert "Code spans stay code: `<script>alert(4)</script>`." in page
+    assert "A [script link](#)) and an attribute list &#123;: onclick" in page
+    assert "- [ ] Keep [links](javascript:alert(8)) inert." not in page  # goals are plain text
+    assert "Keep &#91;links&#93;(javascript:alert(8)) inert." in page
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("plain **bold** text", "plain **bold** text"),
+        ("a < b and c > d", "a < b and c > d"),
+        ("raw <b>html</b>", "raw &lt;b>html&lt;/b>"),
+        ("<!-- hidden -->", "&lt;!-- hidden -->"),
+        ("in code `<b>` stays", "in code `<b>` stays"),
+        ("```\n<script>x</script>\n```", "```\n<script>x</script>\n```"),
+        ("autolink <https://example.org/x> stays", "autolink <https://example.org/x> stays"),
+        ("[ok](https://example.org) [mail](mailto:a@example.org)", "[ok](https://example.org) [mail](mailto:a@example.org)"),
+        ("[bad](javascript:alert(1))", "[bad](#))"),
+        ("[bad](JaVa\tScRiPt:alert(1))", "[bad](#))"),
+        ("[bad](&#106;avascript:alert(1))", "[bad](#))"),
+        ('[titled](https://example.org "A title")', '[titled](https://example.org "A title")'),
+        ("[bad]( data:text/html,x)", "[bad]( #)"),
+        ("[ref]: vbscript:msgbox", "[ref]: #"),
+        ("[rel](../topics/x.md)", "[rel](../topics/x.md)"),
+        ("text {: onclick=x }", "text &#123;: onclick=x }"),
+    ],
+)
+def test_markdown_defang(text: str, expected: str) -> None:
+    assert pages._markdown(text) == expected
+
+
+def test_escaping_holds_even_for_records_that_skipped_validation(mini: Roadmap) -> None:
+    """Validation rejects raw HTML, but the pages do not rely on it."""
+    evil = "<script>alert(1)</script><img src=x onerror=alert(2)>"
+    topics = dict(mini.topics)
+    topics["vectors"] = topics["vectors"].model_copy(update={"title": evil, "summary": evil, "goals": [evil, "b", "c"]})
+    resources = dict(mini.resources)
+    resources["la-book"] = resources["la-book"].model_copy(update={"title": evil, "authors": [evil], "edition": evil})
+    roadmap = Roadmap(stages=mini.stages, topics=topics, resources=resources)
+    for path, text in pages.render_site(roadmap).items():
+        if not path.endswith(".json"):
+            assert "<script" not in text and "<img" not in text, path
+
+
+# -- link reports -------------------------------------------------------------------------------
+
+
+def test_link_report_shows_on_resource_pages_and_a_health_page(mini: Roadmap) -> None:
+    report = pages.parse_link_report(REPORT)
+    files = pages.render_site(mini, report)
+    assert "link-health/index.md" in files
+    broken = files["resources/calculus-videos/index.md"]
+    assert '<time datetime="2025-11-21T09:30:00+00:00">2025-11-21</time>: <strong>broken</strong> (HTTP 404). 404 Not Found' in broken
+    assert "Archived copy:" in broken
+    assert "rm-flag--broken" in files["topics/gradients/index.md"]  # warned where the resource is listed
+    fine = files["resources/la-book/index.md"]
+    assert "<strong>works</strong> (HTTP 200)" in fine
+    moved = files["resources/ml-course/index.md"]
+    assert 'It now leads to <a href="https://learn.example.org/ml"' in moved
+    assert "This link was not in the last link report." in files["resources/forum/index.md"]
+    health = files["link-health/index.md"]
+    assert re.findall(r"^## (.+)$", health, re.M) == ["Broken (1)", "Redirected (1)"]
+    assert health.index("calculus-videos") < health.index("ml-course")
+    assert "<code>resources/calculus-videos.yml:3:6</code>" in health
+
+
+@pytest.mark.parametrize(
+    "data",
+    [[], {"results": {}}, {"results": [{"url": 1, "verdict": "ok"}]}, {"results": [{"url": "https://x.org", "verdict": "fine"}]},
+     {"summary": {"ok": "1"}, "results": []}],
+)
+def test_malformed_link_reports_are_refused(data: Any) -> None:
+    with pytest.raises(pages.LinkReportError):
+        pages.parse_link_report(data)
+
+
+def test_link_report_order_does_not_matter(mini: Roadmap) -> None:
+    shuffled = {**REPORT, "results": list(reversed(REPORT["results"]))}
+    assert pages.render_site(mini, pages.parse_link_report(REPORT)) == pages.render_site(mini, pages.parse_link_report(shuffled))
