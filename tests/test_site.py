@@ -1,0 +1,226 @@
+"""`roadmap generate` and `roadmap build`: where files go, what is refused, and what a failure leaves."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from generator import site
+from site_project import FIXTURES, copy_project, tree
+
+from conftest import Result
+
+Run = Callable[..., Result]
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the site project with the mini knowledge base, as the current folder."""
+    return copy_project(tmp_path / "project")
+
+
+def learn(project: Path) -> Path:
+    return project / "site" / "learn"
+
+
+# -- generate -------------------------------------------------------------------------------
+
+
+def test_generate_writes_the_pages_and_a_manifest(run: Run, project: Path) -> None:
+    result = run("generate", "--root", project)
+    assert result.code == 0, result.err
+    out = learn(project)
+    assert "wrote" in result.out and "site/learn" in result.out
+    assert (out / "roadmap/index.md").is_file() and (out / "topics" / "gradients" / "index.md").is_file()
+    assert (out / "data" / "roadmap.json").is_file()
+    manifest = (out / site.MANIFEST).read_text(encoding="utf-8").splitlines()
+    listed = sorted(line.split("  ", 1)[1] for line in manifest if not line.startswith("#"))
+    assert listed == sorted(rel for rel in tree(out) if rel != site.MANIFEST)
+    # nothing is written outside site/learn, and no temporary folders are left behind
+    assert sorted(p.name for p in (project / "site").iterdir()) == ["about.md", "assets", "index.md", "learn", "planner.md"]
+
+
+def test_two_runs_give_byte_identical_files(run: Run, project: Path, tmp_path: Path) -> None:
+    assert run("generate", "--root", project).code == 0
+    first = tree(learn(project))
+    result = run("generate", "--root", project)
+    assert result.code == 0 and "up to date" in result.out
+    assert tree(learn(project)) == first
+    other = tmp_path / "elsewhere"
+    assert run("generate", "--root", project, "--out", other).code == 0
+    assert tree(other) == first
+
+
+def test_generate_follows_the_data(run: Run, project: Path) -> None:
+    assert run("generate", "--root", project).code == 0
+    topic = project / "roadmap" / "vectors.yml"
+    topic.write_text(topic.read_text(encoding="utf-8").replace("title: Vectors", "title: Vectors and arrows"), encoding="utf-8")
+    (project / "resources" / "forum.yml").unlink()
+    result = run("generate", "--root", project)
+    assert result.code == 0 and "wrote" in result.out
+    assert "# Vectors and arrows" in (learn(project) / "topics" / "vectors" / "index.md").read_text(encoding="utf-8")
+    assert not (learn(project) / "resources" / "forum" / "index.md").exists()  # stale pages go with the swap
+
+
+def test_generate_never_overwrites_a_hand_written_file(run: Run, project: Path) -> None:
+    assert run("generate", "--root", project).code == 0
+    before = tree(learn(project))
+    note = learn(project) / "topics" / "my-notes.md"
+    note.write_text("# My notes\n", encoding="utf-8")
+    result = run("generate", "--root", project)
+    assert result.code == 2
+    assert "did not write" in result.err and "site/learn/topics/my-notes.md" in result.err
+    assert tree(learn(project)) == {**before, "topics/my-notes.md": b"# My notes\n"}
+
+
+def test_generate_refuses_a_folder_it_did_not_make(run: Run, project: Path) -> None:
+    result = run("generate", "--root", project, "--out", project / "site")
+    assert result.code == 2
+    assert "index.md" in result.err and "about.md" in result.err
+    assert not (project / "site" / "roadmap/index.md").exists()
+
+
+def test_generate_refuses_to_lose_edits_to_a_generated_page(run: Run, project: Path) -> None:
+    assert run("generate", "--root", project).code == 0
+    page = learn(project) / "topics" / "vectors" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nA hand-made edit.\n", encoding="utf-8")
+    result = run("generate", "--root", project)
+    assert result.code == 2
+    assert "edited by hand" in result.err and "site/learn/topics/vectors/index.md" in result.err
+    assert "A hand-made edit." in page.read_text(encoding="utf-8")
+
+
+def test_generate_into_an_empty_folder_or_a_new_one(run: Run, project: Path, tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert run("generate", "--root", project, "--out", empty).code == 0
+    assert run("generate", "--root", project, "--out", tmp_path / "new" / "deeper").code == 0
+    assert (tmp_path / "new" / "deeper" / "roadmap/index.md").is_file()
+
+
+def test_a_data_error_leaves_the_previous_pages_untouched(run: Run, project: Path) -> None:
+    assert run("generate", "--root", project).code == 0
+    before = tree(learn(project))
+    (project / "roadmap" / "gradients.yml").write_text("title: Gradients\nstage: nowhere\n", encoding="utf-8")
+    result = run("generate", "--root", project)
+    assert result.code == 1
+    assert "roadmap/gradients.yml:" in result.err
+    assert tree(learn(project)) == before
+
+
+def test_a_failure_while_writing_leaves_the_previous_pages_untouched(run: Run, project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert run("generate", "--root", project).code == 0
+    before = tree(learn(project))
+    topic = project / "roadmap" / "vectors.yml"
+    topic.write_text(topic.read_text(encoding="utf-8").replace("title: Vectors", "title: Changed"), encoding="utf-8")
+    written: list[Path] = []
+    real_write = site._write_file
+
+    def failing_write(path: Path, data: bytes) -> None:
+        if len(written) == 5:
+            raise OSError(28, "No space left on device")
+        written.append(path)
+        real_write(path, data)
+
+    monkeypatch.setattr(site, "_write_file", failing_write)
+    with pytest.raises(OSError, match="No space left"):
+        run("generate", "--root", project)
+    assert len(written) == 5
+    assert tree(learn(project)) == before
+    assert sorted(p.name for p in (project / "site").iterdir()) == ["about.md", "assets", "index.md", "learn", "planner.md"]
+
+
+def test_link_report_is_read_from_the_root_or_given(run: Run, project: Path, tmp_path: Path) -> None:
+    report = FIXTURES.parent / "golden" / "link-report.json"
+    shutil.copy(report, project / "link-report.json")
+    assert run("generate", "--root", project).code == 0
+    assert (learn(project) / "link-health/index.md").is_file()
+    assert "Link check" in (learn(project) / "resources" / "forum" / "index.md").read_text(encoding="utf-8")
+    (project / "link-report.json").unlink()
+    assert run("generate", "--root", project).code == 0
+    assert not (learn(project) / "link-health/index.md").exists()
+    assert run("generate", "--root", project, "--link-report", report).code == 0
+    assert (learn(project) / "link-health/index.md").is_file()
+    missing = run("generate", "--root", project, "--link-report", tmp_path / "nope.json")
+    assert missing.code == 2 and "no such link report" in missing.err
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"results": [{"url": "x"}]}), encoding="utf-8")
+    malformed = run("generate", "--root", project, "--link-report", bad)
+    assert malformed.code == 2 and "not a link report" in malformed.err
+
+
+def test_generate_without_a_site_config_needs_out(run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("generate", "--root", FIXTURES / "mini")
+    assert result.code == 2 and "mkdocs.yml" in result.err
+    assert run("generate", "--root", FIXTURES / "mini", "--out", tmp_path / "learn").code == 0
+
+
+# -- build -------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_build_with_mkdocs_strict(run: Run, project: Path) -> None:
+    result = run("build", "--root", project)
+    assert result.code == 0, result.err
+    public = project / "public"
+    assert (public / "learn" / "roadmap" / "index.html").is_file()
+    assert (public / "learn" / "topics" / "gradients" / "index.html").is_file()
+    assert (public / "learn" / "catalogue" / "books" / "index.html").is_file()
+    assert (public / "learn" / "data" / "roadmap.json").is_file()
+    assert not list(project.glob(".public*")) and not list(project.glob(".roadmap-*"))
+
+
+@pytest.mark.slow
+def test_a_failed_build_leaves_the_previous_site_untouched(run: Run, project: Path) -> None:
+    assert run("build", "--root", project).code == 0
+    public = project / "public"
+    before = tree(public)
+    about = project / "site" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\n[broken](no-such-page.md)\n", encoding="utf-8")
+    result = run("build", "--root", project)
+    assert result.code == 1
+    assert "mkdocs build failed" in result.err and "no-such-page.md" in result.err
+    assert tree(public) == before
+    assert sorted(p.name for p in project.iterdir() if p.name.startswith(".")) == []
+
+
+@pytest.mark.slow
+def test_a_data_error_stops_the_build_before_anything_changes(run: Run, project: Path) -> None:
+    assert run("build", "--root", project).code == 0
+    before_site, before_learn = tree(project / "public"), tree(learn(project))
+    (project / "resources" / "forum.yml").write_text("title: [\n", encoding="utf-8")
+    result = run("build", "--root", project)
+    assert result.code == 1 and "resources/forum.yml:" in result.err
+    assert tree(project / "public") == before_site and tree(learn(project)) == before_learn
+
+
+def test_build_refuses_to_replace_a_folder_that_is_not_a_site(run: Run, project: Path, tmp_path: Path) -> None:
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "todo.txt").write_text("keep me\n", encoding="utf-8")
+    result = run("build", "--root", project, "--out", notes)
+    assert result.code == 2 and "not a site built before" in result.err
+    assert (notes / "todo.txt").read_text(encoding="utf-8") == "keep me\n"
+    for target in (project, project / "site", project / "site" / "public"):
+        refused = run("build", "--root", project, "--out", target)
+        assert refused.code == 2, target
+
+
+@pytest.mark.slow
+def test_build_with_zensical(run: Run, project: Path, tmp_path: Path) -> None:
+    """Zensical reads the same mkdocs.yml and builds the same generated folder."""
+    out = tmp_path / "zensical-site"
+    result = run("build", "--root", project, "--engine", "zensical", "--out", out)
+    assert result.code == 0, result.err
+    for page in ("index.html", "learn/roadmap/index.html", "learn/topics/gradients/index.html", "learn/catalogue/index.html"):
+        assert (out / page).is_file(), page
+    roadmap = (out / "learn" / "roadmap" / "index.html").read_text(encoding="utf-8")
+    assert roadmap.count('class="rm-node area-') == 6
+    assert '<div class="rm-progress" data-topic="gradients"></div>' in (out / "learn/topics/gradients/index.html").read_text(encoding="utf-8")
+    # the throwaway config and the staging folder are gone
+    assert not list(project.glob(".roadmap-zensical-*")) and not list(project.glob(".public.zensical-*"))
