@@ -10,10 +10,11 @@ the output is small and byte-identical for the same input.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from html import escape
 
 from .graph import Roadmap
-from .layout import Box, Layout, LayoutEdge, LayoutNode, Options, Point, layout, text_width, wrap_label
+from .layout import Box, Layout, LayoutEdge, LayoutNode, Options, Point, Route, layout, text_width, wrap_label
 from .models import AREAS, Stage
 
 Href = Callable[[str], str]
@@ -31,7 +32,11 @@ AREA_NAMES: dict[str, str] = {
 
 ROADMAP_OPTIONS = Options()
 # Topic pages have the navigation sidebars beside the content: a narrower drawing.
-CHAIN_OPTIONS = Options(max_row_width=620.0, band_header=32.0, starts=6)
+CHAIN_OPTIONS = Options(max_row_width=620.0, band_header=32.0, starts=12, crossing_cost=30.0)
+# Every topic page has a chain: a knowledge base of thousands of topics gets a lighter search,
+# so it still generates in seconds.
+CHAIN_OPTIONS_BIG = replace(CHAIN_OPTIONS, starts=2, sweeps=6, placements=1, placement_rounds=4)
+BIG = 500
 CHAIN_LIMIT = 40
 
 _LEGEND_HEIGHT = 34.0
@@ -156,12 +161,14 @@ def _graph_body(
         )
     parts.append("</g>")
 
-    strength = {(p.topic, tid): p.strength for tid, t in roadmap.topics.items() for p in t.prerequisites}
+    def strength(route: Route) -> str:
+        return next(p.strength for p in roadmap.topics[route.target].prerequisites if p.topic == route.source)
+
     # marker-end is inherited, so one attribute on the group serves every edge; fill/stroke
     # here are fallbacks should graph.css be missing (paths would otherwise fill black).
     parts.append(f'<g class="rm-edges" fill="none" stroke="#8a8f98" marker-end="url(#{marker_id})">')
     for route in placed.routes:
-        cls = "rm-required" if strength[(route.source, route.target)] == "required" else "rm-recommended"
+        cls = f"rm-{strength(route)}"
         parts.append(
             f'<path class="rm-edge {cls} area-{roadmap.topics[route.source].area}" data-from="{_attr(route.source)}" data-to="{_attr(route.target)}" '
             f'd="{smooth_path(route.points, dx, dy)}"/>'
@@ -293,7 +300,8 @@ def render_chain(roadmap: Roadmap, topic_id: str, href: Href) -> str:
         raise KeyError(topic_id)
     if not roadmap.topics[topic_id].prerequisites:
         return ""
-    placed = _layout_for(roadmap, chain_topics(roadmap, topic_id), CHAIN_OPTIONS)
+    options = CHAIN_OPTIONS if len(roadmap.topics) <= BIG else CHAIN_OPTIONS_BIG
+    placed = _layout_for(roadmap, chain_topics(roadmap, topic_id), options)
     width = max(placed.width, 360.0)
     legend, legend_h = _legend(width, [], 0.0)
     dy = legend_h
