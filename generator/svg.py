@@ -141,7 +141,7 @@ def _graph_body(
     placed: Layout,
     href: Href,
     frame: tuple[float, float, float],
-    line_height: float,
+    options: Options,
     marker_id: str,
     band_title: Callable[[Stage, list[str]], str],
     self_id: str | None = None,
@@ -184,10 +184,10 @@ def _graph_body(
         tids = by_band.get(band.band, [])
         parts.append(
             f'<a class="rm-band-title" href="{_attr(href(STAGE_PREFIX + stage.id))}">'
-            f'<text x="14" y="{_n(band.y + dy + 25)}">{band_title(stage, tids)}</text></a>'
+            f'<text x="14" y="{_n(band.y + dy + options.band_header / 2 + 2)}">{band_title(stage, tids)}</text></a>'
         )
         for tid in tids:
-            parts.append(_node(roadmap, placed.boxes[tid], dx, dy, href, line_height, tid == self_id))
+            parts.append(_node(roadmap, placed.boxes[tid], dx, dy, href, options.line_height, tid == self_id))
     parts.append("</g>")
     return "".join(parts)
 
@@ -261,7 +261,7 @@ def render_roadmap(roadmap: Roadmap, href: Href) -> str:
             f'<tspan class="rm-band-meta"> · {len(tids)} topics · about {_hours(hours)} h</tspan>'
         )
 
-    body = _graph_body(roadmap, placed, href, ((width - placed.width) / 2, dy, width), ROADMAP_OPTIONS.line_height, "rm-arrow", title)
+    body = _graph_body(roadmap, placed, href, ((width - placed.width) / 2, dy, width), ROADMAP_OPTIONS, "rm-arrow", title)
     steps, steps_h = _steps(roadmap, width, placed.height + dy - ROADMAP_OPTIONS.margin, href, "rm-arrow")
     height = placed.height + dy + steps_h
     n_stages = len(placed.bands)
@@ -309,7 +309,7 @@ def render_chain(roadmap: Roadmap, topic_id: str, href: Href) -> str:
     def title(stage: Stage, tids: list[str]) -> str:
         return f"{escape(_step_label(stage))} · {escape(stage.title)}"
 
-    body = _graph_body(roadmap, placed, href, ((width - placed.width) / 2, dy, width), CHAIN_OPTIONS.line_height, "rm-arrow-chain", title, self_id=topic_id)
+    body = _graph_body(roadmap, placed, href, ((width - placed.width) / 2, dy, width), options, "rm-arrow-chain", title, self_id=topic_id)
     height = placed.height + dy
     topic = roadmap.topics[topic_id]
     label = f"What {topic.title} builds on: {len(placed.boxes) - 1} topics, each a link to its page"
