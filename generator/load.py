@@ -45,7 +45,7 @@ _constructor = yaml.constructor.SafeConstructor()
 @functools.lru_cache(maxsize=4096)
 def _resolve_plain(value: str) -> str:
     # The same short plain values (`required`, `book`, ids) recur in every file.
-    return str(_resolver.resolve(yaml.ScalarNode, value, (True, False)))
+    return str(_resolver.resolve(yaml.ScalarNode, value, (True, False)))  # type: ignore[no-untyped-call]
 
 
 @dataclass
@@ -85,7 +85,7 @@ class _Builder:
         self.keys: dict[Loc, Any] = {}
 
     def pos(self, event: Event) -> Position:
-        mark = event.start_mark
+        mark: Any = event.start_mark
         return Position(self.path, mark.line + 1, mark.column + 1)
 
     def fail(self, event: Event, message: str) -> None:
@@ -116,7 +116,7 @@ class _Builder:
         if tag is not None:
             self.fail(event, f"tag `{tag}`: YAML tags are not allowed; remove it (quote the value if it must stay text)")
 
-    def node(self, event: Event, loc: Loc, depth: int) -> Any:
+    def node(self, event: Any, loc: Loc, depth: int) -> Any:
         # Hot path: exact-type dispatch, and anchors/tags checked with one test per event.
         if depth > MAX_DEPTH:
             self.fail(event, f"nested more than {MAX_DEPTH} levels deep; records are flat, check the indentation")
@@ -126,10 +126,10 @@ class _Builder:
         if cls is AliasEvent:
             self.fail(event, f"alias `*{event.anchor}`: anchors and aliases are not allowed; write the value out in full")
             return None
-        if event.anchor is not None or event.tag is not None:  # type: ignore[attr-defined]
-            self.check_node_event(event)  # type: ignore[arg-type]
+        if event.anchor is not None or event.tag is not None:
+            self.check_node_event(event)
         if cls is ScalarEvent:
-            return _scalar(event)  # type: ignore[arg-type]
+            return _scalar(event)
         events = self.events
         if cls is SequenceStartEvent:
             items: list[Any] = []
@@ -138,16 +138,17 @@ class _Builder:
             return items
         mapping: dict[str, Any] = {}
         keys = self.keys
+        key_event: Any
         while (key_event := next(events)).__class__ is not MappingEndEvent:
             if (
                 key_event.__class__ is ScalarEvent
-                and not key_event.style  # type: ignore[attr-defined]
-                and key_event.anchor is None  # type: ignore[attr-defined]
-                and key_event.tag is None  # type: ignore[attr-defined]
-                and key_event.value != "<<"  # type: ignore[attr-defined]
-                and _resolve_plain(key_event.value) == _STR  # type: ignore[attr-defined]
+                and not key_event.style
+                and key_event.anchor is None
+                and key_event.tag is None
+                and key_event.value != "<<"
+                and _resolve_plain(key_event.value) == _STR
             ):
-                key: str | None = key_event.value  # type: ignore[attr-defined]
+                key: str | None = key_event.value
             else:
                 key = self.key(key_event, depth)
             value_event = next(events)
@@ -195,7 +196,7 @@ class _Builder:
                 self.skip(nxt, depth + 1)
 
 
-def _scalar(event: ScalarEvent) -> Any:
+def _scalar(event: Any) -> Any:
     if event.tag is not None or event.style:
         return event.value  # quoted or block scalars are always text (plain ones have no style)
     tag = _resolve_plain(event.value)
