@@ -188,10 +188,10 @@ class Fetcher:
         await self._transport.close_host(host)
 
     # -- one URL -------------------------------------------------------------------
-    async def check(self, url: str) -> Outcome:
+    async def check(self, url: str | httpx.URL) -> Outcome:
         """Follow `url` to its final answer and decide its verdict."""
         try:
-            current = httpx.URL(url)
+            current = url if isinstance(url, httpx.URL) else httpx.URL(url)
         except (httpx.InvalidURL, ValueError) as exc:
             return Outcome(Verdict.INDETERMINATE, Reason.PROTOCOL, f"not a URL that can be requested ({exc})")
         jar: httpx.Cookies | None = None
@@ -200,7 +200,7 @@ class Fetcher:
         first_status: int | None = None
         hops = 0
         while True:
-            seen.add((str(current.copy_with(fragment=None)), _jar_state(jar)))
+            seen.add((_unfragmented(current), _jar_state(jar)))
             exchange = await self._hop(current, jar)
             if exchange.failure is not None:
                 return self._failure_outcome(exchange, url, current, hops)
@@ -225,7 +225,7 @@ class Fetcher:
                 if "set-cookie" in headers:
                     jar = jar if jar is not None else httpx.Cookies()
                     jar.extract_cookies(_response_for_cookies(exchange, current))
-                if (str(target.copy_with(fragment=None)), _jar_state(jar)) in seen:
+                if (_unfragmented(target), _jar_state(jar)) in seen:
                     return Outcome(Verdict.BROKEN, Reason.REDIRECT_LOOP, f"redirect loop: {status_text(status)} back to {target}", status, str(target))
                 current = target
                 continue
@@ -247,7 +247,7 @@ class Fetcher:
                 )
             return outcome
 
-    def _failure_outcome(self, exchange: Exchange, url: str, current: httpx.URL, hops: int) -> Outcome:
+    def _failure_outcome(self, exchange: Exchange, url: str | httpx.URL, current: httpx.URL, hops: int) -> Outcome:
         assert exchange.failure is not None
         verdict, reason = _FAILURE_OUTCOMES[exchange.failure]
         detail = exchange.detail
@@ -326,30 +326,28 @@ class Fetcher:
             return Exchange(str(url), method, failure=Failure.RATE_LIMITED, detail=away[1], connecting=True)
         async with self.politeness.slot(host):
             token = phase.set("")
-            loop = asyncio.get_running_loop()
-            # The one deadline for connect, headers and body together: a slow drip or a
-            # silent server costs at most this, whatever it does.
-            deadline = loop.time() + self.config.timeout
+            response: httpx.Response | None = None
+            sample = bytearray()
             try:
-                async with asyncio.timeout_at(deadline):
+                # The one deadline for connect, headers and body together: a slow drip or a
+                # silent server costs at most this, whatever it does.
+                async with asyncio.timeout(self.config.timeout):
                     request = httpx.Request(method, url, headers=self._headers, cookies=jar)
                     response = await self._transport.handle_async_request(request)
                     response.request = request
+                    await self._read(response, method, sample)
             except Exception as exc:  # every way a request can fail ends as a Failure, never a crash
-                failure, detail = classify_exception(exc)
-                if failure is Failure.TIMEOUT:
-                    detail = f"no answer within {self.config.timeout:g} s"
-                return Exchange(str(url), method, failure=failure, detail=detail, connecting=phase.get() == CONNECTING)
+                if response is None:
+                    failure, detail = classify_exception(exc)
+                    if failure is Failure.TIMEOUT:
+                        detail = f"no answer within {self.config.timeout:g} s"
+                    return Exchange(str(url), method, failure=failure, detail=detail, connecting=phase.get() == CONNECTING)
+                # The status came; a body cut short (deadline, reset) still shows its markers.
             finally:
                 phase.reset(token)
-            sample = bytearray()
-            try:
-                async with asyncio.timeout_at(deadline):
-                    await self._read(response, method, sample)
-            except (TimeoutError, httpx.TransportError, OSError):
-                pass  # the status is what matters; a body cut short still shows its markers
-            finally:
-                await _close_quietly(response)
+                if response is not None:
+                    await _close_quietly(response)
+        assert response is not None
         body = b""
         if response.status_code >= 400:
             body = decode_sample(bytes(sample), response.headers.get("content-encoding", ""), self.config.body_cap)
@@ -358,7 +356,8 @@ class Fetcher:
     async def _read(self, response: httpx.Response, method: str, sample: bytearray) -> None:
         """Read what is needed of the body into `sample`, and no more than the cap."""
         if method == "HEAD":
-            await response.aread()  # empty, but reading it lets the connection be reused
+            async for _ in response.aiter_raw():  # empty, but reading it lets the connection be reused
+                pass
             return
         cap = self.config.body_cap
         length = response.headers.get("content-length", "")
@@ -381,6 +380,10 @@ async def _close_quietly(response: httpx.Response) -> None:
         await response.aclose()
     except (httpx.TransportError, OSError):
         pass  # closing a connection the server already broke
+
+
+def _unfragmented(url: httpx.URL) -> str:
+    return str(url.copy_with(fragment=None)) if url.fragment else str(url)
 
 
 def _jar_state(jar: httpx.Cookies | None) -> str:

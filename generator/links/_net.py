@@ -1,10 +1,10 @@
 """The wire: an httpx transport that opens every socket through the guard.
 
 httpx's own transport shares one httpcore pool across all hosts, and the pool scans
-every connection for every request; at a few dozen connections that scan is most of a
-run's CPU. Here each origin gets its own small pool, and sockets are plain asyncio
-streams (the check's single deadline lives in `_fetch`, so the per-read timeouts anyio
-would add are not needed).
+every connection for every request; at a few dozen connections that scan costs more
+CPU than the request. Here each origin keeps a short list of idle HTTP/1.1
+connections, and sockets are plain asyncio streams (the check's single deadline lives
+in `_fetch`, so the per-read timeouts anyio would add are not needed).
 """
 
 from __future__ import annotations
@@ -154,11 +154,26 @@ def _translate(exc: Exception) -> httpx.HTTPError:
     return httpx.TransportError(str(exc))
 
 
-class _ResponseStream(httpx.AsyncByteStream):
-    __slots__ = ("_stream",)
+class _Origin:
+    """The idle keep-alive connections to one scheme://host:port."""
 
-    def __init__(self, stream: Any) -> None:
+    __slots__ = ("origin", "idle")
+
+    def __init__(self, origin: httpcore.Origin) -> None:
+        self.origin = origin
+        self.idle: list[httpcore.AsyncHTTP11Connection] = []
+
+
+class _PooledStream(httpx.AsyncByteStream):
+    """A response body that hands its connection back for reuse once read and closed."""
+
+    __slots__ = ("_stream", "_connection", "_transport", "_origin")
+
+    def __init__(self, stream: Any, connection: httpcore.AsyncHTTP11Connection, transport: GuardedTransport, origin: _Origin) -> None:
         self._stream = stream
+        self._connection = connection
+        self._transport = transport
+        self._origin = origin
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
         with _mapped():
@@ -166,32 +181,36 @@ class _ResponseStream(httpx.AsyncByteStream):
                 yield part
 
     async def aclose(self) -> None:
-        if hasattr(self._stream, "aclose"):
-            with _mapped():
-                await self._stream.aclose()
+        with _mapped():
+            await self._stream.aclose()
+        # A body read to its end leaves the connection idle; one cut short has closed it.
+        if self._connection.is_idle():
+            await self._transport.give_back(self._origin, self._connection)
 
 
 class GuardedTransport(httpx.AsyncBaseTransport):
-    """One small httpcore pool per origin, all connecting through a GuardedBackend."""
+    """HTTP/1.1 over GuardedBackend sockets, with a few idle connections kept per origin.
+
+    Not httpcore's pool: that one queues, locks and scans every connection on every
+    request, which costs more CPU than the request itself at a few dozen connections.
+    Our callers already limit how many requests go to each host, so a list of idle
+    connections per origin is all the pooling needed.
+    """
 
     def __init__(self, guard: Guard, *, ssl_context: ssl.SSLContext | None = None, keepalive: int = 2) -> None:
         self._backend = GuardedBackend(guard)
         self._ssl_context = ssl_context or default_ssl_context()
+        self._ssl_context.set_alpn_protocols(["http/1.1"])
         self._keepalive = keepalive
-        self._pools: dict[tuple[bytes, bytes, int | None], httpcore.AsyncConnectionPool] = {}
+        self._origins: dict[tuple[bytes, bytes, int | None], _Origin] = {}
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         url = request.url
         key = (url.raw_scheme, url.raw_host, url.port)
-        pool = self._pools.get(key)
-        if pool is None:
-            pool = self._pools[key] = httpcore.AsyncConnectionPool(
-                ssl_context=self._ssl_context,
-                max_connections=None,  # the politeness limits already bound this
-                max_keepalive_connections=self._keepalive,
-                keepalive_expiry=5.0,
-                network_backend=self._backend,
-            )
+        origin = self._origins.get(key)
+        if origin is None:
+            default = 443 if url.raw_scheme == b"https" else 80
+            origin = self._origins[key] = _Origin(httpcore.Origin(url.raw_scheme, url.raw_host, url.port or default))
         core_request = httpcore.Request(
             method=request.method,
             url=httpcore.URL(scheme=url.raw_scheme, host=url.raw_host, port=url.port, target=url.raw_path),
@@ -199,22 +218,72 @@ class GuardedTransport(httpx.AsyncBaseTransport):
             content=request.stream,
             extensions=request.extensions,
         )
-        with _mapped():
-            response = await pool.handle_async_request(core_request)
+        connection, reused = await self._connection(origin)
+        try:
+            with _mapped():
+                response = await connection.handle_async_request(core_request)
+        except (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError):
+            await connection.aclose()
+            if not reused:
+                raise
+            # A kept-alive connection the server closed just as we reused it: that says nothing
+            # about the URL, so ask once more on a new connection (as browsers do for GET and HEAD).
+            connection, _ = await self._connection(origin, fresh=True)
+            try:
+                with _mapped():
+                    response = await connection.handle_async_request(core_request)
+            except BaseException:
+                await connection.aclose()
+                raise
+        except BaseException:
+            await connection.aclose()
+            raise
         return httpx.Response(
             status_code=response.status,
             headers=response.headers,
-            stream=_ResponseStream(response.stream),
+            stream=_PooledStream(response.stream, connection, self, origin),
             extensions=response.extensions,
         )
+
+    async def _connection(self, origin: _Origin, *, fresh: bool = False) -> tuple[httpcore.AsyncHTTP11Connection, bool]:
+        """A connection to `origin` and whether it was kept alive from an earlier request."""
+        while origin.idle and not fresh:
+            connection = origin.idle.pop()
+            if connection.is_available() and not connection.has_expired():
+                return connection, True
+            await connection.aclose()  # the server hung up, or it sat idle too long
+        target = origin.origin
+        host = target.host.decode("ascii")
+        with _mapped():
+            stream = await self._backend.connect_tcp(host, target.port)
+            if target.scheme == b"https":
+                stream = await stream.start_tls(self._ssl_context, server_hostname=host)
+        return httpcore.AsyncHTTP11Connection(origin=target, stream=stream, keepalive_expiry=5.0), False
+
+    async def give_back(self, origin: _Origin, connection: httpcore.AsyncHTTP11Connection) -> None:
+        if len(origin.idle) < self._keepalive and self._origins.get(_key(origin.origin)) is origin:
+            origin.idle.append(connection)
+        else:
+            await connection.aclose()
 
     async def close_host(self, host: str) -> None:
         """Let go of a host's idle connections once nothing more will be asked of it."""
         raw = host.encode("ascii")  # hosts are keyed by their ASCII (IDNA) form, as httpx sends them
-        for key in [k for k in self._pools if k[1] == raw]:
-            await self._pools.pop(key).aclose()
+        for key in [k for k in self._origins if k[1] == raw]:
+            await _close_all(self._origins.pop(key))
 
     async def aclose(self) -> None:
-        pools, self._pools = list(self._pools.values()), {}
-        for pool in pools:
-            await pool.aclose()
+        origins, self._origins = list(self._origins.values()), {}
+        for origin in origins:
+            await _close_all(origin)
+
+
+def _key(origin: httpcore.Origin) -> tuple[bytes, bytes, int | None]:
+    default = 443 if origin.scheme == b"https" else 80
+    return (origin.scheme, origin.host, None if origin.port == default else origin.port)
+
+
+async def _close_all(origin: _Origin) -> None:
+    idle, origin.idle = origin.idle, []
+    for connection in idle:
+        await connection.aclose()

@@ -15,6 +15,9 @@ from ._fetch import Fetcher, host_of
 from ._guard import Resolver
 from ._verdicts import Outcome, Reason, Result, Target, Verdict, now_utc
 
+# Placeholder for a URL queued for checking, so a repeated URL is queued once.
+PENDING: tuple[Outcome, bool] = (Outcome(Verdict.SKIPPED, None, "not checked yet"), False)
+
 
 async def check_targets(
     targets: Sequence[Target],
@@ -27,7 +30,7 @@ async def check_targets(
 ) -> list[Result]:
     """Check every target's URL once (duplicates share one check) and return a result per target."""
     outcomes: dict[str, tuple[Outcome, bool]] = {}
-    queues: dict[str, deque[str]] = {}
+    queues: dict[str, deque[tuple[str, str | httpx.URL]]] = {}
     for target in targets:
         url = target.url
         if url in outcomes:
@@ -39,31 +42,34 @@ async def check_targets(
         if cached is not None:
             outcomes[url] = (cached, True)
             continue
+        parsed: str | httpx.URL = url
+        host = ""
         try:
-            host = host_of(httpx.URL(url))
+            parsed = httpx.URL(url)  # parsed once, here
+            host = host_of(parsed)
         except (httpx.InvalidURL, ValueError, UnicodeError):
-            host = ""  # Fetcher.check reports it
-        queue = queues.setdefault(host, deque())
-        if url not in queue:
-            queue.append(url)
-    for outcome, _ in outcomes.values():
-        if on_result is not None:
-            on_result(outcome.verdict)
+            pass  # Fetcher.check reports it
+        queues.setdefault(host, deque()).append((url, parsed))
+        outcomes[url] = PENDING
+    if on_result is not None:
+        for outcome, _ in outcomes.values():
+            if outcome is not PENDING[0]:
+                on_result(outcome.verdict)
 
     if queues:
         async with Fetcher(config, resolver=resolver) as fetcher:
 
-            async def lane(queue: deque[str]) -> None:
+            async def lane(queue: deque[tuple[str, str | httpx.URL]]) -> None:
                 while queue:
-                    url = queue.popleft()
-                    outcome = (await fetcher.check(url)).stamped(clock())
+                    url, parsed = queue.popleft()
+                    outcome = (await fetcher.check(parsed)).stamped(clock())
                     if cache is not None:
                         outcome = cache.record(url, outcome)
                     outcomes[url] = (outcome, False)
                     if on_result is not None:
                         on_result(outcome.verdict)
 
-            async def host_lanes(host: str, queue: deque[str]) -> None:
+            async def host_lanes(host: str, queue: deque[tuple[str, str | httpx.URL]]) -> None:
                 # As many lanes as the host may have requests in flight: no URL ever waits
                 # behind another host's, and a host's queue drains at its own pace.
                 async with asyncio.TaskGroup() as group:
