@@ -850,6 +850,9 @@
     if (!steps || !summary) return;
     steps.textContent = "";
     if (weekList) weekList.textContent = "";
+    summary.setAttribute("data-steps", String(p.steps.length));
+    summary.setAttribute("data-hours", String(p.totalHours));
+    summary.setAttribute("data-weeks", String(weeks.length));
     box.classList.toggle("is-empty", !p.targets.length);
     if (actions) actions.hidden = !p.targets.length;
     if (!p.targets.length) {
@@ -870,9 +873,6 @@
       plural(weeks.length, "week") + " at " + formatHours(this.state.pace) + " h a week.";
     if (doneCount) text += " " + doneCount + " done or skipped; " + formatHours(p.totalHours - doneHours) + " h left.";
     summary.textContent = text;
-    summary.setAttribute("data-steps", String(p.steps.length));
-    summary.setAttribute("data-hours", String(p.totalHours));
-    summary.setAttribute("data-weeks", String(weeks.length));
 
     var targets = new Set(p.targets);
     var stepWeeks = new Map();
