@@ -6,10 +6,14 @@ import json
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from conftest import MINI, Result
+# Not `from conftest import ...`: with tests/browser/conftest.py also named conftest, which one
+# that finds depends on collection order.
+MINI = Path(__file__).parent / "fixtures" / "mini"
+Result = Any  # conftest.Result: code, out, err
 
 
 def test_text_plan(run: Callable[..., Result]) -> None:

@@ -18,10 +18,9 @@ from typing import Any
 
 import pytest
 
-from conftest import build_site
 from generator.cli import main
 from generator.graph import Roadmap, load_roadmap
-from site_project import REPO
+from site_project import REPO, copy_project
 
 ROOT = REPO
 
@@ -102,7 +101,11 @@ def real_roadmap() -> Roadmap:
 
 @pytest.fixture(scope="module")
 def real_url(tmp_path_factory: pytest.TempPathFactory, serve: Callable[[Path], str]) -> str:
-    return serve(build_site(tmp_path_factory.mktemp("planner-real-site"), ROOT))
+    """The site built from the repository's knowledge base, served (the shared `site_url` serves tests/fixtures/mini)."""
+    tmp = tmp_path_factory.mktemp("planner-real-site")
+    project = copy_project(tmp / "project", ROOT)
+    assert main(["build", "--root", str(project), "--out", str(tmp / "public")]) == 0, "the site did not build"
+    return serve(tmp / "public")
 
 
 JS_PLANS = """async (cases) => {
