@@ -1001,7 +1001,19 @@
 
   Planner.prototype.paintGraph = function () {
     if (!this.svg || !this.result) return;
-    highlightPlan(this.svg, this.result.plan.steps.map(function (s) { return s.topic; }), this.state.targets, this.closure);
+    var topics = this.result.plan.steps.map(function (s) { return s.topic; });
+    highlightPlan(this.svg, topics, this.state.targets, this.closure);
+    // Bring the start of a new plan into view inside the graph's scroll box (not the page).
+    var key = topics.join(",");
+    if (key === this.scrolledFor) return;
+    this.scrolledFor = key;
+    var holder = this.svg.parentNode;
+    var first = topics.length ? this.svg.querySelector('a.rm-node[data-topic="' + topics[0] + '"]') : null;
+    if (!first || !holder || !first.getBoundingClientRect) return;
+    var box = first.getBoundingClientRect();
+    var frame = holder.getBoundingClientRect();
+    holder.scrollTop += box.top - frame.top - 40;
+    holder.scrollLeft += box.left - frame.left - Math.max(0, (frame.width - box.width) / 2);
   };
 
   // ---------------------------------------------------------------- the roadmap page
