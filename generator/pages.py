@@ -488,14 +488,13 @@ def _resource_row(roadmap: Roadmap, src: str, rid: str, cols: _Columns, report: 
     visit = _ext(r.url, "↗", "rm-visit", f"Open {r.title} on {_host(r.url)}")
     by = f'<span class="rm-by">{_h(_byline(r))}</span>' if _byline(r) else ""
     cells = [f'<td class="rm-col-title">{title} {visit}{_verdict_badge(src, rid, check)}{by}</td>']
-    if cols.kind:
-        cells.append(f'<td data-label="Kind">{_tag(KIND_LABELS[r.kind], "rm-tag--kind")}</td>')
-    cells.append(f'<td data-label="Cost">{_cost_tag(r.cost)}</td>')
-    cells.append(f'<td data-label="Level">{_level_tag(r.level)}</td>')
-    if r.hours is None:
-        cells.append('<td data-label="Time" class="rm-unknown">—</td>')
-    else:
-        cells.append(f'<td data-label="Time"><span class="rm-time">{_h(hours_text(r.hours))}</span></td>')
+    # Kind, cost, level and time as one cell of tags: scannable, and it leaves the width
+    # to the title and to what to read.
+    tags = [_tag(KIND_LABELS[r.kind], "rm-tag--kind")] if cols.kind else []
+    tags += [_cost_tag(r.cost), _level_tag(r.level)]
+    if r.hours is not None:
+        tags.append(_tag(hours_text(r.hours), "rm-tag--hours"))
+    cells.append(f'<td class="rm-col-about"><span class="rm-tags">{" ".join(tags)}</span></td>')
     if cols.sections_for is not None:
         sections = next((c.sections for c in r.covers if c.topic == cols.sections_for), "")
         cells.append(f'<td data-label="Read" class="rm-wide">{_h(sections)}</td>')
@@ -518,10 +517,7 @@ def _resource_table(
     caption: str,
     catalogue: bool = False,
 ) -> list[str]:
-    heads = ["Resource"]
-    if cols.kind:
-        heads.append("Kind")
-    heads += ["Cost", "Level", "Time"]
+    heads = ["Resource", "Details"]
     if cols.sections_for is not None:
         heads.append("What to read")
     if cols.coverage_of is not None:
