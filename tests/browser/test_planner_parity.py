@@ -1,8 +1,9 @@
-"""The planner in Chromium gives exactly the plan `roadmap plan` gives, on the real knowledge base.
+"""The planner in Chromium gives exactly the plan `roadmap plan` gives.
 
-The site is built from the repository's own roadmap/ and resources/. For each input the test
-compares planner.js's JSON document and Markdown checklist with the CLI's output (step lists,
-hours, weeks, resources, text), and for some inputs what the Planner page itself shows.
+- On the real knowledge base (the site built from the repository's roadmap/ and resources/):
+  30 inputs, planner.js's JSON document and Markdown checklist against the CLI's output (step
+  lists, hours, weeks, resources, text), and for some of them what the Planner page shows.
+- On random graphs: 240 inputs against generator.plan directly, ready() and unlocks() too.
 """
 
 from __future__ import annotations
@@ -20,6 +21,9 @@ import pytest
 
 from generator.cli import main
 from generator.graph import Roadmap, load_roadmap
+from generator.models import AREAS, Cover, Prerequisite, Resource, Topic
+from generator.pages import roadmap_json
+from generator.plan import plan, plan_json, plan_markdown, ready, schedule, unlocks
 from site_project import REPO, copy_project
 
 ROOT = REPO
@@ -157,3 +161,79 @@ def test_planner_page_shows_the_cli_plan(new_page: Callable[..., Any], real_url:
             resources = first.locator("[data-resource]").evaluate_all("els => els.map(e => e.dataset.resource)")
             assert resources == [r["id"] for r in expected["steps"][0]["resources"]]
         assert page.evaluate("() => location.hash") == case.hash
+
+
+def random_roadmap(rng: random.Random, n: int) -> Roadmap:
+    """A random valid-shaped graph: mixed stages, areas, strengths, fractional hours, shared resources."""
+    real = load_roadmap(ROOT)
+    stages = [s for s in real.stages if s.id in {t.stage for t in real.topics.values()}]
+    stages.sort(key=lambda s: s.order)
+    topics: dict[str, Topic] = {}
+    ids = [f"n{i:03d}" for i in range(n)]
+    stage_index = sorted(rng.randrange(len(stages)) for _ in ids)
+    for i, tid in enumerate(ids):
+        pres = sorted(set(rng.sample(ids[:i], min(i, rng.choice((0, 1, 1, 2, 3))))))
+        topics[tid] = Topic(
+            title=rng.choice(["Alpha", "beta", "Über", "Σ sums", "a_b *c*", "[x] | y"]) + f" {tid}",
+            stage=stages[stage_index[i]].id,
+            area=rng.choice(AREAS),  # type: ignore[arg-type]
+            summary="S.", description="D.", why_it_matters="W.", goals=["a", "b", "c"],
+            hours=rng.choice([0.1, 0.25, 0.5, 1, 1.2, 2.5, 3.3, 4, 7.75, 12, 30]),
+            prerequisites=[Prerequisite(topic=p, strength=rng.choice(["required", "recommended"]), reason="R.") for p in pres],
+        )
+    resources = {}
+    for r in range(n // 2):
+        covered = rng.sample(ids, rng.randint(1, 6))
+        resources[f"r{r:03d}"] = Resource(
+            title=rng.choice(["Book", "course", "Video", "Ünit", "zeta"]) + f" {r % 7}",
+            kind=rng.choice(["book", "course", "video", "article", "practice", "tool"]),  # type: ignore[arg-type]
+            url=f"https://example.org/r/{r}?q=(x)", provider="P", description="D.",
+            cost=rng.choice(["free", "free-to-audit", "paid"]),  # type: ignore[arg-type]
+            level=rng.choice(["beginner", "intermediate", "advanced"]),  # type: ignore[arg-type]
+            covers=[Cover(topic=t, sections="S") for t in covered],
+        )
+    return Roadmap(stages=real.stages, topics=topics, resources=dict(sorted(resources.items())))
+
+
+def test_browser_equals_python_on_random_graphs(new_page: Callable[..., Any], serve: Callable[[Path], str], tmp_path: Path) -> None:
+    """Hundreds of random inputs on random graphs: ties, fractional hours, long topics split over weeks."""
+    rng = random.Random(11)
+    (tmp_path / "assets" / "js").mkdir(parents=True)
+    (tmp_path / "assets" / "js" / "planner.js").write_bytes((REPO / "site" / "assets" / "js" / "planner.js").read_bytes())
+    (tmp_path / "index.html").write_text('<!doctype html><meta charset="utf-8"><title>t</title><script src="assets/js/planner.js"></script>', encoding="utf-8")
+    graphs = []
+    for g in range(3):
+        roadmap = random_roadmap(rng, 60 + 40 * g)
+        (tmp_path / f"g{g}.json").write_text(roadmap_json(roadmap), encoding="utf-8")
+        ids = sorted(roadmap.topics)
+        inputs = []
+        for _ in range(80):
+            targets = rng.sample(ids, rng.randint(1, 4))
+            known = rng.sample(ids, rng.randint(0, 4))
+            inputs.append((targets, known, rng.random() < 0.5, rng.choice([None, 0.5, 2.5, 3.3, 6, 7.5, 40])))
+        graphs.append((roadmap, inputs))
+    base = serve(tmp_path)
+    page = new_page(base=base)
+    page.goto(base)
+    page.wait_for_function("() => window.RoadmapPlanner")
+    for g, (roadmap, inputs) in enumerate(graphs):
+        results = page.evaluate(
+            """async ([file, cases]) => {
+                 const P = window.RoadmapPlanner;
+                 const g = P.buildIndex(await (await fetch(file)).json());
+                 return cases.map(([t, k, rec, pace]) => {
+                   const p = P.plan(g, t, k, rec);
+                   const w = pace === null ? null : P.schedule(p.steps, pace);
+                   return {json: P.planJson(g, p, w), markdown: P.planMarkdown(g, p, w, pace),
+                           ready: P.ready(g, k, rec), unlocks: P.unlocks(g, t[0], k)};
+                 });
+               }""",
+            [f"g{g}.json", inputs],
+        )
+        for (targets, known, rec, pace), js in zip(inputs, results, strict=True):
+            result = plan(roadmap, targets, known, rec)
+            weeks = None if pace is None else schedule(result.steps, pace)
+            assert js["json"] == plan_json(roadmap, result, weeks), (targets, known, rec, pace)
+            assert js["markdown"] == plan_markdown(roadmap, result, weeks, pace), (targets, known, rec, pace)
+            assert js["ready"] == ready(roadmap, known, rec)
+            assert js["unlocks"] == unlocks(roadmap, targets[0], known)
