@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator import site
-from site_project import FIXTURES, copy_project, tree
+from site_project import FIXTURES, REPO, copy_project, tree
 
 from conftest import Result
 
@@ -224,3 +224,60 @@ def test_build_with_zensical(run: Run, project: Path, tmp_path: Path) -> None:
     assert '<div class="rm-progress" data-topic="gradients"></div>' in (out / "learn/topics/gradients/index.html").read_text(encoding="utf-8")
     # the throwaway config and the staging folder are gone
     assert not list(project.glob(".roadmap-zensical-*")) and not list(project.glob(".public.zensical-*"))
+
+
+# -- the configuration and the hand-written pages --------------------------------------------
+
+
+def _config() -> dict[str, object]:
+    import yaml
+
+    data = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=site._TolerantLoader)
+    assert isinstance(data, dict)
+    return data
+
+
+def _nav_files(nav: object) -> list[str]:
+    if isinstance(nav, str):
+        return [nav]
+    if isinstance(nav, list):
+        return [f for item in nav for f in _nav_files(item)]
+    if isinstance(nav, dict):
+        return [f for value in nav.values() for f in _nav_files(value)]
+    return []
+
+
+def test_the_navigation_lists_every_step_and_every_catalogue() -> None:
+    from generator import pages
+    from generator.graph import load_roadmap
+
+    files = _nav_files(_config()["nav"])
+    assert files[:3] == ["index.md", "learn/roadmap/index.md", "planner.md"] and files[-1] == "about.md"
+    for data in (REPO, FIXTURES / "mini"):
+        for stage in load_roadmap(data).stages:
+            assert pages.stage_page(stage.id) in files, stage.id
+    for kind in pages.KIND_PLURALS:
+        assert pages.catalogue_page(kind) in files
+    assert pages.CATALOGUE_INDEX in files
+
+
+def test_the_home_page_names_every_step_of_the_guide() -> None:
+    from generator.graph import load_roadmap
+
+    home = (REPO / "site" / "index.md").read_text(encoding="utf-8")
+    for stage in load_roadmap(REPO).stages:
+        assert f"<strong>{stage.title}</strong>" in home, stage.title
+        assert f"(learn/stages/{stage.id}/index.md)" in home, stage.id
+
+
+def test_the_configuration_keeps_the_site_to_itself() -> None:
+    config = _config()
+    theme = config["theme"]
+    assert isinstance(theme, dict) and theme["font"] is False  # no Google Fonts
+    assert "repo_url" not in config  # Material would fetch repository facts from GitHub
+    assert config["docs_dir"] == "site" and config["site_dir"] == "public" and config["strict"] is True
+    scripts = config["extra_javascript"]
+    assert isinstance(scripts, list)
+    for script in scripts:
+        assert isinstance(script, str) and script.startswith("assets/js/") and (REPO / "site" / script).is_file(), script
+    assert "navigation.instant" not in theme["features"]  # our scripts run on each page load
