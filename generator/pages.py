@@ -619,10 +619,11 @@ def roadmap_markdown(roadmap: Roadmap) -> str:
     body = [
         "# The roadmap",
         "",
-        f'<p class="rm-lede">{_plural(len(roadmap.topics), "topic")} in {_plural(len(topic_stages), "step")}, '
-        f"{_about_hours(total)} of study. Every box is a topic: an arrow runs from what you need "
-        "first to what it leads to. Point at or tab to a topic to light up its prerequisites and what it unlocks; "
-        "click it to open the topic.</p>",
+        f'<p class="rm-lede">The mathematics machine learning needs, in an order you can learn it: '
+        f"{_plural(len(roadmap.topics), 'topic')} in {_plural(len(topic_stages), 'step')}, {_about_hours(total)} of study.</p>",
+        "",
+        '<p class="rm-hint">Each box is a topic, and each arrow runs from what you need first to what it leads to. '
+        "Point at or tab to a topic to light up what it builds on and what it unlocks; click it to open it.</p>",
         "",
         '<div class="rm-roadmap-actions">',
         f'<a class="md-button md-button--primary" href="{_h(href(src, PLANNER_PAGE))}">Plan a study path</a>',
