@@ -4,22 +4,12 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from generator.cli import main
-
-FIXTURES = Path(__file__).parent / "fixtures"
-MINI = FIXTURES / "mini"
-
-
-@dataclass
-class Result:
-    code: int
-    out: str
-    err: str
+from helpers import MINI, Result
 
 
 @pytest.fixture

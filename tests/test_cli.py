@@ -11,7 +11,7 @@ from pathlib import Path
 import jsonschema
 import yaml
 
-from conftest import MINI, Result
+from helpers import MINI, Result
 
 
 def test_validate_ok(run: Callable[..., Result]) -> None:

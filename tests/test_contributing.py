@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import MINI, Result
+from helpers import MINI, Result
 from generator.checks import record_problems
 from generator.cli import build_parser
 from generator.load import load_text

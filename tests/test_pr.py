@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINI, Result
+from helpers import MINI, Result
 from generator.models import json_schemas
 
 NEW_BOOK = """\

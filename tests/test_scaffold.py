@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Result
+from helpers import Result
 from generator.graph import load_roadmap
 from generator.scaffold import new_resource, slugify
 

@@ -13,7 +13,7 @@ import pytest
 import yaml
 from pydantic import BaseModel
 
-from conftest import MINI, Result
+from helpers import MINI, Result
 from generator.models import FIELD_HELP, MODELS
 
 REPO = Path(__file__).resolve().parents[1]

@@ -12,7 +12,7 @@ import pytest
 from generator import site
 from site_project import FIXTURES, REPO, copy_project, tree
 
-from conftest import Result
+from helpers import Result
 
 Run = Callable[..., Result]
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Result
+from helpers import Result
 
 TOPIC = "roadmap/gradients.yml"
 BOOK = "resources/la-book.yml"
