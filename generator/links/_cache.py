@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -133,6 +132,8 @@ class Cache:
             if entry.outcome.checked_at is not None and now - entry.outcome.checked_at < FORGET_AFTER
         }
         document = {"version": FORMAT_VERSION, "entries": entries}
+        import tempfile  # only a run with --cache writes one
+
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", dir=self.path.parent)
         try:

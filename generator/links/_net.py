@@ -199,8 +199,8 @@ class GuardedTransport(httpx.AsyncBaseTransport):
 
     def __init__(self, guard: Guard, *, ssl_context: ssl.SSLContext | None = None, keepalive: int = 2) -> None:
         self._backend = GuardedBackend(guard)
-        self._ssl_context = ssl_context or default_ssl_context()
-        self._ssl_context.set_alpn_protocols(["http/1.1"])
+        self._given_ssl_context = ssl_context
+        self._ssl_context: ssl.SSLContext | None = None  # made on first https: loading the CAs takes a while
         self._keepalive = keepalive
         self._origins: dict[tuple[bytes, bytes, int | None], _Origin] = {}
 
@@ -257,8 +257,14 @@ class GuardedTransport(httpx.AsyncBaseTransport):
         with _mapped():
             stream = await self._backend.connect_tcp(host, target.port)
             if target.scheme == b"https":
-                stream = await stream.start_tls(self._ssl_context, server_hostname=host)
+                stream = await stream.start_tls(self._tls(), server_hostname=host)
         return httpcore.AsyncHTTP11Connection(origin=target, stream=stream, keepalive_expiry=5.0), False
+
+    def _tls(self) -> ssl.SSLContext:
+        if self._ssl_context is None:
+            self._ssl_context = self._given_ssl_context or default_ssl_context()
+            self._ssl_context.set_alpn_protocols(["http/1.1"])
+        return self._ssl_context
 
     async def give_back(self, origin: _Origin, connection: httpcore.AsyncHTTP11Connection) -> None:
         if len(origin.idle) < self._keepalive and self._origins.get(_key(origin.origin)) is origin:

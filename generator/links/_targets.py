@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from ..graph import Roadmap
 from ._verdicts import Target
+
+if TYPE_CHECKING:  # the graph pulls in pydantic; a --urls-from run never needs it
+    from ..graph import Roadmap
+
+
+_SPACE = re.compile(r"\s")
 
 
 class TargetError(Exception):
@@ -49,7 +56,7 @@ def list_targets(source: str) -> list[Target]:
             continue
         try:
             parts = urlsplit(url)
-            ok = parts.scheme in ("http", "https") and bool(parts.hostname) and not any(c.isspace() for c in url)
+            ok = parts.scheme in ("http", "https") and bool(parts.hostname) and _SPACE.search(url) is None
         except ValueError:
             ok = False
         if not ok:
