@@ -93,7 +93,7 @@ COUNT_LABELS: dict[str, str] = {
     "skipped": "skipped",
 }
 # Verdicts a reader should hear about, worst first.
-PROBLEM_VERDICTS: tuple[str, ...] = ("broken", "redirected", "indeterminate")
+PROBLEM_VERDICTS: tuple[str, ...] = ("broken", "indeterminate", "redirected")
 
 assert set(KIND_PLURALS) == set(KINDS) and set(AREA_LABELS) == set(AREAS)
 assert set(COST_LABELS) == set(COSTS) and set(LEVEL_LABELS) == set(LEVELS)
@@ -338,6 +338,14 @@ def _first_words(markdown: str, limit: int) -> str:
 def _host(url: str) -> str:
     host = urlsplit(url).hostname or url
     return host.removeprefix("www.")
+
+
+def _reason(check: LinkCheck) -> str:
+    """The checker's reason code in words (`not-found` -> "not found"), as its own reports say it."""
+    from .links import reason_text
+
+    text = str(reason_text(check.reason)) if check.reason else ""
+    return text[:1].upper() + text[1:]
 
 
 def _date(iso: str | None) -> str:
@@ -754,7 +762,7 @@ def _link_check_section(check: LinkCheck | None, report: LinkReport, src: str) -
     lines.append(
         f'<p class="rm-linkcheck rm-linkcheck--{_h(check.verdict)}">Last checked {when}: '
         f"<strong>{_h(VERDICT_LABELS[check.verdict])}</strong>{_h(status)}"
-        + (f". {_h(check.reason[:1].upper() + check.reason[1:])}" if check.reason else "")
+        + (f". {_h(_reason(check))}" if check.reason else "")
         + "</p>"
     )
     if check.final_url and check.final_url != check.url:
@@ -989,7 +997,7 @@ def link_health_markdown(roadmap: Roadmap, report: LinkReport) -> str:
             status = "" if r.status is None else str(r.status)
             lines.append(
                 f'<tr><td>{name}</td><td class="rm-url rm-wide" data-label="Address">{_ext(r.url, r.url)}</td>'
-                f'<td data-label="Status" class="rm-wide">{_h(status or "—")}</td><td data-label="Why" class="rm-wide"><span>{_h(r.reason)}'
+                f'<td data-label="Status" class="rm-wide">{_h(status or "—")}</td><td data-label="Why" class="rm-wide"><span>{_h(_reason(r))}'
                 + (f" → {_ext(r.final_url, r.final_url)}" if r.final_url and r.final_url != r.url else "")
                 + f'</span></td><td data-label="Where" class="rm-wide"><code>{_h(r.location or "")}</code></td>'
                 f'<td data-label="Checked" class="rm-wide">{_h(_date(r.checked_at))}</td></tr>'

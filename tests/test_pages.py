@@ -38,14 +38,14 @@ def front_matter(page: str) -> dict[str, Any]:
 REPORT: dict[str, Any] = {
     "summary": {"ok": 1, "broken": 1, "redirected": 1, "indeterminate": 0, "skipped": 0},
     "results": [
-        {"url": "https://example.org/la-book/", "verdict": "ok", "reason": "200 OK", "status": 200, "final_url": None,
-         "resource": "la-book", "location": "resources/la-book.yml:3:6", "checked_at": "2025-11-20T10:00:00+00:00",
+        {"url": "https://example.org/la-book/", "verdict": "ok", "reason": None, "status": 200, "final_url": None,
+         "resource": "la-book", "location": "resources/la-book.yml:3", "checked_at": "2025-11-20T10:00:00+00:00",
          "from_cache": False, "archive": None},
-        {"url": "https://video.example.org/calculus", "verdict": "broken", "reason": "404 Not Found", "status": 404,
-         "final_url": None, "resource": "calculus-videos", "location": "resources/calculus-videos.yml:3:6",
+        {"url": "https://video.example.org/calculus", "verdict": "broken", "reason": "not-found", "status": 404,
+         "final_url": None, "resource": "calculus-videos", "location": "resources/calculus-videos.yml:3",
          "checked_at": "2025-11-21T09:30:00+00:00", "from_cache": True, "archive": "https://web.archive.org/web/2024/https://video.example.org/calculus"},
-        {"url": "https://courses.example.org/ml", "verdict": "redirected", "reason": "301 to a new address", "status": 301,
-         "final_url": "https://learn.example.org/ml", "resource": "ml-course", "location": "resources/ml-course.yml:3:6",
+        {"url": "https://courses.example.org/ml", "verdict": "redirected", "reason": "permanent-redirect", "status": 301,
+         "final_url": "https://learn.example.org/ml", "resource": "ml-course", "location": "resources/ml-course.yml:3",
          "checked_at": "2025-11-21T09:31:00+00:00", "from_cache": False, "archive": None},
     ],
 }
@@ -322,7 +322,7 @@ def test_link_report_shows_on_resource_pages_and_a_health_page(mini: Roadmap) ->
     files = pages.render_site(mini, report)
     assert "link-health/index.md" in files
     broken = files["resources/calculus-videos/index.md"]
-    assert '<time datetime="2025-11-21T09:30:00+00:00">2025-11-21</time>: <strong>broken</strong> (HTTP 404). 404 Not Found' in broken
+    assert '<time datetime="2025-11-21T09:30:00+00:00">2025-11-21</time>: <strong>broken</strong> (HTTP 404). Not found' in broken
     assert "Archived copy:" in broken
     assert "rm-flag--broken" in files["topics/gradients/index.md"]  # warned where the resource is listed
     fine = files["resources/la-book/index.md"]
@@ -332,8 +332,9 @@ def test_link_report_shows_on_resource_pages_and_a_health_page(mini: Roadmap) ->
     assert "This link was not in the last link report." in files["resources/forum/index.md"]
     health = files["link-health/index.md"]
     assert re.findall(r"^## (.+)$", health, re.M) == ["Broken (1)", "Redirected (1)"]
+    assert "<span>Moved permanently → <a href=\"https://learn.example.org/ml\"" in health
     assert health.index("calculus-videos") < health.index("ml-course")
-    assert "<code>resources/calculus-videos.yml:3:6</code>" in health
+    assert "<code>resources/calculus-videos.yml:3</code>" in health
 
 
 @pytest.mark.parametrize(
@@ -349,3 +350,25 @@ def test_malformed_link_reports_are_refused(data: Any) -> None:
 def test_link_report_order_does_not_matter(mini: Roadmap) -> None:
     shuffled = {**REPORT, "results": list(reversed(REPORT["results"]))}
     assert pages.render_site(mini, pages.parse_link_report(REPORT)) == pages.render_site(mini, pages.parse_link_report(shuffled))
+
+
+def test_reads_what_the_link_checker_writes(mini: Roadmap) -> None:
+    """The seam with `roadmap check-links --format json`: its own renderer, our reader."""
+    from datetime import datetime, timezone
+
+    from generator.links import Outcome, Result, Target, Verdict, render
+
+    when = datetime(2025, 11, 21, 9, 30, tzinfo=timezone.utc)
+    results = [
+        Result(Target("https://example.org/la-book/", "la-book", "resources/la-book.yml:3"), Outcome(Verdict.OK, None, "HTTP 200 OK", 200, None, when)),
+        Result(
+            Target("https://video.example.org/calculus", "calculus-videos", "resources/calculus-videos.yml:3"),
+            Outcome(Verdict.BROKEN, "not-found", "HTTP 404 Not Found", 404, None, when),
+        ),
+    ]
+    report = pages.parse_link_report(json.loads(render(results, "json")))
+    assert report.summary["broken"] == 1 and report.summary["ok"] == 1
+    files = pages.render_site(mini, report)
+    assert ": <strong>broken</strong> (HTTP 404). Not found</p>" in files["resources/calculus-videos/index.md"]
+    assert "web.archive.org" in files["resources/calculus-videos/index.md"]
+    assert '<time datetime="2025-11-21T09:30:00Z">2025-11-21</time>: <strong>works</strong> (HTTP 200)</p>' in files["resources/la-book/index.md"]
