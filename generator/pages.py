@@ -187,6 +187,7 @@ def parse_link_report(data: Any) -> LinkReport:
     summary = data.get("summary") or {}
     if not isinstance(summary, dict) or not all(isinstance(k, str) and isinstance(v, int) for k, v in summary.items()):
         raise LinkReportError('"summary" must map each verdict to a count')
+
     def opt(item: dict[str, Any], key: str, kind: type) -> Any:
         # A missing or mistyped optional field is shown as unknown rather than refused.
         value = item.get(key)
@@ -198,7 +199,6 @@ def parse_link_report(data: Any) -> LinkReport:
     for i, item in enumerate(data["results"]):
         if not isinstance(item, dict) or not isinstance(item.get("url"), str) or item.get("verdict") not in VERDICT_LABELS:
             raise LinkReportError(f'results[{i}] needs a "url" and a "verdict" (one of {", ".join(VERDICT_LABELS)})')
-
         results.append(
             LinkCheck(
                 url=item["url"],
@@ -228,8 +228,9 @@ def _h(text: object) -> str:
 
 # Characters with a meaning inside a line of Markdown (or in an extension we might turn on
 # later); numeric references show the same character and mean nothing to Markdown. Text
-# never starts a line (it follows `# ` or `- `), so `#`, `+`, `-` and `1.` are safe.
-_MD_SPECIAL = re.compile(r"[\\`*_{}\[\]|~^$]")
+# never starts a line (it follows `# ` or `- `), so `+`, `-` and `1.` are safe; `#` is not
+# at the end of a heading.
+_MD_SPECIAL = re.compile(r"[\\`*_{}\[\]|~^$#]")
 
 
 def _md(text: str) -> str:
@@ -619,7 +620,8 @@ def _needs(roadmap: Roadmap, src: str, topic: Topic) -> str:
 
 
 def roadmap_markdown(roadmap: Roadmap) -> str:
-    """The roadmap page: the whole graph, a legend, and the same graph as nested lists."""
+    """The roadmap page: the whole graph (svg.py draws it with its legend), then the same
+    graph as nested lists by stage, for screen readers, phones and anyone who prefers a list."""
     src = ROADMAP_PAGE
     topic_stages = [s for s in roadmap.stages if roadmap.topics_in_stage(s.id)]
     total = sum(t.hours for t in roadmap.topics.values())
@@ -635,7 +637,7 @@ def roadmap_markdown(roadmap: Roadmap) -> str:
         "",
         '<div class="rm-roadmap-actions">',
         f'<a class="md-button md-button--primary" href="{_h(href(src, PLANNER_PAGE))}">Plan a study path</a>',
-        f'<a class="md-button" href="#the-roadmap-as-a-list">Read it as a list</a>',
+        '<a class="md-button" href="#the-roadmap-as-a-list">Read it as a list</a>',
         "</div>",
         "",
         '<p class="rm-scroll-hint">The graph is wider than this screen: swipe it sideways, or read the same roadmap as a list below it.</p>',
