@@ -191,6 +191,18 @@ class Fetcher:
     async def check(self, url: str | httpx.URL) -> Outcome:
         """Follow `url` to its final answer and decide its verdict."""
         try:
+            return await self._check(url)
+        except Exception as exc:  # noqa: BLE001
+            # A bug of ours, met on one odd site, must not cost the whole run its report.
+            return Outcome(
+                Verdict.INDETERMINATE,
+                Reason.PROTOCOL,
+                f"the link checker failed on this URL ({type(exc).__name__}: {exc}); please report it",
+                final_url=str(url),
+            )
+
+    async def _check(self, url: str | httpx.URL) -> Outcome:
+        try:
             current = url if isinstance(url, httpx.URL) else httpx.URL(url)
         except (httpx.InvalidURL, ValueError) as exc:
             return Outcome(Verdict.INDETERMINATE, Reason.PROTOCOL, f"not a URL that can be requested ({exc})")
@@ -209,7 +221,7 @@ class Fetcher:
             location = headers.get("location")
             if status in REDIRECTS and location and status not in self.config.accept:
                 location = location.strip()
-                scheme = urlsplit(location).scheme.lower() if ":" in location else ""
+                scheme = _scheme(location)
                 if scheme and scheme not in ("http", "https"):
                     return Outcome(Verdict.BROKEN, Reason.BAD_REDIRECT, f"{status_text(status)} to `{_short(location)}`, which is not a web address", status, str(current))
                 try:
@@ -380,6 +392,16 @@ async def _close_quietly(response: httpx.Response) -> None:
         await response.aclose()
     except (httpx.TransportError, OSError):
         pass  # closing a connection the server already broke
+
+
+def _scheme(location: str) -> str:
+    """The scheme of a Location value, lower case; '' when relative or unreadable."""
+    if ":" not in location:
+        return ""
+    try:
+        return urlsplit(location).scheme.lower()
+    except ValueError:
+        return ""
 
 
 def _unfragmented(url: httpx.URL) -> str:

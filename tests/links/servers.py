@@ -26,6 +26,7 @@ Paths (query parameters in brackets):
   /loop, /loop2/a, /loop2/b  redirect loops
   /to                        302 to [location=] (any string, e.g. javascript:...)
   /cookie-check              302 to itself setting a cookie; 200 once the cookie comes back
+  /hang-up-next              200, then reads the next request on that connection and hangs up
 A separate `silent` listener accepts connections and never reads or writes.
 """
 
@@ -129,7 +130,7 @@ class _Listener:
                 request = _parse(head, self.host)
                 self.log.requests.append(request)
                 try:
-                    keep_alive = await self._respond(request, writer)
+                    keep_alive = await self._respond(request, writer, reader)
                 finally:
                     request.done = time.monotonic()
                 if not keep_alive:
@@ -140,7 +141,7 @@ class _Listener:
             self.thread.writers.discard(writer)
             writer.transport.abort()
 
-    async def _respond(self, request: Request, writer: asyncio.StreamWriter) -> bool:
+    async def _respond(self, request: Request, writer: asyncio.StreamWriter, reader: asyncio.StreamReader) -> bool:
         path, _, query = request.target.partition("?")
         params = {k: v[0] for k, v in parse_qs(query).items()}
         parts = path.strip("/").split("/")
@@ -245,6 +246,15 @@ class _Listener:
             return await redirect(307, "/loop2/b" if parts[1] == "a" else "/loop2/a")
         if name == "to":
             return await redirect(302, params["location"])
+        if name == "hang-up-next":
+            # Keep-alive is implied (HTTP/1.1, no Connection: close), so the client reuses this
+            # connection; the next request on it gets no answer at all.
+            await send(200)
+            try:
+                await reader.readuntil(b"\r\n\r\n")
+            except (asyncio.IncompleteReadError, ConnectionError):
+                pass
+            return False
         if name == "cookie-check":
             if "seen=1" in request.headers.get("cookie", ""):
                 return await send(200)

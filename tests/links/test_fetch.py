@@ -97,6 +97,8 @@ CASES = [
     case("/to?location=" + q("javascript:alert(1)"), Verdict.BROKEN, "bad-redirect", 302),
     case("/to?location=" + q("mailto:someone@example.invalid"), Verdict.BROKEN, "bad-redirect", 302),
     case("/status/302", Verdict.INDETERMINATE, "protocol", 302),  # a redirect without Location
+    case("/to?location=" + q("http://[::1"), Verdict.INDETERMINATE, "protocol", 302),  # unreadable Location
+    case("/chain/301#frag", Verdict.REDIRECTED, "permanent-redirect", 200),
 ]
 
 
@@ -108,6 +110,7 @@ def test_misbehaving_server(servers: Servers, c: Case) -> None:
     result = run.one
     assert (result.verdict, result.outcome.reason) == (c.verdict, c.reason), result.outcome.detail
     assert result.outcome.status == c.status
+    assert "link checker failed" not in result.outcome.detail  # decided by a rule, not the safety net
     assert run.elapsed < deadline(), f"took {run.elapsed:.1f} s"
 
 
@@ -132,6 +135,32 @@ def test_name_that_cannot_resolve_is_broken_without_any_lookup(servers: Servers)
     run = check("http://no-such-host.invalid/page")
     assert (run.one.verdict, run.one.outcome.reason) == (Verdict.BROKEN, "dns")
     assert run.elapsed < 1.5
+
+
+def test_invalid_names_never_reach_the_system_resolver(servers: Servers, monkeypatch: pytest.MonkeyPatch) -> None:
+    import asyncio.base_events
+
+    async def no_lookups(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("getaddrinfo was called")
+
+    monkeypatch.setattr(asyncio.base_events.BaseEventLoop, "getaddrinfo", no_lookups)
+    run = check(["http://a.invalid/", "https://b.example.invalid:8443/x", "http://invalid/"])
+    assert {(r.verdict, r.outcome.reason) for r in run.results} == {(Verdict.BROKEN, "dns")}
+
+
+def test_keep_alive_connections_are_reused(servers: Servers) -> None:
+    before = servers.second.log.connections
+    urls = [servers.second.url(f"/status/200?reuse={i}") for i in range(10)]
+    run = check(urls, per_host=1)
+    assert {r.verdict for r in run.results} == {Verdict.OK}
+    assert servers.second.log.connections - before == 1
+
+
+def test_a_kept_alive_connection_closed_by_the_server_is_not_held_against_the_url(servers: Servers) -> None:
+    # The second URL goes out on the connection the server is about to drop; that is
+    # retried on a new connection at once, without using up one of the URL's retries.
+    run = check([servers.third.url("/hang-up-next"), servers.third.url("/status/200?after-hang-up")], per_host=1, retries=0)
+    assert [r.verdict for r in run.results] == [Verdict.OK, Verdict.OK]
 
 
 def test_injected_resolver_failure(servers: Servers) -> None:
