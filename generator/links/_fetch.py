@@ -174,7 +174,7 @@ class Fetcher:
         )
         self._rng = rng or random.Random()
         self._get_only: set[str] = set()  # hosts that answer HEAD with 405/501
-        self._host_down: dict[tuple[str, int | None], Exchange] = {}
+        self._host_down: dict[tuple[str, str, int | None], Exchange] = {}  # (scheme, host, port)
         self._stay_away: dict[str, tuple[float, str]] = {}  # host -> (until, why)
 
     async def __aenter__(self) -> Fetcher:
@@ -272,7 +272,8 @@ class Fetcher:
     # -- one hop, with retries -----------------------------------------------------
     async def _hop(self, url: httpx.URL, jar: httpx.Cookies | None) -> Exchange:
         host = host_of(url)
-        down = self._host_down.get((host, url.port))
+        origin = (url.scheme, host, url.port)
+        down = self._host_down.get(origin)
         if down is not None:
             return replace(down, url=str(url), detail=f"{down.detail}; not retried: another URL on {host} failed the same way", attempts=1)
         use_get = host in self._get_only
@@ -291,7 +292,7 @@ class Fetcher:
                 break
             await asyncio.sleep(delay)
         if exchange.connecting and (exchange.failure in _HOST_FAILURES or exchange.failure is Failure.TIMEOUT):
-            self._host_down[(host, url.port)] = exchange
+            self._host_down[origin] = exchange
         return exchange
 
     def _head_not_trusted(self, exchange: Exchange) -> bool:

@@ -14,7 +14,7 @@ import pytest
 from generator.links import AddressRefused, Verdict
 from generator.links._guard import Guard, is_public
 
-from .conftest import Servers, check, loopback_only
+from .conftest import Servers, check, deadline, loopback_only
 from .servers import q
 
 
@@ -92,6 +92,7 @@ def test_redirect_to_a_private_address_is_refused_at_that_hop(servers: Servers) 
     assert (run.one.verdict, run.one.outcome.reason) == (Verdict.SKIPPED, "private-address")
     assert target in run.one.outcome.detail
     assert servers.third.log.connections == before  # the guard stopped it: no connection at all
+    assert run.elapsed < deadline()
 
 
 def test_redirect_to_a_name_that_resolves_privately_is_refused(servers: Servers) -> None:
@@ -108,6 +109,7 @@ def test_redirect_to_a_name_that_resolves_privately_is_refused(servers: Servers)
     )
     assert run.one.outcome.reason == "private-address"
     assert servers.third.log.connections == before
+    assert run.elapsed < deadline()
 
 
 def test_allowed_redirect_between_loopback_addresses(servers: Servers) -> None:
