@@ -18,6 +18,7 @@ import argparse
 import hashlib
 import json
 import os
+import re
 import secrets
 import shutil
 import subprocess
@@ -266,9 +267,24 @@ def generate(roadmap: Roadmap, out: Path, report: pages.LinkReport | None = None
 # -- building the site ---------------------------------------------------------------------
 
 
-def _engine_env() -> dict[str, str]:
+def _engine_env(color: bool = True) -> dict[str, str]:
     # Material prints a banner about MkDocs 2 on every run; DESIGN.md covers that decision.
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1"}
+    if not color:
+        env["NO_COLOR"] = "1"  # output we capture and reprint is read as plain text
+    return env
+
+
+def _engine_output(text: str) -> str:
+    """What the engine said, minus the Python traceback of its own exit (the last line says why)."""
+    text = re.sub(r"\x1b\[[0-9;]*m", "", text)
+    # mkdocs's INFO lines (and the lists under them) say nothing about why a build failed.
+    text = re.sub(r"^INFO .*\n(?:  .*\n)*", "", text, flags=re.M)
+    head, found, tail = text.partition("Traceback (most recent call last):")
+    if not found:
+        return text.strip()
+    last = tail.strip().splitlines()[-1] if tail.strip() else ""
+    return f"{head.rstrip()}\n{last}".strip()
 
 
 def _looks_built(folder: Path) -> bool:
@@ -287,6 +303,7 @@ def _check_site_target(project: Project, out: Path) -> None:
 
 def _engine_command(engine: str, config: Path, site_dir: Path | None = None) -> list[str]:
     if engine == "mkdocs":
+        # Not --quiet: mkdocs counts warnings for --strict only when they are logged.
         command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config)]
         return command + (["--site-dir", str(site_dir)] if site_dir else [])
     return [sys.executable, "-m", "zensical", "build", "--strict", "--config-file", str(config)]
@@ -319,9 +336,9 @@ def build_site(project: Project, out: Path, engine: str = "mkdocs") -> float:
             extra_config.write_text(f"INHERIT: {project.config.name}\nsite_dir: {relative}\n", encoding="utf-8")
             command = _engine_command(engine, extra_config)
         started = time.monotonic()
-        done = subprocess.run(command, cwd=project.folder, env=_engine_env(), capture_output=True, text=True)
+        done = subprocess.run(command, cwd=project.folder, env=_engine_env(color=False), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         seconds = time.monotonic() - started
-        output = (done.stdout + done.stderr).strip()
+        output = _engine_output(done.stdout)
         # Zensical reports some problems without failing; a build with no front page is no build.
         if done.returncode != 0 or not (staged / "index.html").is_file():
             raise BuildError(f"{engine} build failed (exit {done.returncode}); the previous site is untouched:\n{output}")
