@@ -33,6 +33,17 @@ def copy_project(dest: Path, data: Path | None = None) -> Path:
     return dest
 
 
+def build_site(tmp: Path, data: Path) -> Path:
+    """Build the site for the knowledge base at `data` into `tmp/public` (mkdocs, strict); return that folder."""
+    from generator.cli import main
+
+    project = copy_project(tmp / "project", data)
+    out = tmp / "public"
+    code = main(["build", "--root", str(project), "--out", str(out)])
+    assert code == 0, f"the site did not build; run `roadmap build --root {data}` to see why"
+    return out
+
+
 def tree(folder: Path) -> dict[str, bytes]:
     """Every file under `folder` (relative path -> bytes), to compare before and after."""
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}

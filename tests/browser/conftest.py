@@ -27,9 +27,8 @@ from typing import Any
 
 import pytest
 
-from generator.cli import main
 from generator.graph import Roadmap, load_roadmap
-from site_project import FIXTURES, REPO, copy_project
+from site_project import FIXTURES, REPO, build_site
 
 sync_api = pytest.importorskip("playwright.sync_api")
 
@@ -60,15 +59,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if Path(str(item.path)).is_relative_to(here):
             item.add_marker(pytest.mark.browser)
-
-
-def build_site(tmp: Path, data: Path) -> Path:
-    """Build the site for the knowledge base at `data` into `tmp/public`; return that folder."""
-    project = copy_project(tmp / "project", data)
-    out = tmp / "public"
-    code = main(["build", "--root", str(project), "--out", str(out)])
-    assert code == 0, f"the site did not build; run `roadmap build --root {data}` to see why"
-    return out
 
 
 @pytest.fixture(scope="session")

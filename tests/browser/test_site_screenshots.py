@@ -15,9 +15,7 @@ import pytest
 
 from generator.graph import load_roadmap
 from generator.problems import DataError
-from site_project import REPO
-
-from conftest import build_site
+from site_project import REPO, build_site
 
 SHOTS = [
     # (name, path, width, height, colour scheme, whole page?)
