@@ -68,6 +68,7 @@ class Cache:
         self.lifetimes = {**DEFAULT_LIFETIMES, **(lifetimes or {})}
         self.promotion = promotion
         self._entries: dict[str, _Entry] = {}
+        self._changed = False  # a re-run served wholly from the cache leaves the file alone
 
     @classmethod
     def load(cls, path: Path, **kwargs: Any) -> Cache:
@@ -120,26 +121,28 @@ class Cache:
                     detail=f"{outcome.detail}; indeterminate in {streak} consecutive checks since {since:%Y-%m-%d}",
                 )
         self._entries[url] = _Entry(outcome, self.settings, streak, since)
+        self._changed = True
         return outcome
 
     def save(self, now: datetime) -> None:
         """Write the cache atomically (a crash mid-write leaves the old file intact)."""
-        if self.path is None:
+        if self.path is None or not self._changed and self.path.exists():
             return
-        entries = {
-            url: _entry_to_json(entry)
+        # One entry a line, each by json's C encoder: an indented dump is pure Python and
+        # would cost a warm re-run more than everything else it does.
+        lines = ",\n".join(
+            f"  {json.dumps(url, ensure_ascii=False)}: {json.dumps(_entry_to_json(entry), ensure_ascii=False)}"
             for url, entry in sorted(self._entries.items())
             if entry.outcome.checked_at is not None and now - entry.outcome.checked_at < FORGET_AFTER
-        }
-        document = {"version": FORMAT_VERSION, "entries": entries}
+        )
+        text = f'{{"version": {FORMAT_VERSION}, "entries": {{\n{lines}\n}}}}\n'
         import tempfile  # only a run with --cache writes one
 
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", dir=self.path.parent)
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as out:
-                json.dump(document, out, indent=1, ensure_ascii=False)
-                out.write("\n")
+                out.write(text)
             os.replace(tmp, self.path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)

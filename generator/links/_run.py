@@ -10,7 +10,6 @@ from urllib.parse import urlsplit
 
 from ._cache import Cache
 from ._config import Config
-from ._fetch import Fetcher
 from ._guard import Resolver
 from ._verdicts import Outcome, Reason, Result, Target, Verdict, now_utc
 
@@ -49,6 +48,8 @@ async def check_targets(
                 on_result(outcome.verdict)
 
     if queues:
+        from ._fetch import Fetcher  # httpx is imported only when something needs fetching
+
         async with Fetcher(config, resolver=resolver) as fetcher:
 
             async def lane(queue: deque[str]) -> None:

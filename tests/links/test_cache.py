@@ -128,3 +128,13 @@ def test_unusable_cache_is_an_error_not_a_crash(tmp_path: Path, content: str) ->
 
 def test_missing_cache_is_empty(tmp_path: Path) -> None:
     assert len(Cache.load(tmp_path / "nope.json")) == 0
+
+
+def test_a_run_served_wholly_from_the_cache_does_not_rewrite_it(servers: Servers, tmp_path: Path) -> None:
+    path, clock = tmp_path / "links.json", Clock()
+    url = servers.plain.url("/status/200?untouched")
+    run([url], Cache.load(path), clock)
+    before = path.stat().st_mtime_ns
+    clock.now += timedelta(hours=1)
+    assert run([url], Cache.load(path), clock)[0].from_cache
+    assert path.stat().st_mtime_ns == before
