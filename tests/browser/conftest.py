@@ -10,7 +10,8 @@
   like a console error or an uncaught exception, fails the test at teardown. A test that
   provokes errors on purpose clears `guard.errors` itself.
 
-Everything except pages is session-scoped, so the browser suite builds the site once.
+The site, its server and the roadmap are session-scoped, so the browser suite builds the
+site once; Chromium is started once per test module (see `browser`).
 """
 
 from __future__ import annotations
@@ -101,8 +102,11 @@ def site_url(built_site: Path, serve: Callable[[Path], str]) -> str:
     return serve(built_site)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
+    # Per module, not per session: while Playwright's sync API runs, the main thread has a
+    # running event loop, and the tests collected after the browser tests (asyncio.run in
+    # the link checker's) must not find one. A launch costs about a second.
     with sync_api.sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         try:
