@@ -81,7 +81,7 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         metavar="FILE",
         action="append",
         default=[],
-        help="write the report to FILE instead of stdout; repeat for several reports (.json, .md, .txt pick the format)",
+        help="write the report to FILE (- for stdout); repeat for several reports (.json, .md, .txt pick the format)",
     )
     out.add_argument("--cache", metavar="FILE", help="reuse recent verdicts from FILE and keep history there (created if missing)")
 
@@ -104,7 +104,10 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
 def _outputs(args: argparse.Namespace) -> list[tuple[str, Path | None]]:
     if not args.output:
         return [(args.format or "text", None)]
-    return [(args.format or _EXTENSIONS.get(Path(name).suffix.lower(), "text"), Path(name)) for name in args.output]
+    return [
+        (args.format or _EXTENSIONS.get(Path(name).suffix.lower(), "text"), None if name == "-" else Path(name))
+        for name in args.output
+    ]
 
 
 def _check_links(args: argparse.Namespace) -> int:

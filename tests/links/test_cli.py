@@ -70,6 +70,11 @@ def test_several_reports_in_one_run(run: Callable[..., Any], kb: Path) -> None:
     assert "broken (not-found)" in (kb / "r.txt").read_text()
 
 
+def test_output_dash_is_stdout(run: Callable[..., Any], kb: Path) -> None:
+    result = run("check-links", "--root", kb, *FAST, "--output", "-", "--output", kb / "r.json", "--format", "json")
+    assert json.loads(result.out)["summary"] == _json(kb / "r.json")["summary"]
+
+
 def test_nothing_broken_exits_0(run: Callable[..., Any], kb: Path) -> None:
     (kb / "resources" / "gone-video.yml").unlink()
     assert run("check-links", "--root", kb, *FAST).code == 0
