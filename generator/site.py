@@ -421,10 +421,10 @@ def _snapshot(root: Path, project: Project, report: Path | None) -> dict[str, tu
     paths = [*root.glob("roadmap/*.yml"), *root.glob("resources/*.yml")]
     if report is not None:
         paths.append(report)
-    generated = project.generated
-    for _, path in _files_under(project.docs_dir) if project.docs_dir.is_dir() else ():
-        if not path.is_relative_to(generated) and not any(part.startswith(".") for part in path.relative_to(project.docs_dir).parts):
-            paths.append(path)
+    for dirpath, dirnames, filenames in os.walk(project.docs_dir):
+        # Not the generated pages (we write them) nor dot-folders (our staging folders).
+        dirnames[:] = [d for d in dirnames if not d.startswith(".") and Path(dirpath, d) != project.generated]
+        paths += [Path(dirpath, name) for name in filenames if not name.startswith(".")]
     out = {}
     for path in paths:
         try:
