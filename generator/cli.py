@@ -8,22 +8,27 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
-from .graph import Roadmap, RootError, load_roadmap
-from .problems import DataError
+from .problems import DataError, RootError
+
+if TYPE_CHECKING:
+    from .graph import Roadmap
 
 Handler = Callable[[argparse.Namespace], int]
 
-# Modules that add their own subcommands through `register(subparsers, common)`.
-# Heavy imports stay inside their handlers so `roadmap validate` starts fast.
-_COMMAND_MODULES: tuple[str, ...] = (
-    "generator.plan_cli",
-    "generator.scaffold",
-    "generator.pr",
-    "generator.site",
-    "generator.links.cli",
-)
+# The modules that add their own subcommands through `register(subparsers, common)`,
+# by the commands each one adds. Only the module of the command being run is imported
+# (all of them for --help), and this module imports no models: a command pays only for
+# what it uses, e.g. `check-links --urls-from` never loads pydantic.
+_COMMAND_MODULES: dict[str, tuple[str, ...]] = {
+    "generator.plan_cli": ("plan",),
+    "generator.scaffold": ("new",),
+    "generator.pr": ("pr-check",),
+    "generator.site": ("generate", "build", "serve"),
+    "generator.links.cli": ("check-links",),
+}
 
 
 class UsageError(Exception):
@@ -32,6 +37,8 @@ class UsageError(Exception):
 
 def load(args: argparse.Namespace) -> Roadmap:
     """Load the knowledge base under --root (raises DataError or RootError)."""
+    from .graph import load_roadmap
+
     return load_roadmap(Path(args.root))
 
 
@@ -69,7 +76,16 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _modules_for(argv: Sequence[str] | None) -> list[str]:
+    """The command modules to import: the one owning the command in argv, else all."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    command = next((w for w in words if not w.startswith("-")), None)
+    owner = [m for m, commands in _COMMAND_MODULES.items() if command in commands]
+    return owner if owner else list(_COMMAND_MODULES)
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The full parser, or (given argv) one with only the subcommands argv can need."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--root",
@@ -97,13 +113,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", metavar="DIR", help="write <kind>.schema.json files into DIR instead of printing")
     p.set_defaults(func=_schema)
 
-    for name in _COMMAND_MODULES:
+    for name in _modules_for(argv) if argv is not None else _COMMAND_MODULES:
         importlib.import_module(name).register(sub, common)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    parser = build_parser(sys.argv[1:] if argv is None else argv)
     args = parser.parse_args(argv)
     handler: Handler = args.func
     try:

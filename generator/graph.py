@@ -13,14 +13,10 @@ from typing import Any
 from .checks import cross_problems, record_problems
 from .load import Document, load_file
 from .models import AREAS, ID_PATTERN, LEVELS, Resource, Stage, StagesFile, Topic
-from .problems import DataError, Position, Problem
+from .problems import DataError, Position, Problem, RootError
 
 STAGES_FILE = "stages.yml"
 _ID = re.compile(ID_PATTERN)
-
-
-class RootError(Exception):
-    """The folder given as --root does not hold a knowledge base (a usage error, not a data error)."""
 
 
 @dataclass(frozen=True)

@@ -321,7 +321,7 @@ def _annotation(problem: Problem) -> str:
 
 def _run(args: argparse.Namespace) -> int:
     from .cli import UsageError
-    from .graph import RootError
+    from .problems import RootError
 
     root = Path(args.root)
     links = None

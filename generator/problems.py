@@ -49,6 +49,10 @@ def closest(word: str, choices: Iterable[str]) -> str | None:
     return close[0] if close else None
 
 
+class RootError(Exception):
+    """The folder given as --root does not hold a knowledge base (a usage error, not a data error)."""
+
+
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """'; did you mean `x`?' for the closest choice, or '' when nothing is close."""
     close = closest(word, choices)

@@ -81,3 +81,27 @@ def test_schema_rejects_unknown_keys_and_bad_enums(run: Callable[..., Result]) -
 def test_schema_out_writes_files(tmp_path: Path, run: Callable[..., Result]) -> None:
     assert run("schema", "--out", tmp_path).code == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == ["resource.schema.json", "stages.schema.json", "topic.schema.json"]
+
+
+def test_command_map_matches_what_each_module_registers() -> None:
+    import argparse
+    import importlib
+
+    from generator.cli import _COMMAND_MODULES
+
+    for module, commands in _COMMAND_MODULES.items():
+        parser = argparse.ArgumentParser()
+        sub = parser.add_subparsers()
+        importlib.import_module(module).register(sub, argparse.ArgumentParser(add_help=False))
+        assert tuple(sub.choices) == commands, module
+
+
+def test_a_light_command_does_not_load_the_models() -> None:
+    probe = (
+        "import sys\n"
+        "from generator.cli import main\n"
+        "try:\n    main(['check-links', '--help'])\nexcept SystemExit:\n    pass\n"
+        "print('pydantic' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert done.stdout.strip().splitlines()[-1] == "False", done.stderr
