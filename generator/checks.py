@@ -35,34 +35,29 @@ def _yaml_type(value: Any) -> str:
     return f"`{value}`"
 
 
-def _allowed_keys(model: type[BaseModel], loc: Loc) -> list[str]:
-    """The field names of the (sub)model that `loc` points into."""
+def _container(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
+    """The (sub)model whose field `loc` names, following list items and nested records."""
     current: Any = model
     for part in loc[:-1]:
         if isinstance(part, int):
             continue
         field = current.model_fields.get(part) if isinstance(current, type) and issubclass(current, BaseModel) else None
         if field is None:
-            return []
+            return None
         current = _inner_model(field.annotation)
-    if isinstance(current, type) and issubclass(current, BaseModel):
-        return list(current.model_fields)
-    return []
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _allowed_keys(model: type[BaseModel], loc: Loc) -> list[str]:
+    """The field names of the (sub)model that `loc` points into."""
+    container = _container(model, loc)
+    return list(container.model_fields) if container else []
 
 
 def _choices(model: type[BaseModel], loc: Loc) -> tuple[str, ...]:
     """The allowed values of the enum field at `loc`, or () when it is not an enum."""
-    current: Any = model
-    for part in loc[:-1]:
-        if isinstance(part, int):
-            continue
-        field = current.model_fields.get(part) if isinstance(current, type) and issubclass(current, BaseModel) else None
-        if field is None:
-            return ()
-        current = _inner_model(field.annotation)
-    if not (isinstance(current, type) and issubclass(current, BaseModel)):
-        return ()
-    field = current.model_fields.get(str(loc[-1])) if loc else None
+    container = _container(model, loc)
+    field = container.model_fields.get(str(loc[-1])) if container and loc else None
     if field is None or get_origin(field.annotation) is not Literal:
         return ()
     return tuple(str(arg) for arg in get_args(field.annotation))
