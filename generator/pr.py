@@ -128,18 +128,28 @@ def _under(path: str, folder: str) -> str | None:
 
 
 def _edit_instead(page: str) -> str:
-    """Which YAML a generated page (relative to learn/) is made from."""
+    """Which YAML a generated page (relative to learn/) is made from.
+
+    Every page is a folder's `index.md` (`topics/<id>/index.md`, `resources/<id>/index.md`,
+    `stages/<id>/index.md`, `catalogue/<kind>/index.md`, `link-health/index.md`); the older
+    flat names (`topics/<id>.md`) are still mapped, in case one is committed from an old checkout.
+    """
     parts = PurePosixPath(page).parts
-    stem = PurePosixPath(page).stem
-    if len(parts) == 2 and parts[0] == "topics":
-        return f"edit roadmap/{stem}.yml instead"
-    if len(parts) == 2 and parts[0] == "resources":
-        return f"edit resources/{stem}.yml instead"
-    if len(parts) == 2 and parts[0] == "stages":
+    if len(parts) == 3 and parts[2] == "index.md":
+        folder, name = parts[0], parts[1]
+    elif len(parts) == 2 and parts[1].endswith(".md") and parts[1] != "index.md":
+        folder, name = parts[0], parts[1][: -len(".md")]
+    else:
+        folder, name = (parts[0] if parts else ""), ""
+    if folder == "topics" and name:
+        return f"edit roadmap/{name}.yml instead"
+    if folder == "resources" and name:
+        return f"edit resources/{name}.yml instead"
+    if folder == "stages" and name:
         return "edit roadmap/stages.yml (or a topic's `stage:`) instead"
-    if parts and parts[0] == "catalogue":
+    if folder == "catalogue":
         return "edit the resources/*.yml files it lists instead"
-    if page == "link-health.md":
+    if page in ("link-health.md", "link-health/index.md"):
         return "fix the `url` in the resources/<id>.yml it names instead"
     return "edit roadmap/*.yml and resources/*.yml instead"
 

@@ -109,14 +109,26 @@ Changed since the base: 1 file, of them 1 resource file and 0 topic files.
 """
 
 
+GENERATED = "site/learn/ is written by `roadmap generate` from the YAML and is not kept in git; "
+
+
 @pytest.mark.parametrize(
     ("path", "edit_instead"),
     [
-        ("site/learn/topics/gradients.md", "site/learn/ is written by `roadmap generate` from the YAML and is not kept in git; edit roadmap/gradients.yml instead"),
-        ("site/learn/resources/la-book.md", "site/learn/ is written by `roadmap generate` from the YAML and is not kept in git; edit resources/la-book.yml instead"),
-        ("site/learn/stages/foundations.md", "site/learn/ is written by `roadmap generate` from the YAML and is not kept in git; edit roadmap/stages.yml (or a topic's `stage:`) instead"),
-        ("site/learn/catalogue/books.md", "site/learn/ is written by `roadmap generate` from the YAML and is not kept in git; edit the resources/*.yml files it lists instead"),
-        ("site/learn/roadmap.md", "site/learn/ is written by `roadmap generate` from the YAML and is not kept in git; edit roadmap/*.yml and resources/*.yml instead"),
+        # The pages as `roadmap generate` writes them: every page is a folder's index.md.
+        ("site/learn/topics/gradients/index.md", f"{GENERATED}edit roadmap/gradients.yml instead"),
+        ("site/learn/resources/la-book/index.md", f"{GENERATED}edit resources/la-book.yml instead"),
+        ("site/learn/stages/foundations/index.md", f"{GENERATED}edit roadmap/stages.yml (or a topic's `stage:`) instead"),
+        ("site/learn/catalogue/books/index.md", f"{GENERATED}edit the resources/*.yml files it lists instead"),
+        ("site/learn/catalogue/index.md", f"{GENERATED}edit the resources/*.yml files it lists instead"),
+        ("site/learn/roadmap/index.md", f"{GENERATED}edit roadmap/*.yml and resources/*.yml instead"),
+        ("site/learn/link-health/index.md", f"{GENERATED}fix the `url` in the resources/<id>.yml it names instead"),
+        ("site/learn/data/roadmap.json", f"{GENERATED}edit roadmap/*.yml and resources/*.yml instead"),
+        # Flat names from before that layout are still told where to go.
+        ("site/learn/topics/gradients.md", f"{GENERATED}edit roadmap/gradients.yml instead"),
+        ("site/learn/resources/la-book.md", f"{GENERATED}edit resources/la-book.yml instead"),
+        # Not a topic page (there is none named `index`): the general advice.
+        ("site/learn/topics/index.md", f"{GENERATED}edit roadmap/*.yml and resources/*.yml instead"),
         ("public/index.html", "public/ is the built site (`roadmap build`); edit roadmap/*.yml and resources/*.yml, or the hand-written pages in site/, instead"),
         ("link-report.md", "`link-report.md` is a link checker report (`roadmap check-links --output link-report.md`); do not commit it. To fix a link, edit `url` in resources/<id>.yml"),
         ("link-report.json", "`link-report.json` is the link checker's report (`roadmap check-links --format json`), made by CI for the Link health page; do not commit it. To fix a link, edit `url` in resources/<id>.yml"),
@@ -148,10 +160,10 @@ def test_hand_written_pages_may_change(repo: Path, run: Callable[..., Result]) -
 
 def test_removing_a_committed_generated_file_is_welcome(repo: Path, run: Callable[..., Result]) -> None:
     git(repo, "checkout", "-q", "main")
-    write(repo, "site/learn/roadmap.md", "committed by mistake\n")
-    commit(repo, force="site/learn/roadmap.md")
+    write(repo, "site/learn/roadmap/index.md", "committed by mistake\n")
+    commit(repo, force="site/learn/roadmap/index.md")
     git(repo, "checkout", "-q", "-b", "cleanup")
-    git(repo, "rm", "-q", "site/learn/roadmap.md")
+    git(repo, "rm", "-q", "site/learn/roadmap/index.md")
     commit(repo)
     assert run("pr-check", "--root", repo, "--base", "main").code == 0
 
@@ -227,25 +239,25 @@ def test_a_topicless_resource_is_listed_in_the_catalogue_only(repo: Path, tmp_pa
 def test_folders_come_from_mkdocs_yml(repo: Path, run: Callable[..., Result]) -> None:
     write(repo, "mkdocs.yml", "site_name: x\ndocs_dir: docs\nsite_dir: build\nmarkdown_extensions:\n  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.twemoji\n")
     commit(repo)
-    write(repo, "docs/learn/topics/vectors.md", "edited\n")
+    write(repo, "docs/learn/topics/vectors/index.md", "edited\n")
     write(repo, "build/index.html", "edited\n")
-    write(repo, "site/learn/topics/vectors.md", "not generated in this project\n")
+    write(repo, "site/learn/topics/vectors/index.md", "not generated in this project\n")
     result = run("pr-check", "--root", repo, "--base", "main")
     assert result.code == 1
     assert [line.split(": error: ")[0] for line in result.err.splitlines()[:-1]] == [
         "build/index.html:1:1",
-        "docs/learn/topics/vectors.md:1:1",
+        "docs/learn/topics/vectors/index.md:1:1",
     ]
 
 
 def test_github_actions_gets_annotations(repo: Path, run: Callable[..., Result], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
-    write(repo, "site/learn/topics/vectors.md", "50% edited\n")
-    commit(repo, force="site/learn/topics/vectors.md")
+    write(repo, "site/learn/topics/vectors/index.md", "50% edited\n")
+    commit(repo, force="site/learn/topics/vectors/index.md")
     result = run("pr-check", "--root", repo, "--base", "main")
     assert result.code == 1
     assert result.out.splitlines() == [
-        "::error file=site/learn/topics/vectors.md,line=1,col=1::site/learn/ is written by `roadmap generate` "
+        "::error file=site/learn/topics/vectors/index.md,line=1,col=1::site/learn/ is written by `roadmap generate` "
         "from the YAML and is not kept in git; edit roadmap/vectors.yml instead"
     ]
 
