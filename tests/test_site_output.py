@@ -76,6 +76,16 @@ def test_nothing_is_fetched_from_another_host(built: Path) -> None:
     assert "fonts.googleapis" not in index and "fonts.gstatic" not in index
 
 
+def test_no_page_has_inline_event_handlers(built: Path) -> None:
+    # Behaviour lives in our scripts (a Content-Security-Policy without 'unsafe-inline' keeps
+    # working); hand-written pages are checked here, generated ones by the escaping test too.
+    found = []
+    for page in html_files(built):
+        for tag, name in re.findall(r"<([a-zA-Z][\w-]*)\b[^>]*?\s(on[a-z]+)\s*=", page.read_text(encoding="utf-8")):
+            found.append(f"{page.relative_to(built)}: <{tag} {name}=...>")
+    assert not found, "\n".join(found[:20])
+
+
 def test_every_page_loads_our_scripts_and_styles(built: Path) -> None:
     page = (built / "learn" / "topics" / "gradients" / "index.html").read_text(encoding="utf-8")
     for asset in ("assets/js/catalogue.js", "assets/js/graph.js", "assets/js/progress.js", "assets/js/planner.js", "assets/css/site.css", "assets/css/graph.css"):

@@ -230,6 +230,21 @@ def test_plan_link_highlights_the_roadmap_page(page: Any, site_url: str) -> None
     assert page.evaluate("location.hash") == ""
 
 
+def test_submitting_the_form_keeps_the_page(page: Any, site_url: str) -> None:
+    # planner.js cancels the form's submit event (the page has no inline onsubmit).
+    open_planner(page, site_url, "#targets=gradients&known=&pace=6&rec=0")
+    page.evaluate("window.rmStillHere = true")
+    submitted = page.evaluate(
+        "() => { const f = document.querySelector('.rm-planner-form'); let prevented = null;"
+        " f.addEventListener('submit', e => { prevented = e.defaultPrevented; });"
+        " f.requestSubmit(); return prevented; }"
+    )
+    assert submitted is True
+    page.wait_for_timeout(200)
+    assert page.evaluate("window.rmStillHere") is True
+    assert page.evaluate("location.hash") == "#targets=gradients&known=&pace=6&rec=0"
+
+
 def test_start_over_clears_goals_and_known(page: Any, site_url: str) -> None:
     open_planner(page, site_url, "#targets=gradients&known=vectors&pace=6&rec=0")
     wait_steps(page, ["derivatives", "gradients"])

@@ -628,7 +628,11 @@
     var self = this;
     var $ = this.$;
     var form = $(".rm-planner-form");
-    if (form) form.hidden = false;
+    if (form) {
+      // Every control acts as it changes; the form is never sent (no inline handler: CSP-safe).
+      form.addEventListener("submit", function (e) { e.preventDefault(); });
+      form.hidden = false;
+    }
     var loading = $(".rm-planner-loading");
     if (loading) loading.hidden = true;
     this.root.classList.add("is-ready");
