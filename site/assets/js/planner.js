@@ -896,7 +896,7 @@
         var r = g.resources.get(rid);
         resources.appendChild(el("li", { "data-resource": rid }, [
           el("a", { href: r.url, rel: "noopener", text: r.title }),
-          el("span", { className: "rm-res-meta rm-cost-" + r.cost, text: " " + r.kind + " · " + r.cost + " · " + r.level }),
+          el("span", { className: "rm-res-meta rm-res-cost-" + r.cost, text: " " + r.kind + " · " + r.cost + " · " + r.level }),
         ]));
       });
       if (!s.resources.length) resources.appendChild(el("li", { text: "No resource yet; see the topic page." }));
