@@ -21,9 +21,9 @@ engine checks them in strict mode.
 
 from __future__ import annotations
 
+import functools
 import html
 import json
-import posixpath
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -364,17 +364,37 @@ def _url_dir(page: str) -> str:
     return stem + "/"
 
 
+# Pages link to each other hundreds of thousands of times in a big knowledge base, so
+# relative paths are worked out from split paths (what posixpath.relpath does, without its
+# abspath and getcwd calls for every link); the split of each page is kept.
+@functools.lru_cache(maxsize=1 << 16)
+def _url_parts(page: str) -> tuple[str, ...]:
+    return tuple(part for part in _url_dir(page).split("/") if part)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _path_parts(page: str) -> tuple[str, ...]:
+    return tuple(part for part in page.split("/") if part)
+
+
+def _relative(source: tuple[str, ...], target: tuple[str, ...]) -> list[str]:
+    common = 0
+    for a, b in zip(source, target):
+        if a != b:
+            break
+        common += 1
+    return [".."] * (len(source) - common) + list(target[common:])
+
+
 def href(src: str, dst: str, fragment: str = "") -> str:
     """Relative URL from page `src` to page `dst` (both docs-relative `.md` paths) for raw HTML."""
-    source, target = _url_dir(src), _url_dir(dst)
-    rel = posixpath.relpath(target or ".", source.rstrip("/") or ".")
-    url = "./" if rel == "." else rel + "/"
-    return url + fragment
+    parts = _relative(_url_parts(src), _url_parts(dst))
+    return ("/".join(parts) + "/" if parts else "./") + fragment
 
 
 def md_link(src: str, dst: str) -> str:
     """Relative `.md` path from page `src` to page `dst`, for Markdown links the engine checks."""
-    return posixpath.relpath(dst, posixpath.dirname(src) or ".")
+    return "/".join(_relative(_path_parts(src)[:-1], _path_parts(dst))) or "."
 
 
 def _a(src: str, dst: str, text: str, cls: str = "") -> str:

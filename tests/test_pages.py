@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 from pathlib import Path
 from typing import Any
@@ -233,6 +234,34 @@ def test_roadmap_json_follows_the_contract(mini: Roadmap) -> None:
 )
 def test_href_gives_directory_urls(src: str, dst: str, expected: str) -> None:
     assert pages.href(src, dst) == expected
+
+
+PAGES = [
+    "index.md",
+    "about.md",
+    "planner.md",
+    "learn/roadmap/index.md",
+    "learn/topics/a/index.md",
+    "learn/topics/b/index.md",
+    "learn/resources/a/index.md",
+    "learn/catalogue/index.md",
+    "learn/catalogue/books/index.md",
+    "learn/stages/practice/index.md",
+    "learn/index.md",
+]
+
+
+@pytest.mark.parametrize("src", PAGES)
+def test_links_agree_with_posixpath_relpath(src: str) -> None:
+    # href and md_link split paths themselves (relpath costs a getcwd per link); same answers.
+    def url_dir(page: str) -> str:
+        stem = page.removesuffix(".md")
+        return stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else stem + "/"
+
+    for dst in PAGES:
+        rel = posixpath.relpath(url_dir(dst) or ".", url_dir(src).rstrip("/") or ".")
+        assert pages.href(src, dst, "#x") == ("./" if rel == "." else rel + "/") + "#x"
+        assert pages.md_link(src, dst) == posixpath.relpath(dst, posixpath.dirname(src) or ".")
 
 
 # -- escaping -----------------------------------------------------------------------------------
