@@ -780,12 +780,12 @@ def topic_markdown(roadmap: Roadmap, tid: str, report: LinkReport | None = None)
             other = roadmap.topics[pre.topic]
             body.append(f"- [{_md(other.title)}]({md_link(src, topic_page(pre.topic))}) {_strength_badge(pre.strength)} {_md(' '.join(pre.reason.split()))}")
         body.append("")
-        ancestors = roadmap.ancestors(tid, include_recommended=True)
         chain = svg.render_chain(roadmap, tid, _graph_href(src))
         if chain:
+            count, hours = roadmap.builds_on(tid)
             body += [
-                f'<p class="rm-caption">Everything this topic builds on ({_plural(len(ancestors), "topic")}, '
-                f"{_about_hours(sum(roadmap.topics[a].hours for a in ancestors))}). "
+                f'<p class="rm-caption">Everything this topic builds on ({_plural(count, "topic")}, '
+                f"{_about_hours(hours)}). "
                 "Solid lines are required, dashed ones recommended.</p>",
                 "",
                 *_graph_block(chain, "rm-graph rm-chain"),

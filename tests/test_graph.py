@@ -97,3 +97,19 @@ def test_ancestors_follow_recommended_only_when_asked(tmp_path: Path) -> None:
     roadmap = load_roadmap(write_kb(tmp_path, {"a": [], "b": [], "c": ["a", ("b", "recommended")]}))
     assert roadmap.ancestors("c") == {"a"}
     assert roadmap.ancestors("c", include_recommended=True) == {"a", "b"}
+
+
+@pytest.mark.parametrize("distinct_hours", [False, True])
+def test_builds_on_counts_and_sums_what_ancestors_finds(tmp_path: Path, distinct_hours: bool) -> None:
+    # Two chains, the second also needing the first now and then (shared ancestors, recommended
+    # edges); 71 different hours take the path that sums topic by topic, not by hours value.
+    topics: dict[str, list[str | tuple[str, str]]] = {"a0": [], "b0": []}
+    for i in range(1, 35):
+        topics[f"a{i}"] = [f"a{i - 1}"]
+        topics[f"b{i}"] = [f"b{i - 1}", *([(f"a{i}", "recommended")] if i % 3 == 0 else [])]
+    topics["loose"] = []
+    hours = {tid: 1 + i / 2 if distinct_hours else 2 + i % 3 for i, tid in enumerate(topics)}
+    roadmap = load_roadmap(write_kb(tmp_path, topics, hours=hours))
+    for tid in roadmap.topics:
+        found = roadmap.ancestors(tid, include_recommended=True)
+        assert roadmap.builds_on(tid) == (len(found), sum(roadmap.topics[a].hours for a in found))
