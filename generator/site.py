@@ -137,8 +137,8 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _manifest_text(files: Mapping[str, bytes]) -> str:
-    return _MANIFEST_HEAD + "".join(f"{_digest(data)}  {rel}\n" for rel, data in sorted(files.items()))
+def _manifest_text(digests: Mapping[str, str]) -> str:
+    return _MANIFEST_HEAD + "".join(f"{digest}  {rel}\n" for rel, digest in sorted(digests.items()))
 
 
 def _read_manifest(folder: Path) -> dict[str, str] | None:
@@ -227,8 +227,8 @@ def swap_in(staged: Path, target: Path) -> None:
 
 
 def _write_file(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
+    with open(path, "wb") as file:
+        file.write(data)
 
 
 def write_generated(out: Path, files: Mapping[str, str]) -> bool:
@@ -241,17 +241,23 @@ def write_generated(out: Path, files: Mapping[str, str]) -> bool:
     for rel in encoded:
         if rel.startswith(("/", ".")) or ".." in rel.split("/") or rel == MANIFEST:
             raise ValueError(f"refusing to write outside the generated folder: {rel!r}")
+    digests = {rel: _digest(data) for rel, data in encoded.items()}
     current = check_ours(out)
-    if current == {rel: _digest(data) for rel, data in encoded.items()} and (out / MANIFEST).is_file():
+    if current == digests and (out / MANIFEST).is_file():
         return False
     out.parent.mkdir(parents=True, exist_ok=True)
     staged = _aside(out, "tmp")
     try:
         staged.mkdir()
+        folders: set[str] = set()  # made already: one mkdir per folder, not per file
         for rel, data in sorted(encoded.items()):
+            folder = rel.rpartition("/")[0]
+            if folder and folder not in folders:
+                (staged / folder).mkdir(parents=True, exist_ok=True)
+                folders.add(folder)
             _write_file(staged / rel, data)
         # The manifest goes last: a folder with one is complete.
-        _write_file(staged / MANIFEST, _manifest_text(encoded).encode("utf-8"))
+        _write_file(staged / MANIFEST, _manifest_text(digests).encode("utf-8"))
         swap_in(staged, out)
     except BaseException:
         shutil.rmtree(staged, ignore_errors=True)
