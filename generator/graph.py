@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import heapq
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -180,12 +182,18 @@ class Roadmap:
 
 
 def _record_files(folder: Path, problems: list[Problem], base: Path) -> list[Path]:
+    prefix = folder.relative_to(base).as_posix() + "/"
+    # scandir sorted by name: the order sorted(iterdir()) gave, without a stat or a
+    # Path comparison per file (thousands of them in a big knowledge base).
+    with os.scandir(folder) as found:
+        entries = sorted(found, key=lambda entry: entry.name)
     files = []
-    for file in sorted(folder.iterdir()):
-        if file.name.startswith(".") or file.name in ("README.md",):
+    for entry in entries:
+        if entry.name.startswith(".") or entry.name in ("README.md",):
             continue
-        display = file.relative_to(base).as_posix()
-        if file.is_dir():
+        file = folder / entry.name
+        display = prefix + entry.name
+        if entry.is_dir():
             problems.append(Problem(Position(display), "a folder here is not read; records are single `.yml` files directly in this folder"))
         elif file.suffix == ".yaml":
             problems.append(Problem(Position(display), f"records use the `.yml` extension; rename it to `{file.stem}.yml`"))
@@ -200,10 +208,13 @@ def _record_files(folder: Path, problems: list[Problem], base: Path) -> list[Pat
 
 def _load_all(files: Iterable[Path], base: Path, problems: list[Problem]) -> dict[str, Document]:
     docs = {}
+    prefixes: dict[Path, str] = {}
     for file in files:
-        display = file.relative_to(base).as_posix()
+        prefix = prefixes.get(file.parent)
+        if prefix is None:
+            prefix = prefixes[file.parent] = file.parent.relative_to(base).as_posix() + "/"
         try:
-            docs[file.stem] = load_file(file, display)
+            docs[file.stem] = load_file(file, prefix + file.name)
         except DataError as exc:
             problems += exc.problems
     return docs
@@ -218,6 +229,19 @@ def _raw_covers(data: Any) -> set[str]:
 
 def load_roadmap(root: Path) -> Roadmap:
     """Load and check every record under `root`; raise DataError listing every problem."""
+    # Loading makes millions of small dicts, lists and tuples that all stay alive, and the
+    # cyclic collector kept walking them: a third of the time for 5,000 topics, finding
+    # nothing (records hold no cycles). Paused while loading; it runs as usual after.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _load_roadmap(root)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _load_roadmap(root: Path) -> Roadmap:
     roadmap_dir, resources_dir = root / "roadmap", root / "resources"
     missing = [d.name + "/" for d in (roadmap_dir, resources_dir) if not d.is_dir()]
     if missing:
