@@ -21,6 +21,7 @@ take about a second.
 
 from __future__ import annotations
 
+import functools
 import heapq
 import math
 import random
@@ -143,6 +144,8 @@ _NARROW = frozenset("fijlrtI!.,:;'|()[]{}- /\u2019")
 _WIDE = frozenset("mwMW@%")
 
 
+# Labels are measured again for every drawing they appear in (each topic page draws a chain).
+@functools.lru_cache(maxsize=1 << 16)
 def text_width(text: str, font_size: float) -> float:
     """Estimated rendered width of `text`, from character classes rather than font metrics."""
     em = 0.0
@@ -158,6 +161,7 @@ def text_width(text: str, font_size: float) -> float:
     return em * font_size
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def wrap_label(text: str, font_size: float, wrap_width: float) -> tuple[str, ...]:
     """One line if it fits `wrap_width`, else the two-line split with the shortest longer line."""
     text = " ".join(text.split())

@@ -34,8 +34,10 @@ ROADMAP_OPTIONS = Options()
 # Topic pages have the navigation sidebars beside the content: a narrower drawing.
 CHAIN_OPTIONS = Options(max_row_width=620.0, band_header=32.0, starts=12, crossing_cost=30.0)
 # Every topic page has a chain: a knowledge base of thousands of topics gets a lighter search,
-# so it still generates in seconds.
-CHAIN_OPTIONS_BIG = replace(CHAIN_OPTIONS, starts=2, sweeps=6, placements=1, placement_rounds=4)
+# so it still generates in seconds. One start and a few rounds find as few crossings, as
+# narrow, as two starts and twice the rounds did on synthetic graphs of 1,000 to 5,000
+# topics (bench/README.md, "Scale"), at two thirds of the time.
+CHAIN_OPTIONS_BIG = replace(CHAIN_OPTIONS, starts=1, sweeps=4, placements=1, placement_rounds=2)
 BIG = 500
 CHAIN_LIMIT = 40
 
