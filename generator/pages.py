@@ -32,6 +32,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from . import svg
+from .parallel import map_on_cores
 from .graph import Roadmap
 from .models import AREAS, COSTS, KINDS, LEVELS, Resource, Stage, Topic
 
@@ -1128,19 +1129,31 @@ def roadmap_json(roadmap: Roadmap) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
+# From this many pages on, they are rendered on every core (`parallel.map_on_cores`).
+PARALLEL_PAGES = 1000
+
+
 def render_site(roadmap: Roadmap, report: LinkReport | None = None) -> dict[str, str]:
     """Every generated file, keyed by its path relative to the generated folder (`learn/`)."""
-    pages: dict[str, str] = {ROADMAP_PAGE: roadmap_markdown(roadmap), DATA_FILE: roadmap_json(roadmap)}
-    for tid in roadmap.topics:
-        pages[topic_page(tid)] = topic_markdown(roadmap, tid, report)
-    for rid in roadmap.resources:
-        pages[resource_page(rid)] = resource_markdown(roadmap, rid, report)
-    for stage in roadmap.stages:
-        pages[stage_page(stage.id)] = stage_markdown(roadmap, stage.id, report)
-    pages[CATALOGUE_INDEX] = catalogue_markdown(roadmap, None, report)
-    for kind in KINDS:
-        pages[catalogue_page(kind)] = catalogue_markdown(roadmap, kind, report)
+    jobs: list[tuple[str, Callable[[], str]]] = [
+        (ROADMAP_PAGE, functools.partial(roadmap_markdown, roadmap)),
+        (DATA_FILE, functools.partial(roadmap_json, roadmap)),
+    ]
+    jobs += [(topic_page(tid), functools.partial(topic_markdown, roadmap, tid, report)) for tid in roadmap.topics]
+    jobs += [(resource_page(rid), functools.partial(resource_markdown, roadmap, rid, report)) for rid in roadmap.resources]
+    jobs += [(stage_page(stage.id), functools.partial(stage_markdown, roadmap, stage.id, report)) for stage in roadmap.stages]
+    jobs.append((CATALOGUE_INDEX, functools.partial(catalogue_markdown, roadmap, None, report)))
+    jobs += [(catalogue_page(kind), functools.partial(catalogue_markdown, roadmap, kind, report)) for kind in KINDS]
     if report is not None:
-        pages[LINK_HEALTH_PAGE] = link_health_markdown(roadmap, report)
+        jobs.append((LINK_HEALTH_PAGE, functools.partial(link_health_markdown, roadmap, report)))
+    if len(jobs) >= PARALLEL_PAGES and roadmap.topics:
+        # Lookups every page needs, worked out once here rather than once in each forked child.
+        first = next(iter(roadmap.topics))
+        _ = roadmap.dependents[first], roadmap.covering[first], roadmap.builds_on(first)
+    texts = map_on_cores(_call, [make for _, make in jobs], min_items=PARALLEL_PAGES)
     prefix = LEARN + "/"
-    return {path.removeprefix(prefix): content for path, content in sorted(pages.items())}
+    return {path.removeprefix(prefix): text for (path, _), text in sorted(zip(jobs, texts), key=lambda item: item[0][0])}
+
+
+def _call(make: Callable[[], str]) -> str:
+    return make()

@@ -1,0 +1,116 @@
+"""generator.parallel: the same results in the same order, whichever way the work ran.
+
+Forking needs a process with one thread, and other tests leave server threads behind, so
+the forking cases run in a fresh interpreter.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from generator import parallel
+
+HERE = Path(__file__).parent
+linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forks only on Linux")
+
+
+def fresh(code: str) -> str:
+    """Run `code` in a new interpreter (one thread) and return what it printed."""
+    done = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(code)],
+        cwd=HERE.parent,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
+
+
+def test_small_inputs_stay_in_this_process() -> None:
+    found = parallel.map_on_cores(lambda x: (x * x, os.getpid()), range(5), min_items=6, workers=2)
+    assert found == [(x * x, os.getpid()) for x in range(5)]
+
+
+@linux_only
+def test_children_do_part_of_the_work_and_the_order_is_kept() -> None:
+    out = fresh(
+        """
+        import os
+        from generator.parallel import map_on_cores
+        found = map_on_cores(lambda x: (x * x, os.getpid()), range(25), min_items=0, workers=3)
+        assert [square for square, _ in found] == [x * x for x in range(25)], found
+        pids = {pid for _, pid in found}
+        assert os.getpid() in pids and len(pids) == 3, pids
+        print("ok")
+        """
+    )
+    assert out == "ok"
+
+
+@linux_only
+def test_a_failed_child_has_its_share_done_here() -> None:
+    out = fresh(
+        """
+        import os
+        from generator.parallel import map_on_cores
+        parent = os.getpid()
+
+        def fails_in_children(x):
+            if os.getpid() != parent:
+                raise RuntimeError("a child's bug")
+            return -x
+
+        print(map_on_cores(fails_in_children, range(7), min_items=0, workers=2))
+        """
+    )
+    assert out == str([-x for x in range(7)])
+
+
+@linux_only
+def test_a_real_error_is_raised_here_with_its_own_message() -> None:
+    out = fresh(
+        """
+        from generator.parallel import map_on_cores
+
+        def bad(x):
+            if x == 3:
+                raise ValueError("item 3 is bad")
+            return x
+
+        try:
+            map_on_cores(bad, range(6), min_items=0, workers=2)
+        except ValueError as exc:
+            print(exc)
+        """
+    )
+    assert out == "item 3 is bad"
+
+
+@linux_only
+def test_pages_rendered_on_several_cores_are_the_same() -> None:
+    out = fresh(
+        """
+        from pathlib import Path
+        from generator import pages, parallel
+        from generator.graph import load_roadmap
+
+        mini = Path("tests/fixtures/mini")
+        alone = pages.render_site(load_roadmap(mini))
+        pages.PARALLEL_PAGES = 0
+        parallel.cores = lambda: 2
+        forked = []
+        real_fork = parallel._fork
+        parallel._fork = lambda *args: forked.append(1) or real_fork(*args)
+        shared = pages.render_site(load_roadmap(mini))
+        assert forked, "no child was forked"
+        print(list(shared) == list(alone) and shared == alone)
+        """
+    )
+    assert out == "True"
