@@ -598,22 +598,25 @@ def _transpose(layers: list[list[int]], pos: list[int], up: list[list[int]], dow
         for row in layers:
             for j in range(len(row) - 1):
                 v, w = row[j], row[j + 1]
-                before = _pair_crossings(v, w, up, pos) + _pair_crossings(v, w, down, pos)
-                after = _pair_crossings(w, v, up, pos) + _pair_crossings(w, v, down, pos)
+                # Crossings between v's and w's edges as they stand, and if swapped: one pass
+                # over each pair of neighbours counts both.
+                before = after = 0
+                for nbrs in (up, down):
+                    a, b = nbrs[v], nbrs[w]
+                    if a and b:
+                        for x in a:
+                            px = pos[x]
+                            for y in b:
+                                if px > pos[y]:
+                                    before += 1
+                                elif px < pos[y]:
+                                    after += 1
                 if after < before:
                     row[j], row[j + 1] = w, v
                     pos[w], pos[v] = j, j + 1
                     improved = True
         if not improved:
             return
-
-
-def _pair_crossings(left: int, right: int, nbrs: list[list[int]], pos: list[int]) -> int:
-    """Crossings between the edges of `left` and `right` if `left` stands to the left."""
-    a, b = nbrs[left], nbrs[right]
-    if not a or not b:
-        return 0
-    return sum(1 for x in a for y in b if pos[x] > pos[y])
 
 
 # --- 4. x coordinates ----------------------------------------------------------------------------
