@@ -237,6 +237,11 @@ def load_roadmap(root: Path) -> Roadmap:
     try:
         return _load_roadmap(root)
     finally:
+        # Then all of it goes straight to the oldest generation (freeze and unfreeze move
+        # it there without a pass over it); left young, the next few collections would
+        # each walk it again (~0.9 s of a 5,000-topic generate).
+        gc.freeze()
+        gc.unfreeze()
         if was_enabled:
             gc.enable()
 
