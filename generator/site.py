@@ -21,6 +21,7 @@ import os
 import re
 import secrets
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -469,6 +470,10 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
             process.wait()
 
 
+def _terminated(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
 def _serve(args: argparse.Namespace) -> int:
     from .cli import load
 
@@ -493,6 +498,9 @@ def _serve(args: argparse.Namespace) -> int:
     else:
         command = [sys.executable, "-m", "zensical", "serve", "--config-file", str(project.config), "--dev-addr", address]
     process = subprocess.Popen(command, cwd=project.folder, env=_engine_env())
+    # Stopped by SIGTERM (a test, a process manager): leave through `finally` like Ctrl-C
+    # does, so the engine's server is stopped too instead of left running on its port.
+    signal.signal(signal.SIGTERM, _terminated)
     print(f"roadmap serve: http://{address}/ (watching roadmap/, resources/ and {_show(project.docs_dir)}/; Ctrl-C stops)", flush=True)
     seen = _snapshot(root, project, report_file)
     try:

@@ -113,3 +113,28 @@ def test_serve_refuses_to_start_on_bad_data_with_nothing_to_show(tmp_path: Path)
     )
     assert done.returncode == 1
     assert "roadmap/vectors.yml:" in done.stderr
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads child processes from /proc")
+def test_serve_stops_the_engine_when_terminated(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "--root", str(project), "--port", str(port)],
+        cwd=project,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_for(lambda: fetch(f"http://127.0.0.1:{port}/") is not None, "the first build")
+        engines = [int(pid) for pid in Path(f"/proc/{process.pid}/task/{process.pid}/children").read_text().split()]
+        assert engines
+        process.terminate()
+        assert process.wait(timeout=15) == 128 + 15
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    for pid in engines:
+        # Stopped and reaped by serve; an orphan would live on, adopted by init.
+        assert not Path(f"/proc/{pid}").exists() or "zombie" in Path(f"/proc/{pid}/status").read_text().lower()
