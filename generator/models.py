@@ -30,13 +30,69 @@ LEVELS: tuple[str, ...] = get_args(Level)
 # Kinds that may stand on their own without teaching a particular topic.
 TOPICLESS_KINDS = frozenset({"community", "conference", "practice", "tool"})
 
-_HTML = re.compile(r"<(?:!--|/?[A-Za-z][A-Za-z0-9-]*(?:\s|/?>))")
-_CODE = re.compile(r"(`+)(?:(?!\1).)+\1|^(?:```|~~~).*?^(?:```|~~~)", re.S | re.M)
+# Raw HTML as Python-Markdown passes it on: `<` and a tag name of anything but spaces, `<`, `>`,
+# `@` (to a browser `<img/src=x/onerror=...>` and `<a:b onfocus=...>` are tags too), or a comment.
+_HTML = re.compile(r"<(?:!--|/?[A-Za-z][^\s<>@/`]*(?:[\s/`]|>))")
+# Autolinks win over raw HTML there: `<https://...>` (also ftp) and `<name@host>` are links.
+_AUTOLINK = re.compile(r"<(?:[Ff]|[Hh][Tt])[Tt][Pp][Ss]?://[^<>]*>|<[^<> !]+@[^@<> ]+>")
+# Fenced code blocks as the site's Markdown (pymdownx.superfences) reads them, narrowly: only
+# when every line that may open or close a fence (in a quote or a list item too) pairs up, in
+# order, as an unindented fence with a plain header (a language, `key="value"` options, a
+# `{...}` list) and a line that repeats the fence exactly; otherwise nothing is taken as fenced.
+_FENCE_LIKE = re.compile(r"[ \t>*+\-\d.)]*(?:`{3,}|~{3,})")
+_FENCE_OPEN = re.compile(r"(`{3,}|~{3,})[ \t]*[\w#.+-]*(?:[ \t]+[\w-]+=\"[^\"\n]*\")*[ \t]*(?:\{[^}\n]*\})?[ \t]*")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _BLOCKED_HOSTS = re.compile(r"(^|\.)(localhost|local|internal|localdomain|home\.arpa)$")
 
 
+def _blank(text: str, start: int, end: int) -> str:
+    return text[:start] + re.sub(r"[^\n]", "\x00", text[start:end]) + text[end:]
+
+
+def _fences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each fenced block, or none at all if the fences are not clean (above)."""
+    spans: list[tuple[int, int]] = []
+    fence: tuple[str, int] | None = None
+    offset = 0
+    for line in text.split("\n"):
+        if fence is None and _FENCE_LIKE.match(line):
+            opening = _FENCE_OPEN.fullmatch(line)
+            if opening is None:
+                return []
+            fence = (opening.group(1), offset)
+        elif fence is not None and line.rstrip(" \t") == fence[0]:
+            spans.append((fence[1], offset + len(line)))
+            fence = None
+        elif fence is not None and _FENCE_LIKE.match(line):
+            return []
+        offset += len(line) + 1
+    return [] if fence is not None else spans
+
+
+def _mask_code(text: str) -> str:
+    """`text` with its code blanked (same length, newlines kept), where Markdown shows `<`, links
+    and braces as written. Read narrowly, so that nothing is taken for code that the engine
+    would not take: clean fenced blocks (see _FENCE_LIKE), and backtick spans only in a
+    paragraph whose backtick runs pair up in order, on one line, with runs of the same length
+    and no backslash before one (otherwise a span may run past a line, and block structure
+    decides where it ends)."""
+    for start, end in _fences(text):
+        text = _blank(text, start, end)
+    bounds = [0, *(m.end() for m in _BLANK_LINE.finditer(text)), len(text)]
+    for start, end in zip(bounds, bounds[1:]):
+        runs = list(re.finditer(r"`+", text[start:end]))
+        pairs = list(zip(runs[::2], runs[1::2]))
+        if len(runs) % 2 or any(
+            a.group() != b.group() or "\n" in text[start + a.start() : start + b.end()] for a, b in pairs
+        ) or any(text[start + r.start() - 1 : start + r.start()] == "\\" for r in runs):
+            continue
+        for a, b in pairs:
+            text = _blank(text, start + a.start(), start + b.end())
+    return text
+
+
 def _no_html(text: str) -> str:
-    match = _HTML.search(_CODE.sub("", text))
+    match = _HTML.search(_AUTOLINK.sub("", _mask_code(text)))
     if match:
         raise ValueError(
             f"raw HTML (`{match.group(0).strip()}`...) is not allowed; use Markdown, "
