@@ -82,13 +82,40 @@ def size_of(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
-def bench_size(n: int | str, root: Path, work: Path, runs: int, build: bool) -> list[Figure]:
+def add_project(root: Path) -> None:
+    """Give a knowledge base folder its own copy of mkdocs.yml and the hand-written site/, so
+    `roadmap build --root` generates and builds there, never in the repository's site/learn/."""
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(
+        REPO / "site",
+        root / "site",
+        ignore=lambda folder, names: [n for n in names if n.startswith(".") or (Path(folder) == REPO / "site" and n == "learn")],
+    )
+
+
+def machine() -> dict[str, str]:
+    """What the figures were taken on."""
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")), "?")
+    mem_kb = next((int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")), 0)
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True).stdout.strip()
+    dirty = subprocess.run(["git", "status", "--porcelain", "--", "generator"], cwd=REPO, capture_output=True, text=True).stdout.strip()
+    return {
+        "cores": str(os.cpu_count()),
+        "cpu": cpu,
+        "memory": f"{mem_kb / 1024 / 1024:.0f} GiB",
+        "python": sys.version.split()[0],
+        "commit": commit + (" (generator/ has uncommitted changes)" if dirty else ""),
+        "date": time.strftime("%Y-%m-%d"),
+    }
+
+
+def bench_size(n: int | str, root: Path, work: Path, runs: int, build: bool, build_runs: int) -> list[Figure]:
     figures = []
     py = sys.executable
 
-    def add(what: str, argv: list[str], note: str = "", setup: list[str] | None = None) -> str:
-        wall, cpu, peak, out = measure(argv, runs, setup=setup)
-        figures.append(Figure(what, n, round(wall, 3), round(cpu, 3), round(peak, 1), runs, note))
+    def add(what: str, argv: list[str], note: str = "", setup: list[str] | None = None, times: int = runs) -> str:
+        wall, cpu, peak, out = measure(argv, times, setup=setup)
+        figures.append(Figure(what, n, round(wall, 3), round(cpu, 3), round(peak, 1), times, note))
         print(f"  {what:<10} N={n}: {wall:7.3f} s wall {cpu:7.3f} s CPU {peak:7.1f} MB", file=sys.stderr, flush=True)
         return out
 
@@ -101,7 +128,7 @@ def bench_size(n: int | str, root: Path, work: Path, runs: int, build: bool) -> 
     add("plan", [ROADMAP, "plan", target, "--root", str(root), "--format", "json"], note=f"target {target}")
     if build:
         public = work / f"public-{n}"
-        add("build", [ROADMAP, "build", "--root", str(root), "--out", str(public)], setup=["rm", "-rf", str(public)])
+        add("build", [ROADMAP, "build", "--root", str(root), "--out", str(public)], setup=["rm", "-rf", str(public)], times=build_runs)
     return figures
 
 
@@ -110,6 +137,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="100,1000,2500,5000", help="comma-separated numbers of topics")
     parser.add_argument("--runs", type=int, default=3, help="runs per measurement (median is reported)")
     parser.add_argument("--build-up-to", type=int, default=5000, help="skip `roadmap build` above this N (it is the slowest)")
+    parser.add_argument("--build-runs", type=int, help="runs of `roadmap build` above N = 1,000 (default: --runs)")
     parser.add_argument("--no-real", action="store_true", help="skip the real knowledge base")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args()
@@ -121,24 +149,42 @@ def main() -> None:
         for n in (int(s) for s in args.sizes.split(",") if s):
             root = work / f"kb-{n}"
             synth.write(root, n, 4 * n)
+            add_project(root)
             print(f"N={n} topics, {4 * n} resources", file=sys.stderr)
-            figures += bench_size(n, root, work, args.runs, build=n <= args.build_up_to)
-            shutil.rmtree(root)
+            build_runs = args.build_runs if args.build_runs and n > 1000 else args.runs
+            figures += bench_size(n, root, work, args.runs, n <= args.build_up_to, build_runs)
+            for name in (f"public-{n}", f"gen-{n}", f"kb-{n}"):
+                shutil.rmtree(work / name, ignore_errors=True)
         if not args.no_real:
             print("real knowledge base", file=sys.stderr)
-            figures += bench_size("real", REPO, work, args.runs, build=True)
+            root = work / "kb-real"
+            for part in ("roadmap", "resources"):
+                shutil.copytree(REPO / part, root / part)
+            add_project(root)
+            figures += bench_size("real", root, work, args.runs, True, args.runs)
             public = work / "public-real"
             extra["roadmap_page_bytes"] = size_of(public / "learn" / "roadmap" / "index.html")
             extra["site_bytes"] = size_of(public)
+            extra["generated_bytes"] = size_of(work / "gen-real")
 
     print("| step | N topics | wall s | CPU s | peak MB | note |")
     print("|---|---:|---:|---:|---:|---|")
     for f in figures:
         print(f"| {f.what} | {f.n} | {f.wall:.3f} | {f.cpu:.3f} | {f.peak_mb:.0f} | {f.note} |")
+    walls = {(f.what, f.n): f.wall for f in figures}
+    print("\n| N topics | validate + generate, wall s | × previous N |")
+    print("|---:|---:|---:|")
+    previous: float | None = None
+    for n in dict.fromkeys(f.n for f in figures):
+        total = walls[("validate", n)] + walls[("generate", n)]
+        ratio = f"{total / previous:.2f}" if previous and isinstance(n, int) else ""
+        print(f"| {n} | {total:.3f} | {ratio} |")
+        previous = total if isinstance(n, int) else previous
     for key, value in extra.items():
         print(f"\n{key}: {value:,} ({value / 1024:.0f} KiB)")
     if args.json:
-        args.json.write_text(json.dumps({"figures": [asdict(f) for f in figures], **extra}, indent=2) + "\n")
+        data = {"machine": machine(), "figures": [asdict(f) for f in figures], **extra}
+        args.json.write_text(json.dumps(data, indent=2) + "\n")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,45 @@
+"""bench/ keeps working: the scale harness runs end to end on a tiny synthetic knowledge base.
+
+No timing is asserted: the figures only have to be there. (bench/README.md has the real ones.)
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from generator.graph import load_roadmap
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from bench import synth  # noqa: E402
+
+
+def test_synthetic_knowledge_base_is_valid_and_shaped_as_asked(tmp_path: Path) -> None:
+    synth.write(tmp_path / "kb", 50, 200)
+    roadmap = load_roadmap(tmp_path / "kb")
+    assert len(roadmap.topics) == 50 and len(roadmap.resources) == 200
+    assert {t.stage for t in roadmap.topics.values()} == set(synth.TOPIC_STAGES)
+    assert max(len(roadmap.ancestors(tid)) for tid in roadmap.topics) >= 10  # long chains
+    assert all(roadmap.covering[tid] for tid in roadmap.topics)
+
+
+def test_scale_harness_measures_every_step(tmp_path: Path) -> None:
+    out = tmp_path / "scale.json"
+    done = subprocess.run(
+        [sys.executable, "bench/scale.py", "--sizes", "50", "--runs", "1", "--no-real", "--build-up-to", "0", "--json", str(out)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    data = json.loads(out.read_text(encoding="utf-8"))
+    steps = {(f["what"], f["n"]) for f in data["figures"]}
+    assert steps == {("validate", 50), ("generate", 50), ("layout", 50), ("plan", 50)}
+    assert all(f["wall"] > 0 and f["peak_mb"] > 0 for f in data["figures"])
+    assert set(data["machine"]) >= {"cores", "cpu", "python", "commit"}
+    assert "| 50 |" in done.stdout
