@@ -9,6 +9,7 @@ the output is small and byte-identical for the same input.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from html import escape
@@ -130,12 +131,18 @@ def _node(roadmap: Roadmap, box: Box, dx: float, dy: float, href: Href, line_hei
     )
     extra = (" rm-self", ' aria-current="page"') if current else ("", "")
     return (
-        f'<a class="rm-node area-{topic.area}{extra[0]}" href="{_attr(href(box.id))}"{extra[1]} data-topic="{_attr(box.id)}" '
-        f'data-stage="{_attr(topic.stage)}" aria-label="{_attr(topic.title)}">'
-        f"<title>{escape(topic.summary)}</title>"
+        f'<a class="rm-node area-{topic.area}{extra[0]}" href="{_attr(href(box.id))}"{extra[1]} '
+        f"{_node_about(box.id, topic.stage, topic.title, topic.summary)}"
         f'<rect x="{_n(box.x + dx)}" y="{_n(box.y + dy)}" width="{_n(box.width)}" height="{_n(box.height)}" rx="7"/>'
         f"<text>{spans}</text></a>"
     )
+
+
+# A topic's node says the same in every drawing it is in: each chain of a big knowledge
+# base repeats its prerequisites' nodes.
+@functools.lru_cache(maxsize=1 << 14)
+def _node_about(tid: str, stage: str, title: str, summary: str) -> str:
+    return f'data-topic="{_attr(tid)}" data-stage="{_attr(stage)}" aria-label="{_attr(title)}"><title>{escape(summary)}</title>'
 
 
 def _graph_body(
