@@ -6,6 +6,7 @@ across records (references, cycles, duplicates) live in `checks`.
 
 from __future__ import annotations
 
+import html
 import ipaddress
 import re
 from typing import Annotated, Any, Literal, get_args
@@ -101,6 +102,152 @@ def _no_html(text: str) -> str:
     return text
 
 
+# Markdown fields may link only to full web addresses, and may not set HTML attributes.
+#
+# Links: an inline link or image `[x](dest)`, a reference definition `[x]: dest` and an
+# autolink `<scheme:...>` or `<name@host>` must go to an http(s) address. Other schemes
+# (`javascript:`, `data:`, `vbscript:`, `mailto:`, ...) are refused, and so are relative links
+# (`other.md`, `/path`, `#part`): the text is placed on pages the generator lays out and may
+# move, so a relative link has nothing fixed to point at; another topic is linked through
+# `prerequisites`. Browsers ignore spaces and control characters in a scheme and decode
+# character references (`java&#9;script:`), so the destination is read the same way.
+#
+# Attribute lists (the attr_list extension, kramdown's `{: ...}`) would set any HTML attribute,
+# `onclick` included. Refused where the Markdown engine would read them: `{` right after a
+# link, image, autolink, emphasis or code; `{...}` ending a heading, a table cell or a definition
+# term; a line that is only `{...}` (or one before a link, code or emphasis); a fence's `{...}`;
+# and, anywhere, `{:` and a `{...}` that assigns (`name=value`). Braces elsewhere (sets such as
+# `{0, 1}`) are text. tests/test_markdown_fields.py holds all this against Python-Markdown.
+# generator/pages.py still neutralises both when it renders the fields (defence in depth).
+
+# What may open a line inside a quote, a list item or a definition (before a heading, say).
+_CONTAINER = r"[ >]*(?:(?:[-*+:]|\d+[.)])[ ]+[ >]*)*"
+_LINKS = (
+    ("inline", re.compile(r"\](?=\(([^)]*))")),  # [text](dest "title"), ![alt](dest); links may nest
+    # [label]: dest (not a [^footnote]:), also inside a quote or a list item
+    ("reference", re.compile(r"^" + _CONTAINER + r"\[(?!\^)[^\]\n]+\]:([ ]*\n?[ ]*\S*)", re.M)),
+    # <scheme:...>, <name@host> (a name of any characters: code in it is set aside first)
+    ("auto", re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^<>\s]*|[^<>]+@[^@<> ]+)>")),
+)
+_WEB_ADDRESS = re.compile(r"https?://[^/\s]", re.I)
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+_ATTR_LIST = r"\{:?[ ]*[^}\n ][^\n]*\}"  # as attr_list reads it: `{`, text, the line's last `}`
+_ATTR_START = re.compile(_ATTR_LIST)
+# What ends an inline element, right before a `{` (searched in its paragraph up to it).
+_INLINE_END = re.compile(
+    r"(?:\]\((?:[^()]|\([^()]*\))*\)"  # a link or image: ](dest)
+    r"|\]"  # a reference link [x][label] or [x], a footnote mark [^1]
+    r"|<[^<>\s]+>"  # an autolink
+    r"|[\x00`]"  # a code span (blanked by _mask_code, or left as written where read narrowly)
+    r"|\*"  # *emphasis*, **strong** (Python-Markdown's may close anywhere)
+    r"|(?<![\w_])(_{1,3})(?!_).*?(?<!_)\1)\Z",  # _emphasis_ (not x_i: inside a word, _ is a letter)
+    re.S,
+)
+# `{... name=value ...}`: an attribute assignment (`onclick=...`) wherever it stands, since
+# emphasis and links can end in more ways than the patterns above follow.
+_ATTR_ASSIGNMENT = re.compile(r"\{[^}\n]*?[^\s=}{]=")
+# A fence's header may carry a `{...}` list (pymdownx.superfences) that sets attributes too.
+_FENCE_ATTRS = re.compile(r"^[ >*+\-\d.)]*(?:`{3,}|~{3,})[^\n`]*(\{)", re.M)
+_ATTRS_AT_END = re.compile(r"[ ]+(" + _ATTR_LIST + r")[ ]*(?:$|(?=[`*_\[!<\x00]))")
+# A line that is only an attribute list, or one right before a link, code or emphasis (where
+# the paragraph's text stops, for attr_list).
+_ATTRS_ALONE = re.compile(r"^" + _CONTAINER + r"(" + _ATTR_LIST + r")[ ]*(?:$|(?=[`*_\[!<\x00]))", re.M)
+_HEADING = re.compile(_CONTAINER + r"#")  # Python-Markdown needs no space after the #s
+_UNDERLINE = re.compile(_CONTAINER + r"(?:=+|-+)[ ]*$")  # setext heading underline
+_DEFINITION = re.compile(r"[ >]*:[ ]")  # def_list: the line after a term
+
+
+def _where(text: str, offset: int) -> str:
+    """` in line N` for a place in a text of several lines (nothing for a one-line text)."""
+    if "\n" not in text.strip("\n"):
+        return ""
+    return f" in line {text.count(chr(10), 0, offset) + 1}"
+
+
+def _shown(snippet: str) -> str:
+    snippet = " ".join(snippet.split())
+    return snippet if len(snippet) <= 60 else snippet[:59] + "…"
+
+
+def _link_problem(dest: str, where: str) -> str | None:
+    """What is wrong with a link destination as written (None: a full http(s) address)."""
+    address = re.sub(r"""\s+(?:"[^"]*"?|'[^']*'?|\([^)]*\)?)\s*$""", "", dest.strip())  # less a "title"
+    address = address[1:].split(">", 1)[0] if address.startswith("<") else address
+    squeezed = re.sub(r"[\x00-\x20\x7f]+", "", html.unescape(address))
+    if not squeezed:
+        return f"has a link with no address{where}; put the full https:// address in the parentheses"
+    if _WEB_ADDRESS.match(squeezed):
+        return None
+    scheme = _SCHEME.match(squeezed)
+    if scheme is not None:
+        return (
+            f"has a `{scheme.group(1).lower()}:` link (`{_shown(address)}`){where}; "
+            "link only to web pages, by their full https:// address"
+        )
+    return (
+        f"has a relative link (`{_shown(address)}`){where}; write the full https:// address "
+        "(to point at another topic, name it in `prerequisites`)"
+    )
+
+
+def _attribute_list_at(text: str, masked: str) -> int | None:
+    """Where the first attribute list starts in `text` (`masked`: the same, code blanked), if anywhere."""
+    paragraphs = [0] + [m.end() for m in _BLANK_LINE.finditer(masked)]
+    found = [
+        brace.start()
+        for brace in re.finditer(r"\{", masked)
+        if _ATTR_START.match(masked, brace.start())
+        # an inline element of the same paragraph ends right before it
+        and _INLINE_END.search(masked, max(p for p in paragraphs if p <= brace.start()), brace.start())
+    ]
+    found += [m.start(1) for m in _ATTRS_ALONE.finditer(masked)]
+    if "{:" in masked:
+        found.append(masked.index("{:"))
+    found += [m.start() for m in _ATTR_ASSIGNMENT.finditer(masked)]
+    found += [m.start(1) for m in _FENCE_ATTRS.finditer(text)]
+    lines = masked.split("\n")
+    start = 0
+    for i, line in enumerate(lines):
+        following = lines[i + 1] if i + 1 < len(lines) else ""
+        if "|" in line:  # a table row: attr_list reads the end of every cell
+            cells = re.split(r"(?<!\\)\|", line)
+        elif _HEADING.match(line) or (line.strip() and (_UNDERLINE.match(following) or _DEFINITION.match(following))):
+            cells = [line]  # a heading or a definition term: the end of the line
+        else:
+            cells = []
+        offset = start
+        for cell in cells:
+            match = _ATTRS_AT_END.search(cell)
+            if match:
+                found.append(offset + match.start(1))
+            offset += len(cell) + 1
+        start += len(line) + 1
+    return min(found) if found else None
+
+
+def _safe_markdown(text: str) -> str:
+    written, text = text, text.expandtabs(4)  # as Python-Markdown reads it (line numbers stay)
+    masked = _mask_code(text)
+    # Each kind on its own: a line that only looks like a reference definition can hold a link.
+    found = sorted((m.start(), m.span(1), kind) for kind, pattern in _LINKS for m in pattern.finditer(masked))
+    for start, (begin, end), kind in found:
+        dest = text[begin:end]
+        if kind == "auto" and _SCHEME.match(dest) is None:  # <name@host> is a mailto: link
+            dest = "mailto:" + dest
+        problem = _link_problem(dest, _where(text, start))
+        if problem is not None:
+            raise ValueError(problem)
+    at = _attribute_list_at(text, masked)
+    if at is not None:
+        line = text[at:].split("\n", 1)[0]
+        shown = line[: line.rfind("}") + 1] or line
+        raise ValueError(
+            f"has an attribute list (`{_shown(shown)}`){_where(text, at)}, which would set HTML attributes; "
+            "remove it (a set like {0, 1} can stay mid-sentence, or go in backticks)"
+        )
+    return written
+
+
 def _plain(text: str) -> str:
     _no_html(text)
     if "\n" in text.strip():
@@ -161,7 +308,7 @@ def _isbn(value: str) -> str:
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=64)]
 Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(_not_blank), AfterValidator(_plain)]
 Summary = Annotated[str, StringConstraints(min_length=1, max_length=300), AfterValidator(_not_blank), AfterValidator(_plain)]
-Markdown = Annotated[str, StringConstraints(min_length=1), AfterValidator(_not_blank), AfterValidator(_no_html)]
+Markdown = Annotated[str, StringConstraints(min_length=1), AfterValidator(_not_blank), AfterValidator(_no_html), AfterValidator(_safe_markdown)]
 Name = Annotated[str, StringConstraints(min_length=1, max_length=200), AfterValidator(_not_blank), AfterValidator(_plain)]
 Url = Annotated[str, StringConstraints(max_length=2000), AfterValidator(check_url)]
 Isbn = Annotated[str, AfterValidator(_isbn)]
@@ -259,7 +406,7 @@ FIELD_HELP: dict[str, dict[str, str]] = {
         "stage": "The step of the guide it belongs to: an `id` from roadmap/stages.yml.",
         "area": "The branch of mathematics it belongs to.",
         "summary": "One or two plain sentences (no Markdown), at most 300 characters; write it as a `>-` block.",
-        "description": "Markdown in your own words, no raw HTML; write it as a `|` block.",
+        "description": "Markdown in your own words, no raw HTML; links only to full https:// addresses; write it as a `|` block.",
         "why_it_matters": "Markdown: which machine-learning methods use this, and how.",
         "goals": "3 to 6 things a learner can check themselves against: `Compute ...`, `Explain ...`.",
         "hours": "A realistic study time in hours (a whole or half number).",
@@ -281,7 +428,7 @@ FIELD_HELP: dict[str, dict[str, str]] = {
         "year": "Year of publication or recording.",
         "edition": 'The edition as printed, in quotes: `"2nd"`.',
         "isbn": "ISBN-10 or ISBN-13, in quotes; hyphens allowed.",
-        "description": "In your own words: what it is good for, and for whom. Plain text or light Markdown, no HTML.",
+        "description": "In your own words: what it is good for, and for whom. Plain text or light Markdown, no HTML; links only to https:// addresses.",
         "covers": "The topics it teaches and exactly where; `[]` only for communities, conferences, practice sites and tools.",
     },
     "Cover": {"topic": "The id of a topic it teaches (its file name in roadmap/ without `.yml`)."},

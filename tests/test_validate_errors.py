@@ -72,6 +72,18 @@ CASES = [
     Case("raw-html-odd-tag-name", TOPIC, "  - one", "  - one <a:b onfocus=alert(1) autofocus tabindex=0>", "roadmap/gradients.yml:6:14", r"raw HTML \(`<a:b`\.\.\.\) is not allowed"),
     Case("raw-html-between-backticks", TOPIC, "  - one", "  - one `a\n\n  <img src=x onerror=alert(1)>\n\n  b`", "roadmap/gradients.yml:6:14", r"raw HTML \(`<img`\.\.\.\) is not allowed"),
     Case("script-in-summary", TOPIC, "  The gradients fixture topic.", "  The <script>alert(1)</script> topic.", "roadmap/gradients.yml:4:10", r"raw HTML"),
+    # Markdown fields: links only to http(s) addresses, no attribute lists (they set HTML attributes)
+    Case("javascript-link", TOPIC, "  - one", "  - one [x](javascript:alert(1))", "roadmap/gradients.yml:6:14", r"`description` has a `javascript:` link \(`javascript:alert\(1`\) in line 3; link only to web pages, by their full https:// address"),
+    Case("javascript-link-hidden", TOPIC, "  - one", "  - one [x](java&#9;Script:alert(1))", "roadmap/gradients.yml:6:14", r"has a `javascript:` link"),
+    Case("data-image", TOPIC, "  Used by the gradients tests.", "  Used by ![x](data:image/svg+xml;base64,PHN2Zz4=) tests.", "roadmap/gradients.yml:12:17", r"`why_it_matters` has a `data:` link \(`data:image/svg\+xml;base64,PHN2Zz4=`\); link only"),
+    Case("vbscript-reference", TOPIC, "  - two", "  - two, [see this][r]\n\n  [r]: vbscript:msgbox(1)", "roadmap/gradients.yml:6:14", r"has a `vbscript:` link \(`vbscript:msgbox\(1\)`\) in line 6"),
+    Case("email-autolink", BOOK, "  A fixture book about vectors and matrices.", "  A fixture book; write to <ada@example.org>.", "resources/la-book.yml:9:14", r"`description` has a `mailto:` link \(`mailto:ada@example\.org`\)"),
+    Case("relative-link", TOPIC, "  - one", "  - one, see [vectors](vectors.md)", "roadmap/gradients.yml:6:14", r"has a relative link \(`vectors\.md`\) in line 3; write the full https:// address \(to point at another topic, name it in `prerequisites`\)"),
+    Case("empty-link", TOPIC, "  - one", "  - one [x]()", "roadmap/gradients.yml:6:14", r"has a link with no address in line 3"),
+    Case("attribute-list-after-link", TOPIC, "  - one", "  - one [x](https://example.org/){: onclick=alert(1) }", "roadmap/gradients.yml:6:14", r"has an attribute list \(`\{: onclick=alert\(1\) \}`\) in line 3, which would set HTML attributes; remove it"),
+    Case("attribute-list-after-emphasis", TOPIC, "**bold** text", "**bold**{ onclick=alert(1) } text", "roadmap/gradients.yml:6:14", r"attribute list \(`\{ onclick=alert\(1\) \}`\) in line 1"),
+    Case("attribute-list-on-heading", TOPIC, "  - two", "  - two\n\n  ## More { onclick=alert(1) }", "roadmap/gradients.yml:6:14", r"attribute list \(`\{ onclick=alert\(1\) \}`\) in line 6"),
+    Case("attribute-list-on-its-own-line", TOPIC, "  Used by the gradients tests.", "  Used by the gradients tests.\n  {: onclick=alert(1) }", "roadmap/gradients.yml:12:17", r"`why_it_matters` has an attribute list \(`\{: onclick=alert\(1\) \}`\) in line 2"),
     Case("empty-reason", TOPIC, "reason: A gradient is a vector.", 'reason: ""', "roadmap/gradients.yml:25:13", r"`prerequisites\[1\]\.reason` is empty"),
     Case("bad-file-name", "roadmap/Gradient Descent.yml", None, "title: x\n", "roadmap/Gradient Descent.yml:1:1", r"not a valid id"),
     Case("yaml-extension", "roadmap/extra.yaml", None, "title: x\n", "roadmap/extra.yaml:1:1", r"rename it to `extra\.yml`"),
@@ -132,6 +144,22 @@ def test_bad_input_is_reported_where_it_is(case: Case, mini_root: Path, run: Cal
     assert lines, f"expected an error at {case.where}, got:\n{result.err}"
     assert any(re.search(case.gist, line) for line in lines), f"no line at {case.where} matches {case.gist!r}:\n{result.err}"
     assert re.search(r"^\d+ problems? in \d+ files?$", result.err.splitlines()[-1])
+
+
+def test_markdown_may_hold_web_links_braces_and_code(mini_root: Path, run: Callable[..., Result]) -> None:
+    """What the Markdown rules leave alone: https links, sets in braces, code showing the syntax."""
+    path = mini_root / TOPIC
+    text = path.read_text(encoding="utf-8").replace(
+        "  - one",
+        "  - one: [a page](https://example.org/a_(b) \"title\"), <https://example.org/>, a footnote[^1]\n"
+        "  - the event {2, 4, 6}; the set {0}\n"
+        "  - in code: `[x](javascript:alert(1))`, `{: .class }`, `x_{i}`\n\n"
+        "  [^1]: A note with [a reference][ref].\n\n"
+        "  [ref]: https://example.org/ref",
+    )
+    path.write_text(text, encoding="utf-8")
+    result = run("validate", "--root", mini_root)
+    assert result.code == 0, result.err
 
 
 def test_all_problems_are_reported_at_once_and_sorted(mini_root: Path, run: Callable[..., Result]) -> None:
