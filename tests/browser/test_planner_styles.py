@@ -65,3 +65,12 @@ def test_the_home_pages_card_grid_is_not_applied_to_the_drawing(page: Any, site_
     page.goto(site_url)
     cards = style(page, ".md-typeset div.rm-steps", "display")
     assert cards == [{"display": "grid"}]
+
+
+def test_the_plan_view_fades_edges_but_not_the_legends_samples(page: Any, site_url: str) -> None:
+    page.goto(site_url + PLAN)
+    page.locator(".rm-plan-graph-svg svg.rm-plan-view").wait_for(state="attached")
+    legend = style(page, ".rm-plan-graph-svg svg .rm-legend .rm-edge", "opacity")
+    assert legend and all(s["opacity"] == "1" for s in legend), legend
+    faded = style(page, ".rm-plan-graph-svg svg .rm-edges .rm-edge:not(.in-plan)", "opacity")
+    assert faded and all(s["opacity"] == "0.15" for s in faded), faded
