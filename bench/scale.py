@@ -45,6 +45,34 @@ class Figure:
     note: str = ""
 
 
+def busy_cores(seconds: float = 1.0) -> float:
+    """How many cores other processes kept busy over the next `seconds` (Linux /proc/stat)."""
+
+    def sample() -> tuple[int, int]:
+        fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+        idle = fields[3] + fields[4]  # idle + iowait
+        return sum(fields[:8]) - idle, sum(fields[:8])
+
+    busy0, total0 = sample()
+    time.sleep(seconds)
+    busy1, total1 = sample()
+    return (busy1 - busy0) / max(1, total1 - total0) * (os.cpu_count() or 1)
+
+
+QUIET: dict[str, float] = {"limit": 0.0, "max_wait": 0.0}  # set by --quiet
+
+
+def wait_for_quiet() -> None:
+    """On a shared machine, start a run only once other work leaves the cores alone."""
+    if not QUIET["limit"] or not Path("/proc/stat").is_file():
+        return
+    deadline = time.monotonic() + QUIET["max_wait"]
+    while (busy := busy_cores()) > QUIET["limit"]:
+        if time.monotonic() > deadline:
+            print(f"  (still {busy:.1f} cores busy after {QUIET['max_wait']:.0f} s; measuring anyway)", file=sys.stderr)
+            return
+
+
 def measure(argv: list[str], runs: int, *, setup: list[str] | None = None) -> tuple[float, float, float, str]:
     """Median wall s, CPU s and peak RSS MB of `runs` runs of argv (exit status must be 0)."""
     walls, cpus, peaks = [], [], []
@@ -52,6 +80,7 @@ def measure(argv: list[str], runs: int, *, setup: list[str] | None = None) -> tu
     for _ in range(runs):
         if setup:
             subprocess.run(setup, check=True, stdout=subprocess.DEVNULL)
+        wait_for_quiet()
         start = time.perf_counter()
         proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=REPO)
         assert proc.stdout is not None and proc.stderr is not None
@@ -69,11 +98,16 @@ def measure(argv: list[str], runs: int, *, setup: list[str] | None = None) -> tu
 
 
 def deepest_topic(root: Path) -> str:
-    """The topic with the most ancestors: the hardest plan to compute."""
-    from generator.graph import load_roadmap
+    """The topic with the most ancestors: the hardest plan to compute.
 
-    roadmap = load_roadmap(root)
-    return max(roadmap.topics, key=lambda t: (len(roadmap.ancestors(t)), t))
+    Found in a child process: a child's peak memory as wait4 reports it starts from this
+    process's own at fork time, so the harness must not hold a roadmap itself."""
+    code = (
+        "import sys; from pathlib import Path; from generator.graph import load_roadmap; "
+        "r = load_roadmap(Path(sys.argv[1])); print(max(r.topics, key=lambda t: (len(r.ancestors(t)), t)))"
+    )
+    done = subprocess.run([sys.executable, "-c", code, str(root)], cwd=REPO, capture_output=True, text=True, check=True)
+    return done.stdout.strip()
 
 
 def size_of(path: Path) -> int:
@@ -140,7 +174,13 @@ def main() -> None:
     parser.add_argument("--build-runs", type=int, help="runs of `roadmap build` above N = 1,000 (default: --runs)")
     parser.add_argument("--no-real", action="store_true", help="skip the real knowledge base")
     parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument(
+        "--quiet", type=float, metavar="CORES", default=0.0,
+        help="before each run, wait (up to --max-wait s) until other processes use at most this many cores",
+    )  # fmt: skip
+    parser.add_argument("--max-wait", type=float, default=600.0)
     args = parser.parse_args()
+    QUIET.update(limit=args.quiet, max_wait=args.max_wait)
 
     figures: list[Figure] = []
     extra: dict[str, int] = {}
