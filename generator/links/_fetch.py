@@ -14,10 +14,9 @@ from enum import Enum
 from types import TracebackType
 from urllib.parse import urlsplit
 
-import httpx
-
 from ._config import Config
 from ._guard import AddressRefused, Guard, NameNotResolved, Resolver
+from ._http import httpx
 from ._net import CONNECTING, GuardedTransport, phase
 from ._politeness import Politeness
 from ._verdicts import (

@@ -156,6 +156,35 @@ def test_keep_alive_connections_are_reused(servers: Servers) -> None:
     assert servers.second.log.connections - before == 1
 
 
+def test_a_kept_alive_connection_is_taken_without_yielding_to_other_tasks(servers: Servers) -> None:
+    # httpcore's own connection lock yields to the event loop on every request; with many
+    # lanes answered in the same instant, that kept every lane waiting for all the others
+    # before sending its next request. The transport's connections take a free lock at once.
+    import asyncio
+
+    from generator.links._guard import Guard
+    from generator.links._http import httpx
+    from generator.links._net import GuardedTransport
+
+    async def main() -> list[str]:
+        transport = GuardedTransport(Guard(allow_private=True))
+        try:
+            response = await transport.handle_async_request(httpx.Request("GET", servers.plain.url("/status/200?lock")))
+            await response.aread()
+            await response.aclose()
+            (origin,) = transport._origins.values()
+            (connection,) = origin.idle
+            ran: list[str] = []
+            asyncio.get_running_loop().call_soon(ran.append, "another task ran")
+            async with connection._state_lock:
+                pass
+            return ran.copy()  # before closing below lets the callback run
+        finally:
+            await transport.aclose()
+
+    assert asyncio.run(main()) == []
+
+
 def test_a_kept_alive_connection_closed_by_the_server_is_not_held_against_the_url(servers: Servers) -> None:
     # The second URL goes out on the connection the server is about to drop; that is
     # retried on a new connection at once, without using up one of the URL's retries.
