@@ -256,9 +256,10 @@ def cross_problems(
         problems += _implied(edges)
 
     first_url: dict[str, tuple[str, _Lazy]] = {}
+    normalised: dict[str, str] = {}
     for rid in sorted(resources):
         resource, doc = resources[rid]
-        key = normalise_url(resource.url)
+        key = normalised[rid] = normalise_url(resource.url)
         where = _Lazy(doc, ("url",))
         if key in first_url:
             other, lazy_other = first_url[key]
@@ -266,7 +267,7 @@ def cross_problems(
             problems.append(Problem(where.position, f"`url` is already used by `{other}` ({other_at.path}:{other_at.line}); one resource per address: extend that file's `covers` instead"))
         else:
             first_url[key] = (rid, where)
-    problems += _plain_http(resources)
+    problems += _plain_http(resources, normalised)
     return problems
 
 
@@ -279,25 +280,28 @@ def _topic_hint(name: str, known: Iterable[str]) -> str:
 HTTPS_ONLY_TLDS = frozenset({"app", "dev", "page"})
 
 
-def _plain_http(resources: Mapping[str, tuple[Resource, Document]]) -> list[Problem]:
+def _plain_http(resources: Mapping[str, tuple[Resource, Document]], normalised: Mapping[str, str]) -> list[Problem]:
     """`http://` addresses where https is known to work, decided without the network.
 
     The evidence is our own data: the https form of the very address is listed
     already, or another resource reaches the same host over https (its address
     was checked when it was added), or the host is under an https-only TLD.
     Any other http address is left alone; the link checker reports a redirect
-    to https when it sees one.
+    to https when it sees one. `normalised` holds each resource's `normalise_url`.
     """
+    plain = [rid for rid in sorted(resources) if resources[rid][0].url[:5].lower() == "http:"]
+    if not plain:
+        return []  # the usual case: nothing to compare, so no pass over every address
     https_urls: dict[str, str] = {}
     https_hosts: dict[str, str] = {}
     for rid in sorted(resources):
         url = resources[rid][0].url
         parts = urlsplit(url)
         if parts.scheme.lower() == "https" and parts.hostname:
-            https_urls.setdefault(normalise_url(url), rid)
+            https_urls.setdefault(normalised[rid], rid)
             https_hosts.setdefault(parts.hostname.lower().rstrip("."), rid)
     problems = []
-    for rid in sorted(resources):
+    for rid in plain:
         resource, doc = resources[rid]
         parts = urlsplit(resource.url)
         if parts.scheme.lower() != "http" or not parts.hostname:
