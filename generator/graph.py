@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import gc
 import heapq
+import itertools
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import Any
 from .checks import cross_problems, record_problems
 from .load import Document, load_file
 from .models import AREAS, ID_PATTERN, LEVELS, Resource, Stage, StagesFile, Topic
+from .parallel import map_on_cores
 from .problems import DataError, Position, Problem, RootError
 
 STAGES_FILE = "stages.yml"
@@ -206,18 +208,40 @@ def _record_files(folder: Path, problems: list[Problem], base: Path) -> list[Pat
     return files
 
 
-def _load_all(files: Iterable[Path], base: Path, problems: list[Problem]) -> dict[str, Document]:
-    docs = {}
+# From this many record files on, they are parsed on every core (`parallel.map_on_cores`):
+# reading YAML is most of the time `validate` takes on a big knowledge base.
+PARALLEL_FILES = 1000
+
+
+def _load_one(job: tuple[Path, str]) -> Document | list[Problem]:
+    file, display = job
+    try:
+        return load_file(file, display)
+    except DataError as exc:
+        return exc.problems
+
+
+def _load_all(groups: Sequence[Sequence[Path]], base: Path, problems: list[Problem]) -> list[dict[str, Document]]:
+    """Each group of files loaded, keyed by id; the problems of files that fail go to `problems`."""
     prefixes: dict[Path, str] = {}
-    for file in files:
+    jobs = []
+    for file in (file for files in groups for file in files):
         prefix = prefixes.get(file.parent)
         if prefix is None:
             prefix = prefixes[file.parent] = file.parent.relative_to(base).as_posix() + "/"
-        try:
-            docs[file.stem] = load_file(file, prefix + file.name)
-        except DataError as exc:
-            problems += exc.problems
-    return docs
+        jobs.append((file, prefix + file.name))
+    loaded = map_on_cores(_load_one, jobs, min_items=PARALLEL_FILES)
+    found = iter(zip(jobs, loaded))
+    out = []
+    for files in groups:
+        docs = {}
+        for (file, _), result in itertools.islice(found, len(files)):
+            if isinstance(result, Document):
+                docs[file.stem] = result
+            else:
+                problems += result
+        out.append(docs)
+    return out
 
 
 def _raw_covers(data: Any) -> set[str]:
@@ -281,8 +305,9 @@ def _load_roadmap(root: Path) -> Roadmap:
                     stages[stage.id] = (stage, where)
 
     topic_files = [f for f in _record_files(roadmap_dir, problems, root) if f.name != STAGES_FILE]
+    resource_files = _record_files(resources_dir, problems, root)
+    topic_docs, resource_docs = _load_all([topic_files, resource_files], root, problems)
     topics: dict[str, tuple[Topic, Document]] = {}
-    topic_docs = _load_all(topic_files, root, problems)
     for tid, doc in topic_docs.items():
         documents[doc.path] = doc
         topic, found = record_problems(doc, Topic)
@@ -292,8 +317,6 @@ def _load_roadmap(root: Path) -> Roadmap:
 
     resources: dict[str, tuple[Resource, Document]] = {}
     covered_by_broken: set[str] = set()
-    resource_files = _record_files(resources_dir, problems, root)
-    resource_docs = _load_all(resource_files, root, problems)
     if len(resource_docs) < len(resource_files):
         # A resource file that is not even YAML could cover any topic: report its own
         # problem, not "no resource covers ..." for every topic it may be teaching.

@@ -8,10 +8,11 @@ so each of those becomes a positioned problem rather than a surprise.
 from __future__ import annotations
 
 import functools
+from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from yaml.events import (
@@ -48,6 +49,13 @@ def _resolve_plain(value: str) -> str:
     return str(_resolver.resolve(yaml.ScalarNode, value, (True, False)))  # type: ignore[no-untyped-call]
 
 
+class _Mark(NamedTuple):
+    """A position as PyYAML's marks give it (0-based), for positions sent between processes."""
+
+    line: int
+    column: int
+
+
 @dataclass
 class Document:
     """A loaded YAML file: its value and the position of every key and value in it."""
@@ -57,9 +65,45 @@ class Document:
     # PyYAML marks, turned into Positions only when asked: most files never need one.
     values: dict[Loc, Any] = field(default_factory=dict)
     keys: dict[Loc, Any] = field(default_factory=dict)
+    # Or, for a document loaded in another process: the marks' (line, column) pairs as two
+    # flat arrays, in the order the loader recorded them (see `__getstate__`), expanded on first use.
+    packed_marks: tuple[array[int], array[int]] | None = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        # Sent to another process (a forked loader's results), the marks go as two arrays of
+        # numbers: thousands of mark objects per file cost more to pickle than parsing saves.
+        # Only documents loaded without problems exist, so the walk in `_unpack` fits them.
+        if self.packed_marks is not None or not (self.values or self.keys):
+            return self.__dict__.copy()
+        values = array("l", [n for mark in self.values.values() for n in (mark.line, mark.column)])
+        keys = array("l", [n for mark in self.keys.values() for n in (mark.line, mark.column)])
+        return {"path": self.path, "data": self.data, "values": {}, "keys": {}, "packed_marks": (values, keys)}
+
+    def _unpack(self) -> None:
+        assert self.packed_marks is not None
+        value_marks, key_marks = (iter(map(_Mark, flat[::2], flat[1::2])) for flat in self.packed_marks)
+        self.packed_marks = None
+        values, keys = self.values, self.keys
+
+        # The loader records a node's mark on entry, a key's just before its value: the
+        # same walk over the data meets them in the same order.
+        def walk(node: Any, loc: Loc) -> None:
+            values[loc] = next(value_marks)
+            if isinstance(node, dict):
+                for k, v in node.items():
+                    where = loc + (k,)
+                    keys[where] = next(key_marks)
+                    walk(v, where)
+            elif isinstance(node, list):
+                for i, v in enumerate(node):
+                    walk(v, loc + (i,))
+
+        walk(self.data, ())
 
     def at(self, loc: Loc, *, key: bool = False) -> Position:
         """Where `loc` is written; falls back to the nearest enclosing node that exists."""
+        if self.packed_marks is not None:
+            self._unpack()
         if key and loc in self.keys:
             return self._position(self.keys[loc])
         for end in range(len(loc), -1, -1):

@@ -15,22 +15,10 @@ from pathlib import Path
 import pytest
 
 from generator import parallel
+from helpers import fresh
 
 HERE = Path(__file__).parent
 linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forks only on Linux")
-
-
-def fresh(code: str) -> str:
-    """Run `code` in a new interpreter (one thread) and return what it printed."""
-    done = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(code)],
-        cwd=HERE.parent,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr
-    return done.stdout.strip()
 
 
 def test_small_inputs_stay_in_this_process() -> None:

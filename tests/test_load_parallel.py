@@ -1,0 +1,96 @@
+"""Loading a big knowledge base on every core: the same records, problems and positions.
+
+Above `graph.PARALLEL_FILES` record files, forked children parse part of them and send the
+documents back with their marks packed as numbers (`Document.__getstate__`); positions are
+unpacked only when a problem or a link report asks for one.
+"""
+
+from __future__ import annotations
+
+import json
+import pickle
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.load import load_file
+from helpers import MINI, fresh
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_every_position_survives_the_trip_between_processes() -> None:
+    files = sorted((ROOT / "roadmap").glob("*.yml")) + sorted((ROOT / "resources").glob("*.yml"))
+    assert len(files) > 200
+    for file in files:
+        doc = load_file(file, file.name)
+        copy = pickle.loads(pickle.dumps(doc))
+        assert copy.packed_marks is not None and not copy.values and not copy.keys
+        assert copy.data == doc.data
+        for loc in doc.values:
+            assert copy.at(loc) == doc.at(loc), (file.name, loc)
+        for loc in doc.keys:
+            assert copy.at(loc, key=True) == doc.at(loc, key=True), (file.name, loc)
+        assert copy.at(("no", "such", "key")) == doc.at(("no", "such", "key"))
+
+
+def _broken_copy(tmp_path: Path) -> Path:
+    root = tmp_path / "kb"
+    shutil.copytree(MINI, root)
+    book = root / "resources" / "la-book.yml"
+    book.write_text(book.read_text().replace("cost: free", "cost: gratis"))
+    course = root / "resources" / "ml-course.yml"
+    course.write_text(course.read_text().replace("topic: linear-regression", "topic: linear-regresion"))
+    forum = root / "resources" / "forum.yml"
+    forum.write_text(forum.read_text() + "title: twice\n")
+    topic = root / "roadmap" / "gradients.yml"
+    topic.write_text(topic.read_text().replace("hours: 4", "hours: -4"))
+    return root
+
+
+LOAD = """
+    import json, os, sys
+    from pathlib import Path
+    from generator import graph
+    from generator.problems import DataError
+    forks = []
+    real_fork = os.fork
+    def counting_fork():
+        forks.append(1)
+        return real_fork()
+    os.fork = counting_fork
+    graph.PARALLEL_FILES = int(sys.argv[2])
+    root = Path(sys.argv[1])
+    try:
+        roadmap = graph.load_roadmap(root)
+    except DataError as exc:
+        found = [str(p) for p in exc.problems]
+    else:
+        found = [str(roadmap.url_position(rid)) for rid in roadmap.resources]
+    print(json.dumps({"forked": bool(forks), "found": found}))
+"""
+
+
+def _load_in_fresh_process(root: Path, parallel_from: int) -> dict[str, object]:
+    code = LOAD.replace("sys.argv[1]", repr(str(root))).replace("int(sys.argv[2])", str(parallel_from))
+    result: dict[str, object] = json.loads(fresh(code))
+    return result
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forks only on Linux")
+@pytest.mark.parametrize("broken", [True, False], ids=["problems", "url-positions"])
+def test_loading_on_every_core_finds_what_loading_here_finds(tmp_path: Path, broken: bool) -> None:
+    root = _broken_copy(tmp_path) if broken else MINI
+    here = _load_in_fresh_process(root, 10**9)
+    spread = _load_in_fresh_process(root, 1)
+    assert here["forked"] is False and spread["forked"] is True
+    assert spread["found"] == here["found"]
+    found = here["found"]
+    assert isinstance(found, list) and found
+    if broken:
+        text = "\n".join(found)
+        # Each kind of problem, with its line and column, from files parsed in either process.
+        for expected in ("resources/la-book.yml:5:7:", "resources/ml-course.yml:13:12:", "resources/forum.yml:", "roadmap/gradients.yml:"):
+            assert expected in text, text
