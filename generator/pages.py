@@ -514,7 +514,7 @@ class _Columns:
 class _Row:
     """What a resource's table row says whatever the page: the links in it are made per page."""
 
-    attrs: str  # the <tr>'s data-* attributes, for the catalogue's filters
+    attrs: str  # the <tr>'s data-* attributes, for the catalogue's filters (catalogue tables only)
     title: str  # escaped
     after_title: str  # the visit link; the verdict badge goes after it, then `by`
     by: str
@@ -576,7 +576,7 @@ def _row(roadmap: Roadmap, rid: str) -> _Row:
     return row
 
 
-def _resource_row(roadmap: Roadmap, src: str, rid: str, cols: _Columns, report: LinkReport | None) -> str:
+def _resource_row(roadmap: Roadmap, src: str, rid: str, cols: _Columns, report: LinkReport | None, catalogue: bool = False) -> str:
     r = roadmap.resources[rid]
     row = _row(roadmap, rid)
     check = report.for_resource(rid, r.url) if report else None
@@ -593,7 +593,8 @@ def _resource_row(roadmap: Roadmap, src: str, rid: str, cols: _Columns, report: 
     if cols.topics:
         links = ", ".join(f'<a href="{_h(href(src, page))}">{text}</a>' for page, text in row.topics)
         cells.append(f'<td data-label="Topics" class="rm-col-topics rm-wide"><span>{links}</span></td>' if links else '<td data-label="Topics" class="rm-unknown">—</td>')
-    return f"<tr {row.attrs}>" + "".join(cells) + "</tr>"
+    # Only a catalogue table's rows carry the data its filters read (catalogue.js).
+    return (f"<tr {row.attrs}>" if catalogue else "<tr>") + "".join(cells) + "</tr>"
 
 
 def _resource_table(
@@ -614,7 +615,7 @@ def _resource_table(
         heads.append("Topics")
     head = "".join(f'<th scope="col">{_h(h)}</th>' for h in heads)
     marker = " data-rm-catalogue" if catalogue else ""
-    rows = [_resource_row(roadmap, src, rid, cols, report) for rid in rids]
+    rows = [_resource_row(roadmap, src, rid, cols, report, catalogue) for rid in rids]
     empty = (
         f'<tr class="rm-empty" hidden><td colspan="{len(heads)}">No resource matches these filters. '
         '<button type="button" class="rm-link-button" data-rm-reset>Clear the filters</button></td></tr>'

@@ -192,6 +192,25 @@ def test_catalogue_rows_carry_the_filter_data(mini: Roadmap) -> None:
     assert "No papers yet." in empty and "<table" not in empty
 
 
+FILTER_DATA = re.compile(r"<tr [^>]*data-(?:kind|cost|level|area|text)=")
+
+
+def test_only_catalogue_tables_carry_the_filter_data(mini: Roadmap) -> None:
+    # catalogue.js reads the data-* attributes only in table[data-rm-catalogue]; elsewhere
+    # they would be dead weight on every row (megabytes in a big knowledge base).
+    files = pages.render_site(mini, pages.parse_link_report(REPORT))
+    for path, text in files.items():
+        if not path.startswith("catalogue/"):
+            assert not FILTER_DATA.search(text), path
+    topic = files["topics/gradients/index.md"]
+    assert '<tr><td class="rm-col-title"><a class="rm-title" href="../../resources/calculus-videos/">' in topic
+    stage = files["stages/practice/index.md"]
+    assert stage.count("<tr><td ") == len([r for r in mini.resources.values() if r.kind in {"course", "book", "video", "practice"}])
+    for path in ("catalogue/index.md", "catalogue/books/index.md"):
+        page = files[path]
+        assert page.count("<tr data-kind=") == page.count('<td class="rm-col-title">') > 0, path
+
+
 def test_roadmap_json_follows_the_contract(mini: Roadmap) -> None:
     data = json.loads(pages.roadmap_json(mini))
     assert list(data) == ["stages", "topics", "resources"]
