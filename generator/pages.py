@@ -988,6 +988,11 @@ def catalogue_markdown(roadmap: Roadmap, kind: str | None = None, report: LinkRe
     return _page(front, body)
 
 
+# A stage page's resource tables show this many rows at most (the best ranked); the rest
+# are in the catalogue. A big knowledge base would otherwise list thousands on one page.
+STAGE_TABLE_ROWS = 100
+
+
 def stage_markdown(roadmap: Roadmap, sid: str, report: LinkReport | None = None) -> str:
     """One step of the guide: its topics in study order, and its resources."""
     src = stage_page(sid)
@@ -1029,14 +1034,19 @@ def stage_markdown(roadmap: Roadmap, sid: str, report: LinkReport | None = None)
                 "",
                 "The ones that cover most of this step first.",
                 "",
-                *_resource_table(roadmap, src, ranked, _Columns(coverage_of=in_stage), report, f"Resources for {stage.title}"),
+                *_resource_table(roadmap, src, ranked[:STAGE_TABLE_ROWS], _Columns(coverage_of=in_stage), report, f"Resources for {stage.title}"),
             ]
+            more = len(ranked) - STAGE_TABLE_ROWS
+            if more > 0:
+                body += [f"<p>{_more(more)} {_a(src, CATALOGUE_INDEX, 'Find them in the catalogue')}.</p>", ""]
     for kind in stage.kinds:
         rids = _catalogue_rids(roadmap, kind)
         body += [f"## {_md(KIND_TITLES[kind])}", ""]
         if rids:
-            body += _resource_table(roadmap, src, rids, _Columns(kind=False, topics=True), report, KIND_TITLES[kind])
-            body += [f'<p>{_a(src, catalogue_page(kind), f"Filter the {KIND_PLURALS[kind]} in the catalogue")}.</p>', ""]
+            body += _resource_table(roadmap, src, rids[:STAGE_TABLE_ROWS], _Columns(kind=False, topics=True), report, KIND_TITLES[kind])
+            more = len(rids) - STAGE_TABLE_ROWS
+            link = _a(src, catalogue_page(kind), f"Filter the {KIND_PLURALS[kind]} in the catalogue")
+            body += [f"<p>{_more(more)} {link}.</p>" if more > 0 else f"<p>{link}.</p>", ""]
         else:
             body += [f"None yet. {_a(src, ABOUT_PAGE, 'Suggest one')}.", ""]
     prev_stage = roadmap.stages[position - 2] if position > 1 else None
@@ -1050,6 +1060,10 @@ def stage_markdown(roadmap: Roadmap, sid: str, report: LinkReport | None = None)
         body += ['<nav class="rm-step-nav" aria-label="Steps of the guide">', *nav, "</nav>", ""]
     front: Front = {"title": _front(f"Step {stage.order}: {stage.title}"), "description": _front(stage.summary)}
     return _page(front, body, "roadmap/stages.yml")
+
+
+def _more(n: int) -> str:
+    return f"{n:,} more {'is' if n == 1 else 'are'} not shown here."
 
 
 def link_health_markdown(roadmap: Roadmap, report: LinkReport) -> str:

@@ -14,6 +14,7 @@ import yaml
 from generator import pages
 from generator.graph import Roadmap, load_roadmap
 from generator.models import KINDS
+from kb import write_kb
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -161,6 +162,64 @@ def test_practice_stage_lists_the_resources_of_its_kinds(mini: Roadmap) -> None:
     assert "An ML Course" in page and "A Linear Algebra Book" in page
     community = pages.stage_markdown(mini, "community")
     assert "A Forum" in community and "rm-step-next" not in community
+
+
+@pytest.fixture(scope="module")
+def crowded(tmp_path_factory: pytest.TempPathFactory) -> Roadmap:
+    """More resources than a stage page shows: 150 books on two foundation topics (plus
+    write_kb's "Everything" book), 20 of them covering both, and 101 communities."""
+    root = write_kb(tmp_path_factory.mktemp("crowded"), {"a": [], "b": ["a"]})
+
+    def resource(rid: str, title: str, kind: str, covers: list[str]) -> None:
+        lines = [f"title: {title}", f"kind: {kind}", f"url: https://example.org/{rid}", "provider: Example",
+                 "cost: free", "level: beginner", "description: Text.", "covers: []" if not covers else "covers:"]
+        lines += [f"  - topic: {t}\n    sections: All" for t in covers]
+        (root / "resources" / f"{rid}.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    for i in range(150):
+        resource(f"book-{i:03}", f"Book {i:03}", "book", ["a", "b"] if 100 <= i < 120 else ["a"])
+    for i in range(101):
+        resource(f"forum-{i:03}", f"Forum {i:03}", "community", [])
+    return load_roadmap(root)
+
+
+def _titles(table_html: str) -> list[str]:
+    return re.findall(r'<a class="rm-title" href="[^"]*">([^<]+)</a>', table_html)
+
+
+def _section(page: str, heading: str) -> str:
+    start = page.index(f"## {heading}\n")
+    end = page.find("\n## ", start + 1)
+    return page[start : end if end > 0 else len(page)]
+
+
+def test_stage_tables_show_the_best_ranked_rows_and_link_to_the_rest(crowded: Roadmap) -> None:
+    assert pages.STAGE_TABLE_ROWS == 100
+    page = pages.stage_markdown(crowded, "foundations")
+    section = _section(page, "Resources for this step")
+    # ranked as before the cap: most topics of the step first, then free, level, title
+    both = [f"Book {i}" for i in range(100, 120)]
+    assert _titles(section) == [*both, "Everything", *(f"Book {i:03}" for i in range(79))]
+    assert section.count("<tr><td") == 100
+    after = section[section.index("</table>") :]
+    assert '51 more are not shown here. <a href="../../catalogue/">Find them in the catalogue</a>.' in after
+
+    practice = pages.stage_markdown(crowded, "practice")
+    books = _section(practice, "Books")
+    assert _titles(books) == [f"Book {i:03}" for i in range(100)]
+    assert '<p>51 more are not shown here. <a href="../../catalogue/books/">Filter the books in the catalogue</a>.</p>' in books
+    community = pages.stage_markdown(crowded, "community")
+    forums = _section(community, "Communities")
+    assert _titles(forums) == [f"Forum {i:03}" for i in range(100)]
+    assert '<p>1 more is not shown here. <a href="../../catalogue/communities/">Filter the communities in the catalogue</a>.</p>' in forums
+    # the catalogue itself still lists every one
+    assert pages.catalogue_markdown(crowded, "community").count('<td class="rm-col-title">') == 101
+
+
+def test_stage_tables_within_the_cap_show_every_row(mini: Roadmap) -> None:
+    page = pages.stage_markdown(mini, "practice")
+    assert "not shown here" not in page
+    assert '<p><a href="../../catalogue/books/">Filter the books in the catalogue</a>.</p>' in page
 
 
 def test_resource_page(mini: Roadmap) -> None:
