@@ -949,6 +949,11 @@ def _catalogue_rids(roadmap: Roadmap, kind: str | None = None) -> list[str]:
     return sorted(rids, key=lambda rid: (*roadmap.resource_rank(rid), rid))
 
 
+# Above this many resources the catalogue's index lists the kinds only, and each kind's
+# page holds the filterable table: one table of every resource would be tens of megabytes.
+CATALOGUE_INDEX_ROWS = 2000
+
+
 def catalogue_markdown(roadmap: Roadmap, kind: str | None = None, report: LinkReport | None = None) -> str:
     """The catalogue of every resource (`kind=None`) or of one kind."""
     src = CATALOGUE_INDEX if kind is None else catalogue_page(kind)
@@ -977,7 +982,13 @@ def catalogue_markdown(roadmap: Roadmap, kind: str | None = None, report: LinkRe
             f"free ones first, then by level.{part} {_a(src, CATALOGUE_INDEX, 'See every resource')}.</p>",
             "",
         ]
-    if rids:
+    if kind is None and len(rids) > CATALOGUE_INDEX_ROWS:
+        body += [
+            f"<p>{len(rids):,} resources are too many for one table: each kind above has a page "
+            "with a table of its resources that you can filter by cost, level, area and words.</p>",
+            "",
+        ]
+    elif rids:
         body += _filters(roadmap, rids, with_kind=kind is None)
         cols = _Columns(kind=kind is None, topics=True)
         body += _resource_table(roadmap, src, rids, cols, report, f"{title}: every resource", catalogue=True)

@@ -6,6 +6,7 @@ import json
 import posixpath
 import re
 from pathlib import Path
+from collections.abc import Sequence
 from typing import Any
 
 import pytest
@@ -35,6 +36,13 @@ def front_matter(page: str) -> dict[str, Any]:
     data = yaml.safe_load(head)
     assert isinstance(data, dict)
     return data
+
+
+def _write_resource(root: Path, rid: str, title: str, kind: str, covers: Sequence[str] = ()) -> None:
+    lines = [f"title: {title}", f"kind: {kind}", f"url: https://example.org/{rid}", "provider: Example",
+             "cost: free", "level: beginner", "description: Text.", "covers:" if covers else "covers: []"]
+    lines += [f"  - topic: {t}\n    sections: All" for t in covers]
+    (root / "resources" / f"{rid}.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 REPORT: dict[str, Any] = {
@@ -170,16 +178,10 @@ def crowded(tmp_path_factory: pytest.TempPathFactory) -> Roadmap:
     write_kb's "Everything" book), 20 of them covering both, and 101 communities."""
     root = write_kb(tmp_path_factory.mktemp("crowded"), {"a": [], "b": ["a"]})
 
-    def resource(rid: str, title: str, kind: str, covers: list[str]) -> None:
-        lines = [f"title: {title}", f"kind: {kind}", f"url: https://example.org/{rid}", "provider: Example",
-                 "cost: free", "level: beginner", "description: Text.", "covers: []" if not covers else "covers:"]
-        lines += [f"  - topic: {t}\n    sections: All" for t in covers]
-        (root / "resources" / f"{rid}.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
-
     for i in range(150):
-        resource(f"book-{i:03}", f"Book {i:03}", "book", ["a", "b"] if 100 <= i < 120 else ["a"])
+        _write_resource(root, f"book-{i:03}", f"Book {i:03}", "book", ["a", "b"] if 100 <= i < 120 else ["a"])
     for i in range(101):
-        resource(f"forum-{i:03}", f"Forum {i:03}", "community", [])
+        _write_resource(root, f"forum-{i:03}", f"Forum {i:03}", "community")
     return load_roadmap(root)
 
 
@@ -268,6 +270,38 @@ def test_only_catalogue_tables_carry_the_filter_data(mini: Roadmap) -> None:
     for path in ("catalogue/index.md", "catalogue/books/index.md"):
         page = files[path]
         assert page.count("<tr data-kind=") == page.count('<td class="rm-col-title">') > 0, path
+
+
+@pytest.fixture
+def big_catalogue(tmp_path: Path) -> Path:
+    """A knowledge base of exactly CATALOGUE_INDEX_ROWS resources: write_kb's book, tools and conferences."""
+    root = write_kb(tmp_path, {"a": []})
+    for i in range(1200):
+        _write_resource(root, f"tool-{i:04}", f"Tool {i:04}", "tool")
+    for i in range(799):
+        _write_resource(root, f"meetup-{i:04}", f"Meetup {i:04}", "conference")
+    return root
+
+
+def test_a_big_catalogue_index_lists_the_kinds_not_every_resource(big_catalogue: Path) -> None:
+    assert pages.CATALOGUE_INDEX_ROWS == 2000
+    at_limit = load_roadmap(big_catalogue)
+    assert len(at_limit.resources) == pages.CATALOGUE_INDEX_ROWS
+    page = pages.catalogue_markdown(at_limit)
+    assert page.count('<td class="rm-col-title">') == 2000 and "data-rm-filters" in page
+
+    _write_resource(big_catalogue, "meetup-0799", "Meetup 0799", "conference")
+    over = load_roadmap(big_catalogue)
+    page = pages.catalogue_markdown(over)
+    assert '<p class="rm-lede">All 2001 resources of the roadmap:' in page
+    kinds = re.findall(r'<li><a href="([a-z]+/)">([A-Za-z ]+) <span class="rm-count-badge">(\d+)</span></a></li>', page)
+    assert ("tools/", "Tools", "1200") in kinds and ("conferences/", "Conferences and meetups", "800") in kinds
+    assert ("books/", "Books", "1") in kinds and len(kinds) == len(KINDS)
+    assert "<table" not in page and "<form" not in page and "<tr" not in page
+    assert "2,001 resources are too many for one table: each kind above has a page" in page
+    # each kind's page keeps its full, filterable table
+    tools = pages.catalogue_markdown(over, "tool")
+    assert tools.count("<tr data-kind=\"tool\"") == 1200 and "data-rm-filters" in tools and "data-rm-catalogue" in tools
 
 
 def test_roadmap_json_follows_the_contract(mini: Roadmap) -> None:
