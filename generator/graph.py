@@ -93,6 +93,10 @@ class Roadmap:
             focus = 0 if len(resource.covers) <= 3 else 1
         return (cost, level, focus, resource.title.lower())
 
+    def sections(self, rid: str, tid: str) -> str:
+        """What to read of resource `rid` for topic `tid`: its `covers` entry's sections."""
+        return next(c.sections for c in self.resources[rid].covers if c.topic == tid)
+
     def prerequisites(self, tid: str, *, include_recommended: bool = False) -> list[str]:
         topic = self.topics[tid]
         return [p.topic for p in topic.prerequisites if include_recommended or p.strength == "required"]

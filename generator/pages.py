@@ -1136,6 +1136,8 @@ def roadmap_json(roadmap: Roadmap) -> str:
                 "hours": number(t.hours),
                 "prerequisites": [{"topic": p.topic, "strength": p.strength} for p in t.prerequisites],
                 "resources": roadmap.covering[tid],
+                # What to read of each for this topic (the planner shows it with each step).
+                "sections": {rid: roadmap.sections(rid, tid) for rid in roadmap.covering[tid]},
             }
             for tid, t in sorted(roadmap.topics.items())
         ],

@@ -376,9 +376,9 @@ def format_hours(hours: float) -> str:
     return str(int(rounded)) if rounded.is_integer() else repr(rounded)
 
 
-def _resource_json(roadmap: Roadmap, rid: str) -> dict[str, Any]:
+def _resource_json(roadmap: Roadmap, rid: str, topic: str) -> dict[str, Any]:
     r = roadmap.resources[rid]
-    return {"id": rid, "title": r.title, "kind": r.kind, "url": r.url, "cost": r.cost, "level": r.level}
+    return {"id": rid, "title": r.title, "kind": r.kind, "url": r.url, "cost": r.cost, "level": r.level, "sections": roadmap.sections(rid, topic)}
 
 
 def plan_json(roadmap: Roadmap, result: Plan, weeks: Sequence[Week] | None = None) -> dict[str, Any]:
@@ -391,7 +391,7 @@ def plan_json(roadmap: Roadmap, result: Plan, weeks: Sequence[Week] | None = Non
                 "topic": step.topic,
                 "title": step.title,
                 "hours": number(step.hours),
-                "resources": [_resource_json(roadmap, rid) for rid in step.resources],
+                "resources": [_resource_json(roadmap, rid, step.topic) for rid in step.resources],
             }
             for step in result.steps
         ],
@@ -459,7 +459,8 @@ def plan_markdown(roadmap: Roadmap, result: Plan, weeks: Sequence[Week] | None =
         if slot is None or slot.part == 1:
             for rid in step.resources:
                 r = roadmap.resources[rid]
-                out.append(f"  - [{md_escape(r.title)}]({_md_url(r.url)}): {r.kind}, {r.cost}, {r.level}")
+                read = md_escape(roadmap.sections(rid, tid))
+                out.append(f"  - [{md_escape(r.title)}]({_md_url(r.url)}): {r.kind}, {r.cost}, {r.level}; read {read}")
         return out
 
     if weeks is None:
@@ -505,6 +506,7 @@ def plan_text(roadmap: Roadmap, result: Plan, weeks: Sequence[Week] | None = Non
         for rid in step.resources:
             r = roadmap.resources[rid]
             lines.append(f"{'':>{width}}    - {r.title} [{r.kind}, {r.cost}, {r.level}] {r.url}")
+            lines.append(f"{'':>{width}}      read: {roadmap.sections(rid, step.topic)}")
     if weeks is not None:
         lines.append("")
         for week in weeks:

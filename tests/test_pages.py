@@ -319,6 +319,7 @@ def test_roadmap_json_follows_the_contract(mini: Roadmap) -> None:
         "hours": 4,
         "prerequisites": [{"topic": "derivatives", "strength": "required"}, {"topic": "vectors", "strength": "recommended"}],
         "resources": ["calculus-videos"],
+        "sections": {"calculus-videos": "Video 5"},
     }
     assert isinstance(gradients["hours"], int)
     forum = next(r for r in data["resources"] if r["id"] == "forum")

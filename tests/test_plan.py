@@ -22,6 +22,7 @@ from generator.plan import (
     plan,
     plan_json,
     plan_markdown,
+    plan_text,
     ready,
     schedule,
     topic_level,
@@ -397,12 +398,26 @@ def test_json_document_shape() -> None:
     assert list(doc) == ["targets", "known", "steps", "total_hours", "weeks"]
     assert doc["targets"] == ["b"]
     assert doc["steps"][0] == {"topic": "a", "title": "Topic a", "hours": 6, "resources": [
-        {"id": "all", "title": "All", "kind": "book", "url": "https://example.org/all", "cost": "free", "level": "beginner"}]}
+        {"id": "all", "title": "All", "kind": "book", "url": "https://example.org/all", "cost": "free", "level": "beginner", "sections": "All"}]}
     assert doc["total_hours"] == 7.5
     assert doc["weeks"] == [
         {"week": 1, "hours": 4, "steps": [{"topic": "a", "hours": 4, "part": 1, "parts": 2}]},
         {"week": 2, "hours": 3.5, "steps": [{"topic": "a", "hours": 2, "part": 2, "parts": 2}, {"topic": "b", "hours": 1.5}]},
     ]
+
+
+def test_each_step_says_what_to_read_of_each_resource_for_that_topic() -> None:
+    book = resource("Book", covers=["a", "b"]).model_copy(
+        update={"covers": [Cover(topic="a", sections="Ch. 1 *intro*"), Cover(topic="b", sections="Ch. 7")]}
+    )
+    g = graph({"a": [], "b": ["a"]}, {"book": book})
+    result = plan(g, ["b"])
+    doc = plan_json(g, result)
+    assert [[r["sections"] for r in step["resources"]] for step in doc["steps"]] == [["Ch. 1 *intro*"], ["Ch. 7"]]
+    text = plan_text(g, result)
+    assert "read: Ch. 1 *intro*" in text and "read: Ch. 7" in text
+    markdown = plan_markdown(g, result)
+    assert r"beginner; read Ch. 1 \*intro\*" in markdown and "beginner; read Ch. 7" in markdown
 
 
 def test_markdown_escapes_titles() -> None:

@@ -25,7 +25,7 @@ def test_text_plan(run: Callable[..., Result]) -> None:
         "",
     ]
     assert re.findall(r"^\d\. .*\((\S+)\):", result.out, re.M) == ["vectors", "matrices", "linear-regression"]
-    assert "A Linear Algebra Book [book, free, beginner] https://example.org/la-book/" in result.out
+    assert "A Linear Algebra Book [book, free, beginner] https://example.org/la-book/\n       read: Ch. 1\n" in result.out
 
 
 def test_json_contract(run: Callable[..., Result]) -> None:
@@ -38,7 +38,7 @@ def test_json_contract(run: Callable[..., Result]) -> None:
     assert [s["topic"] for s in doc["steps"]] == ["matrices", "derivatives", "gradients", "gradient-descent", "linear-regression"]
     for step in doc["steps"]:
         assert list(step) == ["topic", "title", "hours", "resources"]
-        assert all({"id", "title", "url", "kind", "cost", "level"} == set(r) for r in step["resources"])
+        assert all({"id", "title", "url", "kind", "cost", "level", "sections"} == set(r) for r in step["resources"])
     assert doc["total_hours"] == 26 == sum(s["hours"] for s in doc["steps"])
 
 
@@ -75,9 +75,9 @@ def test_markdown_checklist(run: Callable[..., Result]) -> None:
         "- 2 topics, 9 h in total\n"
         "\n"
         "- [ ] Gradients (`gradients`), 4 h\n"
-        "  - [Calculus Videos](https://video.example.org/calculus): video, free, beginner\n"
+        "  - [Calculus Videos](https://video.example.org/calculus): video, free, beginner; read Video 5\n"
         "- [ ] Gradient descent (`gradient-descent`), 5 h\n"
-        "  - [An ML Course](https://courses.example.org/ml): course, free-to-audit, intermediate\n"
+        "  - [An ML Course](https://courses.example.org/ml): course, free-to-audit, intermediate; read Week 2\n"
     )
 
 

@@ -110,13 +110,14 @@ def test_pace_and_recommended_change_hours_and_weeks(page: Any, site_url: str) -
     assert "pace=12" in page.evaluate("location.hash")
 
 
-def test_each_step_lists_its_best_resources(page: Any, site_url: str) -> None:
+def test_each_step_lists_its_best_resources_and_what_to_read(page: Any, site_url: str) -> None:
     open_planner(page, site_url, "#targets=gradient-descent&known=&pace=6&rec=0")
     expected = cli_json("gradient-descent")
     wait_steps(page, [s["topic"] for s in expected["steps"]])
     for step in expected["steps"]:
         item = page.locator(f'li.rm-step[data-topic="{step["topic"]}"]')
         assert item.locator("[data-resource]").evaluate_all("els => els.map(e => e.dataset.resource)") == [r["id"] for r in step["resources"]]
+        assert item.locator(".rm-res-read").all_text_contents() == [f"Read: {r['sections']}" for r in step["resources"]]
         link = item.locator(".rm-step-resources a").first
         assert link.get_attribute("href") == step["resources"][0]["url"]
         assert item.locator("a.rm-step-title").get_attribute("href").endswith(f"/learn/topics/{step['topic']}/")

@@ -73,6 +73,7 @@
         all: pres.map(function (p) { return p.topic; }),
         required: pres.filter(function (p) { return p.strength === "required"; }).map(function (p) { return p.topic; }),
         resources: t.resources || [],
+        sections: t.sections || {},
         dependents: [],
         stageOrder: stageOrder.get(t.stage),
         areaIndex: AREAS.indexOf(t.area),
@@ -351,9 +352,15 @@
     return String(Math.floor(h * 10 + 0.5) / 10);
   }
 
-  function resourceJson(g, rid) {
+  /** What to read of resource `rid` for topic `tid` (its `covers` entry's sections). */
+  function sectionsFor(g, rid, tid) {
+    var t = g.topics.get(tid);
+    return Object.prototype.hasOwnProperty.call(t.sections, rid) ? t.sections[rid] : "";
+  }
+
+  function resourceJson(g, rid, tid) {
     var r = g.resources.get(rid);
-    return { id: rid, title: r.title, kind: r.kind, url: r.url, cost: r.cost, level: r.level };
+    return { id: rid, title: r.title, kind: r.kind, url: r.url, cost: r.cost, level: r.level, sections: sectionsFor(g, rid, tid) };
   }
 
   /** The `roadmap plan --format json` document. */
@@ -362,7 +369,7 @@
       targets: p.targets.slice(),
       known: p.known.slice(),
       steps: p.steps.map(function (s) {
-        return { topic: s.topic, title: s.title, hours: s.hours, resources: s.resources.map(function (rid) { return resourceJson(g, rid); }) };
+        return { topic: s.topic, title: s.title, hours: s.hours, resources: s.resources.map(function (rid) { return resourceJson(g, rid, s.topic); }) };
       }),
       total_hours: p.totalHours,
     };
@@ -419,7 +426,8 @@
       if (!slot || slot.part === 1) {
         step.resources.forEach(function (rid) {
           var r = g.resources.get(rid);
-          out.push("  - [" + mdEscape(r.title) + "](" + r.url.replace(/\(/g, "%28").replace(/\)/g, "%29") + "): " + r.kind + ", " + r.cost + ", " + r.level);
+          out.push("  - [" + mdEscape(r.title) + "](" + r.url.replace(/\(/g, "%28").replace(/\)/g, "%29") + "): " + r.kind + ", " + r.cost + ", " + r.level +
+            "; read " + mdEscape(sectionsFor(g, rid, tid)));
         });
       }
       return out;
@@ -897,6 +905,7 @@
         resources.appendChild(el("li", { "data-resource": rid }, [
           el("a", { href: r.url, rel: "noopener", text: r.title }),
           el("span", { className: "rm-res-meta rm-res-cost-" + r.cost, text: " " + r.kind + " · " + r.cost + " · " + r.level }),
+          el("span", { className: "rm-res-read", text: "Read: " + sectionsFor(g, rid, s.topic) }),
         ]));
       });
       if (!s.resources.length) resources.appendChild(el("li", { text: "No resource yet; see the topic page." }));
