@@ -225,7 +225,11 @@ def parse_link_report(data: Any) -> LinkReport:
 
 def _h(text: object) -> str:
     """Text for HTML (element content or a quoted attribute)."""
-    return html.escape(str(text), quote=True)
+    value = text if type(text) is str else str(text)
+    # Most text (ids, links, titles) has nothing to escape: say so without five replaces.
+    if "&" in value or "<" in value or ">" in value or '"' in value or "'" in value:
+        return html.escape(value, quote=True)
+    return value
 
 
 # Characters with a meaning inside a line of Markdown (or in an extension we might turn on
@@ -338,6 +342,7 @@ def _first_words(markdown: str, limit: int) -> str:
     return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _host(url: str) -> str:
     host = urlsplit(url).hostname or url
     return host.removeprefix("www.")
@@ -394,6 +399,29 @@ def href(src: str, dst: str, fragment: str = "") -> str:
     return ("/".join(parts) + "/" if parts else "./") + fragment
 
 
+# Folders of pages that have one page per record.
+TOPICS_DIR = _url_parts(topic_page("_"))[:-1]
+RESOURCES_DIR = _url_parts(resource_page("_"))[:-1]
+STAGES_DIR = _url_parts(stage_page("_"))[:-1]
+CATALOGUE_DIR = _url_parts(CATALOGUE_INDEX)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _folder_key(src: str) -> tuple[tuple[str, ...], int]:
+    """Pages with the same key reach every page outside their own folder by the same
+    relative URL (learn/topics/a/ and learn/topics/b/ both reach learn/resources/r/ as
+    ../../resources/r/), so markup linking out of the page can be made once per key."""
+    parts = _url_parts(src)
+    return parts[:-1], len(parts)
+
+
+def _overlaps(src: str, folder: tuple[str, ...]) -> bool:
+    """Whether page `src` is in `folder` or `folder` in the page's own: then its links to
+    pages in the folder depend on the page itself, not only on its `_folder_key`."""
+    parts = _url_parts(src)
+    return parts[: len(folder)] == folder[: len(parts)]
+
+
 def md_link(src: str, dst: str) -> str:
     """Relative `.md` path from page `src` to page `dst`, for Markdown links the engine checks."""
     return "/".join(_relative(_path_parts(src)[:-1], _path_parts(dst))) or "."
@@ -448,6 +476,7 @@ _BLANK_LINES = re.compile(r"\n{3,}")
 _TRAILING_SPACE = re.compile(r"[ \t]+\n")
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def _tag(text: str, cls: str = "") -> str:
     return f'<span class="rm-tag{" " + cls if cls else ""}">{_h(text)}</span>'
 
@@ -512,14 +541,15 @@ class _Columns:
 
 @dataclass(frozen=True)
 class _Row:
-    """What a resource's table row says whatever the page: the links in it are made per page."""
+    """What a resource's table row says whatever the page: the links in it are made per folder."""
 
     attrs: str  # the <tr>'s data-* attributes, for the catalogue's filters (catalogue tables only)
     title: str  # escaped
-    after_title: str  # the visit link; the verdict badge goes after it, then `by`
-    by: str
-    tags: str  # cost, level and time tags (the kind tag goes before them where shown)
+    after_title: str  # the visit link; the verdict badge goes after it, then the byline
+    about: str  # the byline, closing the first cell, and the cell of tags without the kind
+    about_with_kind: str  # the same with the kind's tag first
     topics: tuple[tuple[str, str], ...]  # (topic page, escaped title) in study order
+    sections: Mapping[str, str]  # what to read, by topic id
 
 
 class _Memo:
@@ -528,6 +558,9 @@ class _Memo:
 
     def __init__(self) -> None:
         self.rows: dict[str, _Row] = {}
+        # Markup with links in it, by what it is and the folder of the pages it is made
+        # for (see _folder_key and _shared).
+        self.linked: dict[tuple[object, ...], dict[str, str]] = {}
 
 
 # One memo per Roadmap object alive (the Roadmap is immutable; a new one gets a new memo).
@@ -560,41 +593,82 @@ def _row(roadmap: Roadmap, rid: str) -> _Row:
         "data-text": " ".join(search.lower().split()),
     }
     byline = _byline(r)
+    by = f'<span class="rm-by">{_h(byline)}</span>' if byline else ""
     # Kind, cost, level and time as one cell of tags: scannable, and it leaves the width
     # to the title and to what to read.
     tags = [_cost_tag(r.cost), _level_tag(r.level)]
     if r.hours is not None:
         tags.append(_tag(hours_text(r.hours), "rm-tag--hours"))
+    about = f'{by}</td><td class="rm-col-about"><span class="rm-tags">{{}}</span></td>'
     row = memo.rows[rid] = _Row(
         attrs=" ".join(f'{k}="{_h(v)}"' for k, v in data.items()),
         title=_h(r.title),
         after_title=" " + _ext(r.url, "↗", "rm-visit", f"Open {r.title} on {_host(r.url)}"),
-        by=f'<span class="rm-by">{_h(byline)}</span>' if byline else "",
-        tags=" ".join(tags),
+        about=about.format(" ".join(tags)),
+        about_with_kind=about.format(" ".join([_tag(KIND_LABELS[r.kind], "rm-tag--kind"), *tags])),
         topics=tuple((topic_page(t), _h(roadmap.topics[t].title)) for t in sorted(topic_ids, key=roadmap.sort_key)),
+        sections={c.topic: c.sections for c in reversed(r.covers)},  # a topic's first entry wins
     )
     return row
 
 
-def _resource_row(roadmap: Roadmap, src: str, rid: str, cols: _Columns, report: LinkReport | None, catalogue: bool = False) -> str:
-    r = roadmap.resources[rid]
+def _shared(roadmap: Roadmap, src: str, what: str, into: Sequence[tuple[str, ...]]) -> dict[str, str] | None:
+    """The memo of markup `what`, by record id, for page `src`: markup linking from the page
+    to pages in the folders `into` is the same on every page with the same `_folder_key`,
+    so it is made once for all of them. None when the page overlaps one of those folders:
+    then its links there are its own, to be made for the page alone."""
+    if any(_overlaps(src, folder) for folder in into):
+        return None
+    return _memo(roadmap).linked.setdefault((what, _folder_key(src)), {})
+
+
+def _made(made: dict[str, str] | None, key: str, make: Callable[[], str]) -> str:
+    """`made[key]`, made by `make()` the first time; just `make()` without a memo."""
+    if made is None:
+        return make()
+    found = made.get(key)
+    if found is None:
+        found = made[key] = make()
+    return found
+
+
+def _row_title(roadmap: Roadmap, src: str, rid: str) -> str:
+    """The start of a row's first cell: the resource's title, linked, and its visit link."""
     row = _row(roadmap, rid)
-    check = report.for_resource(rid, r.url) if report else None
-    title = f'<a class="rm-title" href="{_h(href(src, resource_page(rid)))}">{row.title}</a>'
-    cells = [f'<td class="rm-col-title">{title}{row.after_title}{_verdict_badge(src, rid, check)}{row.by}</td>']
-    tags = f"{_tag(KIND_LABELS[r.kind], 'rm-tag--kind')} {row.tags}" if cols.kind else row.tags
-    cells.append(f'<td class="rm-col-about"><span class="rm-tags">{tags}</span></td>')
-    if cols.sections_for is not None:
-        sections = next((c.sections for c in r.covers if c.topic == cols.sections_for), "")
-        cells.append(f'<td data-label="Read" class="rm-wide">{_h(sections)}</td>')
-    if cols.coverage_of is not None:
-        n = sum(1 for c in r.covers if c.topic in cols.coverage_of)
-        cells.append(f'<td data-label="Topics here" class="rm-num rm-wide">{n}</td>')
-    if cols.topics:
-        links = ", ".join(f'<a href="{_h(href(src, page))}">{text}</a>' for page, text in row.topics)
-        cells.append(f'<td data-label="Topics" class="rm-col-topics rm-wide"><span>{links}</span></td>' if links else '<td data-label="Topics" class="rm-unknown">—</td>')
-    # Only a catalogue table's rows carry the data its filters read (catalogue.js).
-    return (f"<tr {row.attrs}>" if catalogue else "<tr>") + "".join(cells) + "</tr>"
+    return f'<td class="rm-col-title"><a class="rm-title" href="{_h(href(src, resource_page(rid)))}">{row.title}</a>{row.after_title}'
+
+
+def _row_topics(roadmap: Roadmap, src: str, rid: str) -> str:
+    links = ", ".join(f'<a href="{_h(href(src, page))}">{text}</a>' for page, text in _row(roadmap, rid).topics)
+    return f'<td data-label="Topics" class="rm-col-topics rm-wide"><span>{links}</span></td>' if links else '<td data-label="Topics" class="rm-unknown">—</td>'
+
+
+def _resource_rows(roadmap: Roadmap, src: str, rids: Iterable[str], cols: _Columns, report: LinkReport | None, catalogue: bool) -> list[str]:
+    # A row's links are the same on every page of a folder, so they are made once per folder.
+    titles = _shared(roadmap, src, "row-title", (RESOURCES_DIR,))
+    topics = _shared(roadmap, src, "row-topics", (TOPICS_DIR,)) if cols.topics else None
+    made_rows = _memo(roadmap).rows
+    out = []
+    for rid in rids:
+        row = made_rows.get(rid) or _row(roadmap, rid)
+        # Only a catalogue table's rows carry the data its filters read (catalogue.js).
+        cells = [f"<tr {row.attrs}>" if catalogue else "<tr>"]
+        title = titles.get(rid) if titles is not None else None
+        cells.append(title if title is not None else _made(titles, rid, functools.partial(_row_title, roadmap, src, rid)))
+        if report is not None:
+            cells.append(_verdict_badge(src, rid, report.for_resource(rid, roadmap.resources[rid].url)))
+        cells.append(row.about_with_kind if cols.kind else row.about)
+        if cols.sections_for is not None:
+            cells.append(f'<td data-label="Read" class="rm-wide">{_h(row.sections.get(cols.sections_for, ""))}</td>')
+        if cols.coverage_of is not None:
+            n = sum(1 for c in roadmap.resources[rid].covers if c.topic in cols.coverage_of)
+            cells.append(f'<td data-label="Topics here" class="rm-num rm-wide">{n}</td>')
+        if cols.topics:
+            links = topics.get(rid) if topics is not None else None
+            cells.append(links if links is not None else _made(topics, rid, functools.partial(_row_topics, roadmap, src, rid)))
+        cells.append("</tr>")
+        out.append("".join(cells))
+    return out
 
 
 def _resource_table(
@@ -615,7 +689,7 @@ def _resource_table(
         heads.append("Topics")
     head = "".join(f'<th scope="col">{_h(h)}</th>' for h in heads)
     marker = " data-rm-catalogue" if catalogue else ""
-    rows = [_resource_row(roadmap, src, rid, cols, report, catalogue) for rid in rids]
+    rows = _resource_rows(roadmap, src, rids, cols, report, catalogue)
     empty = (
         f'<tr class="rm-empty" hidden><td colspan="{len(heads)}">No resource matches these filters. '
         '<button type="button" class="rm-link-button" data-rm-reset>Clear the filters</button></td></tr>'
@@ -856,6 +930,22 @@ def _link_check_section(check: LinkCheck | None, report: LinkReport, src: str) -
     return [*lines, ""]
 
 
+def _kind_link(roadmap: Roadmap, src: str, kind: str) -> str:
+    """A resource page's tag for its kind, linking to that kind's catalogue."""
+    made = _shared(roadmap, src, "kind-link", (CATALOGUE_DIR,))
+    return _made(made, kind, lambda: _a(src, catalogue_page(kind), KIND_LABELS[kind], "rm-tag rm-tag--kind"))
+
+
+def _covered(roadmap: Roadmap, src: str, tid: str) -> str:
+    """The start of a row in a resource page's table of the topics it covers."""
+    topic = roadmap.topics[tid]
+    stage = roadmap.stage_by_id[topic.stage]
+    return (
+        f"<tr><td>{_a(src, topic_page(tid), topic.title)}</td>"
+        f'<td data-label="Step" class="rm-wide">{_a(src, stage_page(stage.id), f"{stage.order}. {stage.title}")}</td>'
+    )
+
+
 def resource_markdown(roadmap: Roadmap, rid: str, report: LinkReport | None = None) -> str:
     """One resource's page."""
     src = resource_page(rid)
@@ -875,7 +965,7 @@ def resource_markdown(roadmap: Roadmap, rid: str, report: LinkReport | None = No
         f'<p class="rm-lede">{_h(lede)}</p>' if lede else "",
         "",
         '<div class="rm-facts">',
-        _a(src, catalogue_page(r.kind), KIND_LABELS[r.kind], "rm-tag rm-tag--kind"),
+        _kind_link(roadmap, src, r.kind),
         _cost_tag(r.cost),
         _level_tag(r.level),
         *([_tag(f"about {hours_text(r.hours)}", "rm-tag--hours")] if r.hours else []),
@@ -894,14 +984,10 @@ def resource_markdown(roadmap: Roadmap, rid: str, report: LinkReport | None = No
     ]
     if r.covers:
         rows = []
+        starts = _shared(roadmap, src, "covered", (TOPICS_DIR, STAGES_DIR))
         for cover in sorted(r.covers, key=lambda c: roadmap.sort_key(c.topic)):
-            topic = roadmap.topics[cover.topic]
-            stage = roadmap.stage_by_id[topic.stage]
-            rows.append(
-                f"<tr><td>{_a(src, topic_page(cover.topic), topic.title)}</td>"
-                f'<td data-label="Step" class="rm-wide">{_a(src, stage_page(stage.id), f"{stage.order}. {stage.title}")}</td>'
-                f'<td data-label="Read" class="rm-wide">{_h(cover.sections)}</td></tr>'
-            )
+            start = _made(starts, cover.topic, functools.partial(_covered, roadmap, src, cover.topic))
+            rows.append(f'{start}<td data-label="Read" class="rm-wide">{_h(cover.sections)}</td></tr>')
         body += [
             '<div class="rm-table-wrap"><table class="rm-table rm-covers">',
             f'<caption class="rm-visually-hidden">Topics covered by {_h(r.title)}</caption>',

@@ -377,6 +377,35 @@ def test_links_agree_with_posixpath_relpath(src: str) -> None:
         assert pages.md_link(src, dst) == posixpath.relpath(dst, posixpath.dirname(src) or ".")
 
 
+def test_rows_made_once_per_folder_link_right_from_every_page(mini: Roadmap) -> None:
+    # Table rows are made once per folder of pages and reused; a page that is itself one of
+    # the linked pages (or holds them) must still get its own links, exactly as href makes them.
+    roadmap = Roadmap(stages=mini.stages, topics=mini.topics, resources=mini.resources)  # a fresh memo
+    rids = sorted(roadmap.resources)
+    cols = pages._Columns(kind=True, topics=True)
+    sources = [
+        *(pages.topic_page(t) for t in sorted(roadmap.topics)),
+        *(pages.resource_page(r) for r in rids),
+        *(pages.stage_page(s.id) for s in roadmap.stages),
+        pages.CATALOGUE_INDEX, pages.catalogue_page("book"), pages.ROADMAP_PAGE,
+        "index.md", "about.md", "learn/index.md", "learn/topics/index.md", "learn/resources/index.md",
+    ]
+    for src in [*sources, *reversed(sources)]:
+        table = "\n".join(pages._resource_table(roadmap, src, rids, cols, None, "All"))
+        rows = re.findall(r"<tr><td .*?</tr>", table)
+        assert len(rows) == len(rids), src
+        for rid, row in zip(rids, rows):
+            links = re.findall(r'<a (?:class="rm-title" )?href="([^"]*)"', row)
+            topics = sorted((c.topic for c in roadmap.resources[rid].covers), key=roadmap.sort_key)
+            assert links == [pages.href(src, pages.resource_page(rid)), *(pages.href(src, pages.topic_page(t)) for t in topics)], (src, rid)
+    for rid in rids:
+        src = pages.resource_page(rid)
+        covered = re.findall(r'<tr><td><a href="([^"]*)">.*?<a href="([^"]*)">', pages.resource_markdown(roadmap, rid))
+        topics = sorted((c.topic for c in roadmap.resources[rid].covers), key=roadmap.sort_key)
+        stages = [roadmap.topics[t].stage for t in topics]
+        assert covered == [(pages.href(src, pages.topic_page(t)), pages.href(src, pages.stage_page(s))) for t, s in zip(topics, stages)]
+
+
 # -- escaping -----------------------------------------------------------------------------------
 
 # Markup that would do something: tags from the fixture, event handlers inside a tag, script links.
