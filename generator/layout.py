@@ -25,6 +25,7 @@ import functools
 import heapq
 import math
 import random
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -179,6 +180,13 @@ def wrap_label(text: str, font_size: float, wrap_width: float) -> tuple[str, ...
     return (" ".join(words[:i]), " ".join(words[i:]))
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _label_box(text: str, font_size: float, wrap_width: float, pad_x: float, min_width: float) -> tuple[tuple[str, ...], float]:
+    """A node's label lines and box width."""
+    lines = wrap_label(text, font_size, wrap_width)
+    return lines, max(min_width, max(text_width(line, font_size) for line in lines) + 2 * pad_x)
+
+
 # --- the pipeline -----------------------------------------------------------------------------
 
 
@@ -217,12 +225,10 @@ def layout(nodes: Sequence[LayoutNode], edges: Sequence[LayoutEdge], options: Op
         succ[u].append(v)
         pred[v].append(u)
 
-    lines = [wrap_label(node.label, opts.font_size, opts.wrap_width) for node in nodes]
+    sized = [_label_box(node.label, opts.font_size, opts.wrap_width, opts.pad_x, opts.min_width) for node in nodes]
+    lines = [node_lines for node_lines, _ in sized]
+    widths = [width for _, width in sized]
     height = 2 * opts.line_height + 2 * opts.pad_y  # one height for all: rows stay tidy
-    widths = [
-        max(opts.min_width, max(text_width(line, opts.font_size) for line in node_lines) + 2 * opts.pad_x)
-        for node_lines in lines
-    ]
 
     layer_of, band_layers = _assign_layers(n, band, succ, pred, widths, opts)
     graph = _LayeredGraph.build(n, layer_of, widths, edge_list, opts.dummy_budget + 3 * n)
@@ -279,15 +285,20 @@ def _layer_band(
     widths: list[float],
     cap: float,
     gap: float,
-) -> dict[int, int]:
-    """Layers relative to the band: list scheduling by longest path, then edge shortening."""
+) -> list[int]:
+    """Layers relative to the band (indexed by node; only the band's `vs` are set): list
+    scheduling by longest path, then edge shortening."""
     b = band[vs[0]]
-    inside = set(vs)
-    in_pred = {v: [p for p in pred[v] if p in inside] for v in vs}
-    in_succ = {v: [s for s in succ[v] if s in inside] for v in vs}
+    n = len(band)
+    none: list[int] = []
+    in_pred = [none] * n
+    in_succ = [none] * n
+    for v in vs:
+        in_pred[v] = [p for p in pred[v] if band[p] == b]
+        in_succ[v] = [s for s in succ[v] if band[s] == b]
 
     # Topological order within the band, ties by input order.
-    indeg = {v: len(in_pred[v]) for v in vs}
+    indeg = [len(ps) for ps in in_pred]
     heap = [v for v in vs if indeg[v] == 0]
     heapq.heapify(heap)
     topo: list[int] = []
@@ -303,15 +314,16 @@ def _layer_band(
         raise ValueError(f"the edges form a cycle through node #{stuck[0]}")
 
     # Longest path to a sink: nodes that start long chains are placed first when rows are full.
-    tail = {v: 0 for v in vs}
+    tail = [0] * n
     for v in reversed(topo):
         for s in in_succ[v]:
-            tail[v] = max(tail[v], tail[s] + 1)
+            if tail[s] >= tail[v]:
+                tail[v] = tail[s] + 1
 
     # List scheduling: fill each row with ready nodes (all in-band prerequisites placed above),
     # most urgent first, up to the width budget. Without the budget this is longest-path layering.
-    rel: dict[int, int] = {}
-    left = {v: len(in_pred[v]) for v in vs}
+    rel = [0] * n
+    left = [len(ps) for ps in in_pred]
     ready = [(-tail[v], v) for v in vs if left[v] == 0]
     heapq.heapify(ready)
     row_width: list[float] = []
@@ -363,9 +375,12 @@ def _layer_band(
                 break
 
     # Moves can empty a row; close the gap (order is all that edges need).
-    used_layers = sorted(set(rel.values()))
-    renumber = {old: new for new, old in enumerate(used_layers)}
-    return {v: renumber[rel[v]] for v in vs}
+    used_layers = sorted({rel[v] for v in vs})
+    if len(used_layers) <= used_layers[-1]:
+        renumber = {old: new for new, old in enumerate(used_layers)}
+        for v in vs:
+            rel[v] = renumber[rel[v]]
+    return rel
 
 
 # --- 2. the layered graph with dummies -----------------------------------------------------------
@@ -410,6 +425,11 @@ class _LayeredGraph:
         links: set[tuple[int, int]] = set()
         for e in spans:
             u, v = edges[e]
+            if layer_of[v] - layer_of[u] == 1:  # the usual case: no dummies, no shared links
+                chains[e] = [u, v]
+                down[u].append(v)
+                up[v].append(u)
+                continue
             lays = range(layer_of[u] + 1, layer_of[v])
             owner = (1, v) if long_in[v] > long_out[u] else (0, u)
             fresh = sum(1 for lay in lays if (*owner, lay) not in trunk)
@@ -447,21 +467,30 @@ class _LayeredGraph:
 
 
 def _count_between(upper: list[int], down: list[list[int]], pos: list[int], size: int) -> int:
-    """Crossings between two adjacent layers, O(E log V) with a Fenwick tree."""
+    """Crossings between two adjacent layers: inversions among the edges' lower ends, taken
+    in order of their upper ends. O(E log E) by insertion into a sorted list for the usual
+    small rows, a Fenwick tree for big ones (where insertion's shifting would add up)."""
     seq: list[int] = []
     for u in upper:
         targets = down[u]
         if len(targets) == 1:
             seq.append(pos[targets[0]])
         elif targets:
-            seq.extend(sorted(pos[t] for t in targets))
+            seq.extend(sorted([pos[t] for t in targets]))
     if len(seq) < 2:
         return 0
-    tree = [0] * (size + 1)
     crossings = 0
+    if len(seq) <= 512:
+        ends: list[int] = []
+        for seen, p in enumerate(seq):
+            # Earlier edges that end strictly to the right of p.
+            i = bisect_right(ends, p)
+            crossings += seen - i
+            ends.insert(i, p)
+        return crossings
+    tree = [0] * (size + 1)
     seen = 0
     for p in seq:
-        # Count earlier edges that end strictly to the right of p.
         i = p + 1
         not_right = 0
         while i > 0:
@@ -477,7 +506,12 @@ def _count_between(upper: list[int], down: list[list[int]], pos: list[int], size
 
 
 def _total_crossings(layers: list[list[int]], down: list[list[int]], pos: list[int]) -> int:
-    return sum(_count_between(layers[i], down, pos, len(layers[i + 1])) for i in range(len(layers) - 1))
+    # A row of one vertex has no crossings above or below it, whatever the order.
+    return sum(
+        _count_between(layers[i], down, pos, len(layers[i + 1]))
+        for i in range(len(layers) - 1)
+        if len(layers[i]) > 1 and len(layers[i + 1]) > 1
+    )
 
 
 def _orders(g: _LayeredGraph, opts: Options) -> list[tuple[int, list[list[int]]]]:
@@ -553,10 +587,13 @@ def _improve(g: _LayeredGraph, layers: list[list[int]], rounds: int, use_transpo
     for _ in range(rounds):
         if best == 0:
             break
+        start = [row[:] for row in layers]
         _sweep(layers, pos, g.up, range(1, len(layers)), 1)
         _sweep(layers, pos, g.down, range(len(layers) - 2, -1, -1), -1)
         if use_transpose:
             _transpose(layers, pos, g.up, g.down)
+        if layers == start:
+            break  # back where the round started: every later round would do the same
         count = _total_crossings(layers, g.down, pos)
         if count < best:
             best, best_layers, stale = count, [row[:] for row in layers], 0
@@ -573,22 +610,29 @@ def _sweep(layers: list[list[int]], pos: list[int], nbrs: list[list[int]], rows:
     in the row before it (in sweep direction); vertices without such neighbours keep their place."""
     for i in rows:
         row = layers[i]
-        ref = len(layers[i - step])
-        scale = ref / len(row) if row else 1.0
-        keyed = []
+        size = len(row)
+        if size < 2:
+            continue  # nothing to reorder
+        scale = len(layers[i - step]) / size
+        keys: list[float] = []
         for j, v in enumerate(row):
             ns = nbrs[v]
             if len(ns) == 1:
-                key = float(pos[ns[0]])
+                keys.append(pos[ns[0]])
             elif ns:
-                key = sum(pos[u] for u in ns) / len(ns)
+                total = 0
+                for u in ns:
+                    total += pos[u]
+                keys.append(total / len(ns))
             else:
-                key = (j + 0.5) * scale - 0.5
-            keyed.append((key, j, v))
-        keyed.sort()
-        for j, (_, _, v) in enumerate(keyed):
-            row[j] = v
-            pos[v] = j
+                keys.append((j + 0.5) * scale - 0.5)
+        # A stable sort: ties keep their order.
+        order = sorted(range(size), key=keys.__getitem__)
+        moved = [row[k] for k in order]
+        if moved != row:
+            layers[i] = moved
+            for j, v in enumerate(moved):
+                pos[v] = j
 
 
 def _transpose(layers: list[list[int]], pos: list[int], up: list[list[int]], down: list[list[int]]) -> None:
@@ -631,66 +675,80 @@ def _place_x(g: _LayeredGraph, opts: Options) -> list[float]:
     mean x by isotonic regression. Rows start packed and centred; a last pass straightens
     what is left of the long edges. O((V + E) * rounds).
     """
+    n, width, layers = g.n, g.width, g.layers
     total = len(g.layer)
     xs = [0.0] * total
     seps: list[list[float]] = []
-    for row in g.layers:
+    for row in layers:
         row_seps = [0.0]
+        last = 0.0
         for a, b in zip(row, row[1:]):
-            row_seps.append(row_seps[-1] + _sep(g, a, b, opts))
+            last += (width[a] + width[b]) / 2 + (opts.node_gap if a < n and b < n else opts.dummy_gap)
+            row_seps.append(last)
         seps.append(row_seps)
+        half = last / 2
         for v, c in zip(row, row_seps):
-            xs[v] = c - row_seps[-1] / 2
+            xs[v] = c - half
     # A heavy dummy gives way less when a row is crowded, so long edges keep their line.
-    weight = [1.0 if v < g.n else 20.0 for v in range(total)]
+    weights = [[1.0 if v < n else 20.0 for v in row] for row in layers]
 
-    def pull(v: int, nbrs: list[int]) -> float:
-        num = den = 0.0
-        for u in nbrs:
-            w = 100.0 if (v >= g.n and u >= g.n) else (2.0 if (v >= g.n or u >= g.n) else 1.0)
-            num += w * xs[u]
-            den += w
-        return num / den
+    # Each vertex's neighbours with the weight of the link: 1 between nodes, 2 between a node
+    # and a dummy, 100 between dummies (so a long edge runs straight).
+    link_weight = (1.0, 2.0, 100.0)
+    ups = [[(u, link_weight[(v >= n) + (u >= n)]) for u in g.up[v]] for v in range(total)]
+    downs = [[(u, link_weight[(v >= n) + (u >= n)]) for u in g.down[v]] for v in range(total)]
 
-    def solve(i: int, desired: list[float]) -> None:
-        row = g.layers[i]
-        targets = [d - c for d, c in zip(desired, seps[i])]
-        for v, y, c in zip(row, _isotonic(targets, [weight[v] for v in row]), seps[i]):
-            xs[v] = y + c
+    def solve(i: int, nbrs: list[list[tuple[int, float]]]) -> None:
+        """Row i as close as it may get to its neighbours' weighted mean x."""
+        row, row_seps = layers[i], seps[i]
+        targets: list[float] = []
+        for v, c in zip(row, row_seps):
+            pairs = nbrs[v]
+            if pairs:
+                num = den = 0.0
+                for u, w in pairs:
+                    num += w * xs[u]
+                    den += w
+                targets.append(num / den - c)
+            else:
+                targets.append(xs[v] - c)
+        first = 0
+        for mean, count in _isotonic(targets, weights[i]):
+            for k in range(first, first + count):
+                xs[row[k]] = mean + row_seps[k]
+            first += count
 
-    count = len(g.layers)
+    count = len(layers)
     rounds = max(2, min(opts.placement_rounds, 150_000 // max(1, total)))
     for _ in range(rounds):
+        start = xs[:]
         for i in range(1, count):
-            solve(i, [pull(v, g.up[v]) if g.up[v] else xs[v] for v in g.layers[i]])
+            solve(i, ups)
         for i in range(count - 2, -1, -1):
-            solve(i, [pull(v, g.down[v]) if g.down[v] else xs[v] for v in g.layers[i]])
+            solve(i, downs)
+        if xs == start:
+            break  # settled: more rounds would change nothing
     # Last, both sides at once: a node settles between its prerequisites and its dependents.
+    both = [up + down for up, down in zip(ups, downs)]
     for i in range(count):
-        solve(i, [pull(v, g.up[v] + g.down[v]) if (g.up[v] or g.down[v]) else xs[v] for v in g.layers[i]])
+        solve(i, both)
     _straighten(g, xs, opts)
     return xs
 
 
-def _isotonic(targets: list[float], weights: list[float]) -> list[float]:
-    """Weighted least-squares non-decreasing fit (pool adjacent violators), O(n)."""
-    means: list[float] = []  # one entry per pooled block
-    totals: list[float] = []
-    counts: list[int] = []
-    for t, w in zip(targets, weights):
-        mean, total, count = t, w, 1
-        while means and means[-1] > mean:
-            other = totals.pop()
-            mean = (means.pop() * other + mean * total) / (other + total)
+def _isotonic(targets: list[float], weights: list[float]) -> list[tuple[float, int]]:
+    """Weighted least-squares non-decreasing fit (pool adjacent violators), O(n), as runs:
+    (value, how many targets in a row take it)."""
+    blocks: list[tuple[float, float, int]] = []  # (mean, total weight, count) of each pooled run
+    for mean, total in zip(targets, weights):
+        count = 1
+        while blocks and blocks[-1][0] > mean:
+            other_mean, other, other_count = blocks.pop()
+            mean = (other_mean * other + mean * total) / (other + total)
             total += other
-            count += counts.pop()
-        means.append(mean)
-        totals.append(total)
-        counts.append(count)
-    out: list[float] = []
-    for mean, count in zip(means, counts):
-        out.extend([mean] * count)
-    return out
+            count += other_count
+        blocks.append((mean, total, count))
+    return [(mean, count) for mean, _, count in blocks]
 
 
 def _sep(g: _LayeredGraph, a: int, b: int, opts: Options) -> float:
@@ -760,10 +818,10 @@ def _finish(
 ) -> Layout:
     layer_count = len(g.layers)
     # Shift so the leftmost box or edge starts at the margin.
-    left = min((xs[v] - g.width[v] / 2 for v in range(len(xs))), default=0.0)
+    left = min([x - w / 2 for x, w in zip(xs, g.width)], default=0.0)
     shift = opts.margin - left
     xs = [x + shift for x in xs]
-    width = max((xs[v] + g.width[v] / 2 for v in range(len(xs))), default=0.0) + opts.margin
+    width = max([x + w / 2 for x, w in zip(xs, g.width)], default=0.0) + opts.margin
 
     # Rows: more room between two rows when edges between them travel far sideways.
     band_of_layer: dict[int, int] = {}
@@ -783,7 +841,7 @@ def _finish(
             band_top[b] = y
             y += opts.band_header
         else:
-            sideways = max((abs(xs[v] - xs[u]) for u in g.layers[lay - 1] for v in g.down[u]), default=0.0)
+            sideways = max([abs(xs[v] - xs[u]) for u in g.layers[lay - 1] for v in g.down[u]], default=0.0)
             y += opts.layer_gap + min(opts.layer_gap_extra, sideways * 0.06)
         row_top[lay] = y
         y += height
@@ -792,20 +850,15 @@ def _finish(
         y += opts.band_pad
     total_height = y + opts.margin
 
+    n = g.n
+    left_x = [xs[v] - widths[v] / 2 for v in range(n)]
     boxes: dict[str, Box] = {}
     for lay, row in enumerate(g.layers):
+        top = row_top[lay]
         for v in row:
-            if v < g.n:
-                boxes[nodes[v].id] = Box(
-                    id=nodes[v].id,
-                    x=xs[v] - widths[v] / 2,
-                    y=row_top[lay],
-                    width=widths[v],
-                    height=height,
-                    layer=lay,
-                    band=nodes[v].band,
-                    lines=lines[v],
-                )
+            if v < n:
+                node = nodes[v]
+                boxes[node.id] = Box(node.id, left_x[v], top, widths[v], height, lay, node.band, lines[v])
 
     # Ports: edges leave and enter spread along the box side, ordered by where they go, so
     # arrowheads do not pile up on one point. Edges that share a trunk share a port: they are
@@ -817,22 +870,30 @@ def _finish(
         for chain in g.chains:
             around.setdefault(chain[ends], set()).add(chain[step])
         for v, others in around.items():
+            if len(others) == 1:
+                ports[(v, others.pop())] = xs[v] + 0.0
+                continue
             ordered = sorted(others, key=lambda w: (xs[w], w))
             span = min(widths[v] * 0.6, 9.0 * (len(ordered) - 1))
             for k, w in enumerate(ordered):
                 offset = 0.0 if len(ordered) == 1 else -span / 2 + span * k / (len(ordered) - 1)
                 ports[(v, w)] = xs[v] + offset
 
+    # Routes in reading order of their targets, then of their sources.
+    layer = g.layer
     routes: list[Route] = []
-    for e, chain in enumerate(g.chains):
+    for *_, e in sorted(
+        (layer[chain[-1]], left_x[chain[-1]], layer[chain[0]], left_x[chain[0]], e) for e, chain in enumerate(g.chains)
+    ):
+        chain = g.chains[e]
         u, v = chain[0], chain[-1]
-        points: list[Point] = [(out_port[(u, chain[1])], row_top[g.layer[u]] + height)]
+        points: list[Point] = [(out_port[(u, chain[1])], row_top[layer[u]] + height)]
         for d in chain[1:-1]:
-            points.append((xs[d], row_top[g.layer[d]]))
-            points.append((xs[d], row_top[g.layer[d]] + height))
-        points.append((in_port[(v, chain[-2])], row_top[g.layer[v]]))
+            top = row_top[layer[d]]
+            points.append((xs[d], top))
+            points.append((xs[d], top + height))
+        points.append((in_port[(v, chain[-2])], row_top[layer[v]]))
         routes.append(Route(nodes[u].id, nodes[v].id, tuple(points), g.direct[e]))
-    routes.sort(key=lambda r: (boxes[r.target].layer, boxes[r.target].x, boxes[r.source].layer, boxes[r.source].x))
 
     bands = tuple(
         BandBox(b, 0.0, band_top[b], width, band_bottom[b] - band_top[b], first, last)

@@ -48,26 +48,38 @@ _STEP_WIDTH = 300.0
 
 
 def _n(value: float) -> str:
-    """A coordinate as a whole number: enough for a drawing, and keeps the output compact."""
+    """A coordinate as a whole number: enough for a drawing, and keeps the output compact.
+
+    (The drawing code writes `{round(value)}` inside its f-strings, which gives the same text
+    without a call per number.)"""
     return str(round(value))
 
 
+# Attribute values repeat from drawing to drawing (a topic's link from every page at one depth).
+@functools.lru_cache(maxsize=1 << 16)
 def _attr(value: str) -> str:
     return escape(value, quote=True)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _text(value: str) -> str:
+    return escape(value)
 
 
 def smooth_path(points: Sequence[Point], dx: float = 0.0, dy: float = 0.0) -> str:
     """SVG path data through `points` (shifted by dx, dy): straight where x is unchanged, else
     an S-curve with vertical tangents at both ends, so edges leave and enter boxes vertically."""
     (x0, y0), rest = points[0], points[1:]
-    parts = [f"M{_n(x0 + dx)} {_n(y0 + dy)}"]
+    left = round(x0 + dx)
+    parts = [f"M{left} {round(y0 + dy)}"]
     for x1, y1 in rest:
-        if _n(x1 + dx) == _n(x0 + dx):
-            parts.append(f"V{_n(y1 + dy)}")
+        right = round(x1 + dx)
+        if right == left:
+            parts.append(f"V{round(y1 + dy)}")
         else:
-            mid = _n((y0 + y1) / 2 + dy)
-            parts.append(f"C{_n(x0 + dx)} {mid} {_n(x1 + dx)} {mid} {_n(x1 + dx)} {_n(y1 + dy)}")
-        x0, y0 = x1, y1
+            mid = round((y0 + y1) / 2 + dy)
+            parts.append(f"C{left} {mid} {right} {mid} {right} {round(y1 + dy)}")
+        x0, y0, left = x1, y1, right
     return "".join(parts)
 
 
@@ -124,16 +136,16 @@ def _legend(width: float, areas: Iterable[str], y: float) -> tuple[str, float]:
 def _node(roadmap: Roadmap, box: Box, dx: float, dy: float, href: Href, line_height: float, current: bool) -> str:
     """One topic: a link around its box and its centred label lines."""
     topic = roadmap.topics[box.id]
-    cx, cy = box.cx + dx, box.cy + dy
-    first = cy - line_height * (len(box.lines) - 1) / 2
+    cx = round(box.cx + dx)
+    first = box.cy + dy - line_height * (len(box.lines) - 1) / 2
     spans = "".join(
-        f'<tspan x="{_n(cx)}" y="{_n(first + i * line_height)}">{escape(line)}</tspan>' for i, line in enumerate(box.lines)
+        [f'<tspan x="{cx}" y="{round(first + i * line_height)}">{_text(line)}</tspan>' for i, line in enumerate(box.lines)]
     )
     extra = (" rm-self", ' aria-current="page"') if current else ("", "")
     return (
         f'<a class="rm-node area-{topic.area}{extra[0]}" href="{_attr(href(box.id))}"{extra[1]} '
         f"{_node_about(box.id, topic.stage, topic.title, topic.summary)}"
-        f'<rect x="{_n(box.x + dx)}" y="{_n(box.y + dy)}" width="{_n(box.width)}" height="{_n(box.height)}" rx="7"/>'
+        f'<rect x="{round(box.x + dx)}" y="{round(box.y + dy)}" width="{round(box.width)}" height="{round(box.height)}" rx="7"/>'
         f"<text>{spans}</text></a>"
     )
 
@@ -143,6 +155,12 @@ def _node(roadmap: Roadmap, box: Box, dx: float, dy: float, href: Href, line_hei
 @functools.lru_cache(maxsize=1 << 14)
 def _node_about(tid: str, stage: str, title: str, summary: str) -> str:
     return f'data-topic="{_attr(tid)}" data-stage="{_attr(stage)}" aria-label="{_attr(title)}"><title>{escape(summary)}</title>'
+
+
+# An edge's attributes are the same in every drawing it is in.
+@functools.lru_cache(maxsize=1 << 16)
+def _edge_about(source: str, target: str, strength: str, area: str) -> str:
+    return f'class="rm-edge rm-{strength} area-{area}" data-from="{_attr(source)}" data-to="{_attr(target)}"'
 
 
 def _graph_body(
@@ -165,8 +183,8 @@ def _graph_body(
     for band in placed.bands:
         stage = stages[band.band]
         parts.append(
-            f'<rect class="rm-band" data-stage="{_attr(stage.id)}" x="0" y="{_n(band.y + dy)}" '
-            f'width="{_n(width)}" height="{_n(band.height)}"/>'
+            f'<rect class="rm-band" data-stage="{_attr(stage.id)}" x="0" y="{round(band.y + dy)}" '
+            f'width="{round(width)}" height="{round(band.height)}"/>'
         )
     parts.append("</g>")
 
@@ -177,11 +195,8 @@ def _graph_body(
     # here are fallbacks should graph.css be missing (paths would otherwise fill black).
     parts.append(f'<g class="rm-edges" fill="none" stroke="#8a8f98" marker-end="url(#{marker_id})">')
     for route in placed.routes:
-        cls = f"rm-{strength(route)}"
-        parts.append(
-            f'<path class="rm-edge {cls} area-{roadmap.topics[route.source].area}" data-from="{_attr(route.source)}" data-to="{_attr(route.target)}" '
-            f'd="{smooth_path(route.points, dx, dy)}"/>'
-        )
+        about = _edge_about(route.source, route.target, strength(route), roadmap.topics[route.source].area)
+        parts.append(f'<path {about} d="{smooth_path(route.points, dx, dy)}"/>')
     parts.append("</g>")
 
     by_band: dict[int, list[str]] = {}
@@ -193,7 +208,7 @@ def _graph_body(
         tids = by_band.get(band.band, [])
         parts.append(
             f'<a class="rm-band-title" href="{_attr(href(STAGE_PREFIX + stage.id))}">'
-            f'<text x="14" y="{_n(band.y + dy + options.band_header / 2 + 2)}">{band_title(stage, tids)}</text></a>'
+            f'<text x="14" y="{round(band.y + dy + options.band_header / 2 + 2)}">{band_title(stage, tids)}</text></a>'
         )
         for tid in tids:
             parts.append(_node(roadmap, placed.boxes[tid], dx, dy, href, options.line_height, tid == self_id))

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator import layout as layout_module
 from generator.graph import load_roadmap
 from generator.layout import Box, Layout, LayoutEdge, LayoutNode, Options, layout, text_width, wrap_label
 
@@ -183,6 +184,55 @@ def test_crossings_are_removed_when_possible() -> None:
     result = layout(nodes, edges)
     assert result.crossings == 0
     check(result, nodes, edges)
+
+
+def test_crossing_search_stops_once_a_round_changes_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Two sources both feeding two targets cross once in any order: the sweeps find nothing
+    # to move, and a round that moves nothing would move nothing if repeated.
+    sweeps = 0
+    real_sweep = layout_module._sweep
+
+    def counting(layers: list[list[int]], pos: list[int], nbrs: list[list[int]], rows: range, step: int) -> None:
+        nonlocal sweeps
+        sweeps += 1
+        real_sweep(layers, pos, nbrs, rows, step)
+
+    monkeypatch.setattr(layout_module, "_sweep", counting)
+    result = layout(nodes_of("a b c d"), edges_of("a>c a>d b>c b>d"), Options(starts=1))
+    assert result.crossings == 1
+    assert sweeps == 3  # the first sweep down, then one round (down and up) and no more
+
+
+def test_placement_stops_once_the_rows_are_settled(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A chain starts straight: the first round of x sweeps changes nothing, so it is the last
+    # (then the closing pass, one row at a time).
+    solved = 0
+    real_isotonic = layout_module._isotonic
+
+    def counting(targets: list[float], weights: list[float]) -> list[tuple[float, int]]:
+        nonlocal solved
+        solved += 1
+        return real_isotonic(targets, weights)
+
+    monkeypatch.setattr(layout_module, "_isotonic", counting)
+    nodes, edges = nodes_of("a b c"), edges_of("a>b b>c")
+    check(layout(nodes, edges, Options(placement_rounds=8)), nodes, edges)
+    assert solved == 4 + 3  # rows 1, 2 down and 1, 0 up once; then all three rows
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.integers(0, 40), max_size=4), max_size=30), st.booleans())
+def test_crossings_between_two_rows_are_counted_exactly(ends: list[list[int]], wide: bool) -> None:
+    # Upper vertex i has edges to the lower positions ends[i]; repeated, the lists take the
+    # Fenwick tree's path (over 512 edges) as well as the sorted list's.
+    if wide:
+        ends = ends * 30
+    upper, lower = len(ends), 41
+    down = [[upper + p for p in targets] for targets in ends] + [[] for _ in range(lower)]
+    pos = list(range(upper)) + list(range(lower))
+    edges = [(i, p) for i, targets in enumerate(ends) for p in targets]
+    expected = sum(1 for (i, p), (j, q) in combinations(edges, 2) if (i - j) * (p - q) < 0)
+    assert layout_module._count_between(list(range(upper)), down, pos, lower) == expected
 
 
 def test_duplicate_edges_are_drawn_once() -> None:
