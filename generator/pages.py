@@ -469,6 +469,8 @@ def _page(front: Front, body: Iterable[str], source: str | None = None) -> str:
         text = _BLANK_LINES.sub("\n\n", text)
     if " \n" in text or "\t\n" in text:
         text = _TRAILING_SPACE.sub("\n", text)
+    if text.endswith("\n") and not text.endswith("\n\n"):
+        return text  # already so (it starts with the front matter), without another copy
     return text.strip("\n") + "\n"
 
 
@@ -558,6 +560,7 @@ class _Memo:
 
     def __init__(self) -> None:
         self.rows: dict[str, _Row] = {}
+        self.catalogue_order: dict[str, int] | None = None
         # Markup with links in it, by what it is and the folder of the pages it is made
         # for (see _folder_key and _shared).
         self.linked: dict[tuple[object, ...], dict[str, str]] = {}
@@ -1030,9 +1033,18 @@ def resource_markdown(roadmap: Roadmap, rid: str, report: LinkReport | None = No
     return _page(front, body, roadmap.resource_path(rid))
 
 
+def _catalogue_order(roadmap: Roadmap) -> dict[str, int]:
+    """Every resource's place in the catalogue: free ones first, then by level and title."""
+    memo = _memo(roadmap)
+    if memo.catalogue_order is None:
+        ranked = sorted(roadmap.resources, key=lambda rid: (*roadmap.resource_rank(rid), rid))
+        memo.catalogue_order = {rid: i for i, rid in enumerate(ranked)}
+    return memo.catalogue_order
+
+
 def _catalogue_rids(roadmap: Roadmap, kind: str | None = None) -> list[str]:
-    rids = [rid for rid, r in roadmap.resources.items() if kind is None or r.kind == kind]
-    return sorted(rids, key=lambda rid: (*roadmap.resource_rank(rid), rid))
+    resources = roadmap.resources
+    return [rid for rid in _catalogue_order(roadmap) if kind is None or resources[rid].kind == kind]
 
 
 # Above this many resources the catalogue's index lists the kinds only, and each kind's
@@ -1124,7 +1136,8 @@ def stage_markdown(roadmap: Roadmap, sid: str, report: LinkReport | None = None)
         body += ["</ol>", ""]
         in_stage = frozenset(tids)
         covering = {rid for t in tids for rid in roadmap.covering[t]}
-        ranked = sorted(covering, key=lambda rid: (-sum(1 for c in roadmap.resources[rid].covers if c.topic in in_stage), *roadmap.resource_rank(rid), rid))
+        order = _catalogue_order(roadmap)
+        ranked = sorted(covering, key=lambda rid: (-sum(1 for c in roadmap.resources[rid].covers if c.topic in in_stage), order[rid]))
         if ranked:
             body += [
                 "## Resources for this step",
@@ -1210,6 +1223,11 @@ def link_health_markdown(roadmap: Roadmap, report: LinkReport) -> str:
 
 def roadmap_json(roadmap: Roadmap) -> str:
     """`learn/data/roadmap.json`: the graph for the browser scripts (planner, progress)."""
+    # What to read of each resource, by topic (a topic's first `covers` entry, as roadmap.sections).
+    sections: dict[str, dict[str, str]] = {}
+    for rid, r in roadmap.resources.items():
+        for cover in r.covers:
+            sections.setdefault(cover.topic, {}).setdefault(rid, cover.sections)
     data = {
         "stages": [stage.model_dump(mode="json") for stage in sorted(roadmap.stages, key=lambda s: s.id)],
         "topics": [
@@ -1223,7 +1241,7 @@ def roadmap_json(roadmap: Roadmap) -> str:
                 "prerequisites": [{"topic": p.topic, "strength": p.strength} for p in t.prerequisites],
                 "resources": roadmap.covering[tid],
                 # What to read of each for this topic (the planner shows it with each step).
-                "sections": {rid: roadmap.sections(rid, tid) for rid in roadmap.covering[tid]},
+                "sections": {rid: sections[tid][rid] for rid in roadmap.covering[tid]},
             }
             for tid, t in sorted(roadmap.topics.items())
         ],
@@ -1240,7 +1258,57 @@ def roadmap_json(roadmap: Roadmap) -> str:
             for rid, r in sorted(roadmap.resources.items())
         ],
     }
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    return _json_text(data) + "\n"
+
+
+def _json_text(value: object) -> str:
+    """`json.dumps(value, ensure_ascii=False, indent=1)`, the same text made several times
+    faster: with `indent`, the json module falls back to its pure-Python encoder."""
+    out: list[str] = []
+    _json_into(value, "\n", out)
+    return "".join(out)
+
+
+def _json_into(value: object, newline: str, out: list[str]) -> None:
+    # `newline` starts a line at the value's own depth; its items go one space deeper.
+    if type(value) is str:
+        out.append(_json_string(value))
+    elif isinstance(value, dict):
+        if not value:
+            out.append("{}")
+            return
+        inner = newline + " "
+        start = "{" + inner
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise TypeError(f"JSON object keys must be text here, not {key!r}")
+            if type(item) is str:
+                out.append(f"{start}{_json_string(key)}: {_json_string(item)}")
+            else:
+                out.append(f"{start}{_json_string(key)}: ")
+                _json_into(item, inner, out)
+            start = "," + inner
+        out.append(newline + "}")
+    elif isinstance(value, (list, tuple)):
+        if not value:
+            out.append("[]")
+            return
+        inner = newline + " "
+        start = "[" + inner
+        for item in value:
+            if type(item) is str:
+                out.append(start + _json_string(item))
+            else:
+                out.append(start)
+                _json_into(item, inner, out)
+            start = "," + inner
+        out.append(newline + "]")
+    else:
+        # Scalars other than text (numbers, true, false, null), as the json module writes them.
+        out.append(json.dumps(value) if not isinstance(value, str) else _json_string(value))
+
+
+_json_string: Callable[[str], str] = json.encoder.encode_basestring  # the C function where there is one
 
 
 # From this many pages on, they are rendered on every core (`parallel.map_on_cores`).

@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 import posixpath
 import re
-from pathlib import Path
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator import pages
 from generator.graph import Roadmap, load_roadmap
@@ -325,6 +327,20 @@ def test_roadmap_json_follows_the_contract(mini: Roadmap) -> None:
     forum = next(r for r in data["resources"] if r["id"] == "forum")
     assert forum == {"id": "forum", "title": "A Forum", "kind": "community", "url": "https://forum.example.org/", "cost": "free", "level": "beginner", "hours": None}
     assert {s["id"] for s in data["stages"]} == {s.id for s in mini.stages}
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(JSON_VALUES)
+def test_json_text_is_what_json_dumps_writes(value: Any) -> None:
+    # roadmap.json is written without the json module's slow indenting encoder; same text.
+    assert pages._json_text(value) == json.dumps(value, ensure_ascii=False, indent=1)
 
 
 # -- links between pages --------------------------------------------------------------------
