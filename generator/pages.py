@@ -1,4 +1,5 @@
-"""Every generated page of the site, as text: `render_site(roadmap) -> {path: content}`.
+"""Every generated page of the site, as text: `render_site(roadmap) -> {path: content}`
+(or `site_jobs(roadmap)`: each path with what makes its content).
 
 Pure functions from a validated `Roadmap` (and, optionally, a link report) to the
 Markdown, SVG and JSON files that land in the docs folder's `learn/` part. Nothing
@@ -1315,9 +1316,14 @@ _json_string: Callable[[str], str] = json.encoder.encode_basestring  # the C fun
 PARALLEL_PAGES = 1000
 
 
-def render_site(roadmap: Roadmap, report: LinkReport | None = None) -> dict[str, str]:
-    """Every generated file, keyed by its path relative to the generated folder (`learn/`)."""
-    jobs: list[tuple[str, Callable[[], str]]] = [
+Job = tuple[str, Callable[[], str]]  # a generated file's path, and what makes its text
+
+
+def site_jobs(roadmap: Roadmap, report: LinkReport | None = None) -> list[Job]:
+    """Every generated file, as its path relative to the generated folder (`learn/`) and a
+    call that makes its text, sorted by path. The texts are left to the caller to make,
+    on every core for a big site (`render_site` here, `site.write_jobs` when writing)."""
+    jobs: list[Job] = [
         (ROADMAP_PAGE, functools.partial(roadmap_markdown, roadmap)),
         (DATA_FILE, functools.partial(roadmap_json, roadmap)),
     ]
@@ -1332,9 +1338,15 @@ def render_site(roadmap: Roadmap, report: LinkReport | None = None) -> dict[str,
         # Lookups every page needs, worked out once here rather than once in each forked child.
         first = next(iter(roadmap.topics))
         _ = roadmap.dependents[first], roadmap.covering[first], roadmap.builds_on(first)
-    texts = map_on_cores(_call, [make for _, make in jobs], min_items=PARALLEL_PAGES)
     prefix = LEARN + "/"
-    return {path.removeprefix(prefix): text for (path, _), text in sorted(zip(jobs, texts), key=lambda item: item[0][0])}
+    return sorted(((path.removeprefix(prefix), make) for path, make in jobs), key=lambda job: job[0])
+
+
+def render_site(roadmap: Roadmap, report: LinkReport | None = None) -> dict[str, str]:
+    """Every generated file, keyed by its path relative to the generated folder (`learn/`)."""
+    jobs = site_jobs(roadmap, report)
+    texts = map_on_cores(_call, [make for _, make in jobs], min_items=PARALLEL_PAGES)
+    return {path: text for (path, _), text in zip(jobs, texts)}
 
 
 def _call(make: Callable[[], str]) -> str:

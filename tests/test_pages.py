@@ -83,6 +83,13 @@ def test_the_same_input_gives_the_same_bytes(mini: Roadmap) -> None:
     assert list(pages.render_site(mini)) == sorted(pages.render_site(mini))
 
 
+def test_site_jobs_make_what_render_site_returns(mini: Roadmap) -> None:
+    report = pages.parse_link_report(REPORT)
+    jobs = pages.site_jobs(mini, report)
+    assert [path for path, _ in jobs] == sorted(path for path, _ in jobs)
+    assert {path: make() for path, make in jobs} == pages.render_site(mini, report)
+
+
 def test_every_page_ends_with_one_newline_and_no_trailing_space(mini: Roadmap) -> None:
     for path, text in pages.render_site(mini, pages.parse_link_report(REPORT)).items():
         assert text.endswith("\n") and not text.endswith("\n\n"), path
