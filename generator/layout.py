@@ -180,13 +180,6 @@ def wrap_label(text: str, font_size: float, wrap_width: float) -> tuple[str, ...
     return (" ".join(words[:i]), " ".join(words[i:]))
 
 
-@functools.lru_cache(maxsize=1 << 16)
-def _label_box(text: str, font_size: float, wrap_width: float, pad_x: float, min_width: float) -> tuple[tuple[str, ...], float]:
-    """A node's label lines and box width."""
-    lines = wrap_label(text, font_size, wrap_width)
-    return lines, max(min_width, max(text_width(line, font_size) for line in lines) + 2 * pad_x)
-
-
 # --- the pipeline -----------------------------------------------------------------------------
 
 
@@ -210,10 +203,10 @@ def layout(nodes: Sequence[LayoutNode], edges: Sequence[LayoutEdge], options: Op
     seen_edges: set[tuple[int, int]] = set()
     edge_list: list[tuple[int, int]] = []
     for edge in edges:
-        for end in (edge.source, edge.target):
-            if end not in index:
-                raise ValueError(f"edge {edge.source!r} -> {edge.target!r} names unknown node {end!r}")
-        u, v = index[edge.source], index[edge.target]
+        u, v = index.get(edge.source, -1), index.get(edge.target, -1)
+        if u < 0 or v < 0:
+            end = edge.source if u < 0 else edge.target
+            raise ValueError(f"edge {edge.source!r} -> {edge.target!r} names unknown node {end!r}")
         if band[u] > band[v]:
             raise ValueError(f"edge {edge.source!r} -> {edge.target!r} goes from band {band[u]} back to band {band[v]}")
         if u == v:
@@ -225,10 +218,12 @@ def layout(nodes: Sequence[LayoutNode], edges: Sequence[LayoutEdge], options: Op
         succ[u].append(v)
         pred[v].append(u)
 
-    sized = [_label_box(node.label, opts.font_size, opts.wrap_width, opts.pad_x, opts.min_width) for node in nodes]
-    lines = [node_lines for node_lines, _ in sized]
-    widths = [width for _, width in sized]
+    lines = [wrap_label(node.label, opts.font_size, opts.wrap_width) for node in nodes]
     height = 2 * opts.line_height + 2 * opts.pad_y  # one height for all: rows stay tidy
+    widths = [
+        max(opts.min_width, max([text_width(line, opts.font_size) for line in node_lines]) + 2 * opts.pad_x)
+        for node_lines in lines
+    ]
 
     layer_of, band_layers = _assign_layers(n, band, succ, pred, widths, opts)
     graph = _LayeredGraph.build(n, layer_of, widths, edge_list, opts.dummy_budget + 3 * n)
@@ -505,13 +500,18 @@ def _count_between(upper: list[int], down: list[list[int]], pos: list[int], size
     return crossings
 
 
-def _total_crossings(layers: list[list[int]], down: list[list[int]], pos: list[int]) -> int:
-    # A row of one vertex has no crossings above or below it, whatever the order.
-    return sum(
-        _count_between(layers[i], down, pos, len(layers[i + 1]))
-        for i in range(len(layers) - 1)
-        if len(layers[i]) > 1 and len(layers[i + 1]) > 1
-    )
+def _crossings_by_gap(layers: list[list[int]], down: list[list[int]], pos: list[int], old: list[int] | None = None, same: list[bool] | None = None) -> list[int]:
+    """Crossings between each row and the next. Given the counts `old` of an earlier order
+    and which rows are the `same` as then, only the gaps next to a changed row are counted."""
+    counts: list[int] = []
+    for i in range(len(layers) - 1):
+        if old is not None and same is not None and same[i] and same[i + 1]:
+            counts.append(old[i])
+        elif len(layers[i]) > 1 and len(layers[i + 1]) > 1:
+            counts.append(_count_between(layers[i], down, pos, len(layers[i + 1])))
+        else:
+            counts.append(0)  # a row of one vertex: no crossings above or below it, whatever the order
+    return counts
 
 
 def _orders(g: _LayeredGraph, opts: Options) -> list[tuple[int, list[list[int]]]]:
@@ -581,7 +581,8 @@ def _improve(g: _LayeredGraph, layers: list[list[int]], rounds: int, use_transpo
         for i, v in enumerate(row):
             pos[v] = i
     _sweep(layers, pos, g.up, range(1, len(layers)), 1)
-    best = _total_crossings(layers, g.down, pos)
+    gaps = _crossings_by_gap(layers, g.down, pos)
+    best = sum(gaps)
     best_layers = [row[:] for row in layers]
     stale = 0
     for _ in range(rounds):
@@ -592,9 +593,11 @@ def _improve(g: _LayeredGraph, layers: list[list[int]], rounds: int, use_transpo
         _sweep(layers, pos, g.down, range(len(layers) - 2, -1, -1), -1)
         if use_transpose:
             _transpose(layers, pos, g.up, g.down)
-        if layers == start:
+        same = [row == before for row, before in zip(layers, start)]
+        if all(same):
             break  # back where the round started: every later round would do the same
-        count = _total_crossings(layers, g.down, pos)
+        gaps = _crossings_by_gap(layers, g.down, pos, gaps, same)
+        count = sum(gaps)
         if count < best:
             best, best_layers, stale = count, [row[:] for row in layers], 0
         else:
@@ -692,26 +695,26 @@ def _place_x(g: _LayeredGraph, opts: Options) -> list[float]:
     # A heavy dummy gives way less when a row is crowded, so long edges keep their line.
     weights = [[1.0 if v < n else 20.0 for v in row] for row in layers]
 
-    # Each vertex's neighbours with the weight of the link: 1 between nodes, 2 between a node
-    # and a dummy, 100 between dummies (so a long edge runs straight).
+    # Links weigh 1 between nodes, 2 between a node and a dummy, 100 between dummies (so a
+    # long edge runs straight).
     link_weight = (1.0, 2.0, 100.0)
-    ups = [[(u, link_weight[(v >= n) + (u >= n)]) for u in g.up[v]] for v in range(total)]
-    downs = [[(u, link_weight[(v >= n) + (u >= n)]) for u in g.down[v]] for v in range(total)]
 
-    def solve(i: int, nbrs: list[list[tuple[int, float]]]) -> None:
-        """Row i as close as it may get to its neighbours' weighted mean x."""
+    def solve(i: int, sides: tuple[list[list[int]], ...]) -> None:
+        """Row i as close as it may get to the weighted mean x of its neighbours on `sides`."""
         row, row_seps = layers[i], seps[i]
         targets: list[float] = []
         for v, c in zip(row, row_seps):
-            pairs = nbrs[v]
-            if pairs:
-                num = den = 0.0
-                for u, w in pairs:
+            dummy = v >= n
+            num = den = 0.0
+            for nbrs in sides:
+                for u in nbrs[v]:
+                    w = link_weight[dummy + (u >= n)]
                     num += w * xs[u]
                     den += w
-                targets.append(num / den - c)
-            else:
-                targets.append(xs[v] - c)
+            targets.append(num / den - c if den else xs[v] - c)
+        if len(row) == 1:
+            xs[row[0]] = targets[0] + row_seps[0]
+            return
         first = 0
         for mean, count in _isotonic(targets, weights[i]):
             for k in range(first, first + count):
@@ -720,16 +723,16 @@ def _place_x(g: _LayeredGraph, opts: Options) -> list[float]:
 
     count = len(layers)
     rounds = max(2, min(opts.placement_rounds, 150_000 // max(1, total)))
+    above, below, both = (g.up,), (g.down,), (g.up, g.down)
     for _ in range(rounds):
         start = xs[:]
         for i in range(1, count):
-            solve(i, ups)
+            solve(i, above)
         for i in range(count - 2, -1, -1):
-            solve(i, downs)
+            solve(i, below)
         if xs == start:
             break  # settled: more rounds would change nothing
     # Last, both sides at once: a node settles between its prerequisites and its dependents.
-    both = [up + down for up, down in zip(ups, downs)]
     for i in range(count):
         solve(i, both)
     _straighten(g, xs, opts)

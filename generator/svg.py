@@ -15,7 +15,7 @@ from dataclasses import replace
 from html import escape
 
 from .graph import Roadmap
-from .layout import Box, Layout, LayoutEdge, LayoutNode, Options, Point, Route, layout, text_width, wrap_label
+from .layout import Box, Layout, LayoutEdge, LayoutNode, Options, Point, layout, text_width, wrap_label
 from .models import AREAS, Stage
 
 Href = Callable[[str], str]
@@ -55,15 +55,8 @@ def _n(value: float) -> str:
     return str(round(value))
 
 
-# Attribute values repeat from drawing to drawing (a topic's link from every page at one depth).
-@functools.lru_cache(maxsize=1 << 16)
 def _attr(value: str) -> str:
     return escape(value, quote=True)
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _text(value: str) -> str:
-    return escape(value)
 
 
 def smooth_path(points: Sequence[Point], dx: float = 0.0, dy: float = 0.0) -> str:
@@ -136,16 +129,20 @@ def _legend(width: float, areas: Iterable[str], y: float) -> tuple[str, float]:
 def _node(roadmap: Roadmap, box: Box, dx: float, dy: float, href: Href, line_height: float, current: bool) -> str:
     """One topic: a link around its box and its centred label lines."""
     topic = roadmap.topics[box.id]
-    cx = round(box.cx + dx)
-    first = box.cy + dy - line_height * (len(box.lines) - 1) / 2
-    spans = "".join(
-        [f'<tspan x="{cx}" y="{round(first + i * line_height)}">{_text(line)}</tspan>' for i, line in enumerate(box.lines)]
-    )
+    x, y, lines = box.x, box.y, box.lines
+    cx = round(x + box.width / 2 + dx)  # box.cx + dx
+    first = y + box.height / 2 + dy - line_height * (len(lines) - 1) / 2
+    if len(lines) == 1:
+        spans = f'<tspan x="{cx}" y="{round(first)}">{escape(lines[0])}</tspan>'
+    else:
+        spans = "".join(
+            [f'<tspan x="{cx}" y="{round(first + i * line_height)}">{escape(line)}</tspan>' for i, line in enumerate(lines)]
+        )
     extra = (" rm-self", ' aria-current="page"') if current else ("", "")
     return (
         f'<a class="rm-node area-{topic.area}{extra[0]}" href="{_attr(href(box.id))}"{extra[1]} '
         f"{_node_about(box.id, topic.stage, topic.title, topic.summary)}"
-        f'<rect x="{round(box.x + dx)}" y="{round(box.y + dy)}" width="{round(box.width)}" height="{round(box.height)}" rx="7"/>'
+        f'<rect x="{round(x + dx)}" y="{round(y + dy)}" width="{round(box.width)}" height="{round(box.height)}" rx="7"/>'
         f"<text>{spans}</text></a>"
     )
 
@@ -155,12 +152,6 @@ def _node(roadmap: Roadmap, box: Box, dx: float, dy: float, href: Href, line_hei
 @functools.lru_cache(maxsize=1 << 14)
 def _node_about(tid: str, stage: str, title: str, summary: str) -> str:
     return f'data-topic="{_attr(tid)}" data-stage="{_attr(stage)}" aria-label="{_attr(title)}"><title>{escape(summary)}</title>'
-
-
-# An edge's attributes are the same in every drawing it is in.
-@functools.lru_cache(maxsize=1 << 16)
-def _edge_about(source: str, target: str, strength: str, area: str) -> str:
-    return f'class="rm-edge rm-{strength} area-{area}" data-from="{_attr(source)}" data-to="{_attr(target)}"'
 
 
 def _graph_body(
@@ -188,15 +179,17 @@ def _graph_body(
         )
     parts.append("</g>")
 
-    def strength(route: Route) -> str:
-        return next(p.strength for p in roadmap.topics[route.target].prerequisites if p.topic == route.source)
-
     # marker-end is inherited, so one attribute on the group serves every edge; fill/stroke
     # here are fallbacks should graph.css be missing (paths would otherwise fill black).
     parts.append(f'<g class="rm-edges" fill="none" stroke="#8a8f98" marker-end="url(#{marker_id})">')
+    topics = roadmap.topics
     for route in placed.routes:
-        about = _edge_about(route.source, route.target, strength(route), roadmap.topics[route.source].area)
-        parts.append(f'<path {about} d="{smooth_path(route.points, dx, dy)}"/>')
+        source, target = route.source, route.target
+        strength = next(p.strength for p in topics[target].prerequisites if p.topic == source)
+        parts.append(
+            f'<path class="rm-edge rm-{strength} area-{topics[source].area}" '
+            f'data-from="{_attr(source)}" data-to="{_attr(target)}" d="{smooth_path(route.points, dx, dy)}"/>'
+        )
     parts.append("</g>")
 
     by_band: dict[int, list[str]] = {}

@@ -204,8 +204,8 @@ def test_crossing_search_stops_once_a_round_changes_nothing(monkeypatch: pytest.
 
 
 def test_placement_stops_once_the_rows_are_settled(monkeypatch: pytest.MonkeyPatch) -> None:
-    # A chain starts straight: the first round of x sweeps changes nothing, so it is the last
-    # (then the closing pass, one row at a time).
+    # Two parallel edges start straight: the first round of x sweeps changes nothing, so it
+    # is the last (then the closing pass, one row at a time).
     solved = 0
     real_isotonic = layout_module._isotonic
 
@@ -215,9 +215,9 @@ def test_placement_stops_once_the_rows_are_settled(monkeypatch: pytest.MonkeyPat
         return real_isotonic(targets, weights)
 
     monkeypatch.setattr(layout_module, "_isotonic", counting)
-    nodes, edges = nodes_of("a b c"), edges_of("a>b b>c")
+    nodes, edges = nodes_of("a b c d"), edges_of("a>c b>d")
     check(layout(nodes, edges, Options(placement_rounds=8)), nodes, edges)
-    assert solved == 4 + 3  # rows 1, 2 down and 1, 0 up once; then all three rows
+    assert solved == 2 + 2  # row 1 down and row 0 up once; then both rows
 
 
 @settings(max_examples=200, deadline=None)
