@@ -423,6 +423,14 @@ def _overlaps(src: str, folder: tuple[str, ...]) -> bool:
     return parts[: len(folder)] == folder[: len(parts)]
 
 
+@functools.lru_cache(maxsize=1 << 12)
+def _folder_href(src: str, folder: tuple[str, ...]) -> str:
+    """The relative URL from page `src` to `folder`, ending in "/", for a page that does not
+    overlap the folder (`_overlaps`): then `href` to a page `<id>/` in the folder is this
+    plus `<id>/`."""
+    return "/".join(_relative(_url_parts(src), folder)) + "/"
+
+
 def md_link(src: str, dst: str) -> str:
     """Relative `.md` path from page `src` to page `dst`, for Markdown links the engine checks."""
     return "/".join(_relative(_path_parts(src)[:-1], _path_parts(dst))) or "."
@@ -551,7 +559,8 @@ class _Row:
     after_title: str  # the visit link; the verdict badge goes after it, then the byline
     about: str  # the byline, closing the first cell, and the cell of tags without the kind
     about_with_kind: str  # the same with the kind's tag first
-    topics: tuple[tuple[str, str], ...]  # (topic page, escaped title) in study order
+    topics: tuple[tuple[str, str], ...]  # (topic id, escaped title) in study order
+    areas: tuple[str, ...]  # of the topics it covers, each once
     sections: Mapping[str, str]  # what to read, by topic id
 
 
@@ -562,6 +571,7 @@ class _Memo:
     def __init__(self) -> None:
         self.rows: dict[str, _Row] = {}
         self.catalogue_order: dict[str, int] | None = None
+        self.catalogue_rids: dict[str | None, list[str]] = {}  # by kind (None: all)
         # Markup with links in it, by what it is and the folder of the pages it is made
         # for (see _folder_key and _shared).
         self.linked: dict[tuple[object, ...], dict[str, str]] = {}
@@ -610,7 +620,8 @@ def _row(roadmap: Roadmap, rid: str) -> _Row:
         after_title=" " + _ext(r.url, "↗", "rm-visit", f"Open {r.title} on {_host(r.url)}"),
         about=about.format(" ".join(tags)),
         about_with_kind=about.format(" ".join([_tag(KIND_LABELS[r.kind], "rm-tag--kind"), *tags])),
-        topics=tuple((topic_page(t), _h(roadmap.topics[t].title)) for t in sorted(topic_ids, key=roadmap.sort_key)),
+        topics=tuple((t, _h(roadmap.topics[t].title)) for t in sorted(topic_ids, key=roadmap.sort_key)),
+        areas=tuple(areas),
         sections={c.topic: c.sections for c in reversed(r.covers)},  # a topic's first entry wins
     )
     return row
@@ -643,7 +654,13 @@ def _row_title(roadmap: Roadmap, src: str, rid: str) -> str:
 
 
 def _row_topics(roadmap: Roadmap, src: str, rid: str) -> str:
-    links = ", ".join(f'<a href="{_h(href(src, page))}">{text}</a>' for page, text in _row(roadmap, rid).topics)
+    # Links to topic pages, from the page's relative URL to their folder where that is
+    # enough (see _folder_href); href for anything else.
+    base = None if _overlaps(src, TOPICS_DIR) else _folder_href(src, TOPICS_DIR)
+    links = ", ".join(
+        f'<a href="{_h(base + tid + "/" if base is not None and tid and "/" not in tid else href(src, topic_page(tid)))}">{text}</a>'
+        for tid, text in _row(roadmap, rid).topics
+    )
     return f'<td data-label="Topics" class="rm-col-topics rm-wide"><span>{links}</span></td>' if links else '<td data-label="Topics" class="rm-unknown">—</td>'
 
 
@@ -731,7 +748,7 @@ def _filters(roadmap: Roadmap, rids: Sequence[str], with_kind: bool) -> list[str
             out[v] = out.get(v, 0) + 1
         return out
 
-    area_counts = count(a for r in resources for a in {roadmap.topics[c.topic].area for c in r.covers})
+    area_counts = count(a for rid in rids for a in _row(roadmap, rid).areas)
     controls = [
         '<label class="rm-filter rm-filter--search"><span>Search</span>'
         '<input type="search" name="q" data-rm-filter="q" placeholder="Title, author or topic" autocomplete="off"></label>'
@@ -1043,9 +1060,14 @@ def _catalogue_order(roadmap: Roadmap) -> dict[str, int]:
     return memo.catalogue_order
 
 
-def _catalogue_rids(roadmap: Roadmap, kind: str | None = None) -> list[str]:
-    resources = roadmap.resources
-    return [rid for rid in _catalogue_order(roadmap) if kind is None or resources[rid].kind == kind]
+def _catalogue_rids(roadmap: Roadmap, kind: str | None = None) -> Sequence[str]:
+    """The resources (of one kind, or all) in catalogue order."""
+    by_kind = _memo(roadmap).catalogue_rids
+    if not by_kind:
+        by_kind[None] = list(_catalogue_order(roadmap))
+        for rid in by_kind[None]:
+            by_kind.setdefault(roadmap.resources[rid].kind, []).append(rid)
+    return by_kind.get(kind, [])
 
 
 # Above this many resources the catalogue's index lists the kinds only, and each kind's
