@@ -1,6 +1,6 @@
 """`roadmap generate`, `roadmap build` and `roadmap serve`: the generated pages and the site.
 
-- generate: render every page (`pages.render_site`) and write them into the docs folder's
+- generate: render every page (`pages.site_jobs`) and write them into the docs folder's
   `learn/` part. The folder is written aside and swapped in, so a failure leaves the
   previous pages as they were, and a `.generated` manifest (path and SHA-256 of every
   file we wrote) lets us refuse to replace anything we did not write.
@@ -25,7 +25,8 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator, Mapping
+import functools
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,7 @@ import yaml
 
 from . import pages
 from .graph import Roadmap
+from .parallel import map_on_cores
 from .problems import DataError
 
 MANIFEST = ".generated"
@@ -232,31 +234,53 @@ def _write_file(path: Path, data: bytes) -> None:
         file.write(data)
 
 
-def write_generated(out: Path, files: Mapping[str, str]) -> bool:
-    """Write `files` (relative path -> text) as the whole content of `out`, atomically.
+Job = tuple[str, Callable[[], str]]  # a relative path, and what makes its text
 
-    Returns False, touching nothing, when `out` already holds exactly these files.
+
+def _check_path(rel: str) -> None:
+    if rel.startswith(("/", ".")) or ".." in rel.split("/") or rel == MANIFEST:
+        raise ValueError(f"refusing to write outside the generated folder: {rel!r}")
+
+
+def _make_and_write(staged: Path, job: Job) -> tuple[str, str]:
+    """Make one file's text, write it under `staged`, and return its path and digest."""
+    rel, make = job
+    data = make().encode("utf-8")
+    path = staged / rel
+    try:
+        _write_file(path, data)
+    except FileNotFoundError:  # the first file in its folder (another process may make it too)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _write_file(path, data)
+    return rel, _digest(data)
+
+
+def write_jobs(out: Path, jobs: Sequence[Job], *, parallel_from: int | None = None) -> bool:
+    """Make and write every file of `jobs` as the whole content of `out`, atomically.
+
+    The files are written into a folder beside `out` that is swapped in at the end, so a
+    failure (or Ctrl-C) leaves `out` as it was. With at least `parallel_from` jobs they are
+    made and written on every core: each forked child writes its own share and sends back
+    only digests, so the pages never travel between processes.
+    Returns False, and `out` is untouched, when it already held exactly these files.
     Raises SiteError when `out` holds something we did not write (see `check_ours`).
     """
-    encoded = {rel: text.encode("utf-8") for rel, text in files.items()}
-    for rel in encoded:
-        if rel.startswith(("/", ".")) or ".." in rel.split("/") or rel == MANIFEST:
-            raise ValueError(f"refusing to write outside the generated folder: {rel!r}")
-    digests = {rel: _digest(data) for rel, data in encoded.items()}
+    for rel, _ in jobs:
+        _check_path(rel)
     current = check_ours(out)
-    if current == digests and (out / MANIFEST).is_file():
-        return False
     out.parent.mkdir(parents=True, exist_ok=True)
     staged = _aside(out, "tmp")
     try:
         staged.mkdir()
-        folders: set[str] = set()  # made already: one mkdir per folder, not per file
-        for rel, data in sorted(encoded.items()):
-            folder = rel.rpartition("/")[0]
-            if folder and folder not in folders:
-                (staged / folder).mkdir(parents=True, exist_ok=True)
-                folders.add(folder)
-            _write_file(staged / rel, data)
+        write = functools.partial(_make_and_write, staged)
+        if parallel_from is None:
+            written = [write(job) for job in jobs]
+        else:
+            written = map_on_cores(write, jobs, min_items=parallel_from)
+        digests = dict(written)
+        if current == digests and (out / MANIFEST).is_file():
+            shutil.rmtree(staged, ignore_errors=True)
+            return False
         # The manifest goes last: a folder with one is complete.
         _write_file(staged / MANIFEST, _manifest_text(digests).encode("utf-8"))
         swap_in(staged, out)
@@ -266,9 +290,14 @@ def write_generated(out: Path, files: Mapping[str, str]) -> bool:
     return True
 
 
+def write_generated(out: Path, files: Mapping[str, str]) -> bool:
+    """Write `files` (relative path -> text) as the whole content of `out`, atomically (see `write_jobs`)."""
+    return write_jobs(out, [(rel, functools.partial(str, text)) for rel, text in sorted(files.items())])
+
+
 def generate(roadmap: Roadmap, out: Path, report: pages.LinkReport | None = None) -> bool:
     """Render every page and write them into `out`; True if anything changed."""
-    return write_generated(out, pages.render_site(roadmap, report))
+    return write_jobs(out, pages.site_jobs(roadmap, report), parallel_from=pages.PARALLEL_PAGES)
 
 
 # -- building the site ---------------------------------------------------------------------

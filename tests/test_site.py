@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import pytest
 from generator import site
 from site_project import FIXTURES, REPO, copy_project, tree
 
-from helpers import Result
+from helpers import Result, fresh
 
 Run = Callable[..., Result]
 
@@ -132,6 +133,64 @@ def test_a_failure_while_writing_leaves_the_previous_pages_untouched(run: Run, p
     assert len(written) == 5
     assert tree(learn(project)) == before
     assert sorted(p.name for p in (project / "site").iterdir()) == ["about.md", "assets", "index.md", "learn", "planner.md"]
+
+
+GENERATE_FORKED = """
+    import json, os, sys
+    from pathlib import Path
+    from generator import pages, site
+    from generator.graph import load_roadmap
+    parent = os.getpid()
+    forks = []
+    real_fork = os.fork
+    def counting_fork():
+        forks.append(1)
+        return real_fork()
+    os.fork = counting_fork
+    mode, root, out = sys.argv[1:4]
+    if mode == "child-fails":
+        real_write = site._write_file
+        def write(path, data):
+            if os.getpid() != parent:
+                raise OSError(28, "No space left on device")
+            real_write(path, data)
+        site._write_file = write
+    if mode == "all-fail":
+        def write(path, data):
+            raise OSError(28, "No space left on device")
+        site._write_file = write
+    pages.PARALLEL_PAGES = 2
+    try:
+        changed = site.generate(load_roadmap(Path(root)), Path(out))
+    except OSError as exc:
+        changed = str(exc)
+    print(json.dumps({"forked": bool(forks), "changed": changed}))
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forks only on Linux")
+def test_a_big_site_is_made_and_written_on_every_core_with_the_same_bytes(run: Run, project: Path, tmp_path: Path) -> None:
+    assert run("generate", "--root", project).code == 0
+    here = tree(learn(project))
+
+    def forked(mode: str, out: Path) -> dict[str, object]:
+        code = GENERATE_FORKED.replace("sys.argv[1:4]", repr([mode, str(project), str(out)]))
+        found: dict[str, object] = json.loads(fresh(code))
+        return found
+
+    spread = tmp_path / "spread"
+    assert forked("plain", spread) == {"forked": True, "changed": True}
+    assert tree(spread) == here  # every page and the manifest, byte for byte
+    # A child that fails has its share made again here; nothing of it is lost.
+    again = tmp_path / "again"
+    assert forked("child-fails", again) == {"forked": True, "changed": True}
+    assert tree(again) == here
+    # A failure everywhere leaves the folder as it was and nothing beside it.
+    assert forked("all-fail", spread) == {"forked": True, "changed": "[Errno 28] No space left on device"}
+    assert tree(spread) == here
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["again", "project", "spread"]
+    # Unchanged data: nothing is replaced.
+    assert forked("plain", spread) == {"forked": True, "changed": False}
 
 
 def test_link_report_is_read_from_the_root_or_given(run: Run, project: Path, tmp_path: Path) -> None:
