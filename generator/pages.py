@@ -1081,10 +1081,13 @@ def catalogue_markdown(roadmap: Roadmap, kind: str | None = None, report: LinkRe
     rids = _catalogue_rids(roadmap, kind)
     title = "Catalogue" if kind is None else KIND_TITLES[kind]
     body = [f"# {_md(title)}", ""]
+    # Above the limit the front page lists the kinds only (see CATALOGUE_INDEX_ROWS).
+    one_table = len(roadmap.resources) <= CATALOGUE_INDEX_ROWS
     if kind is None:
+        order = " Free ones first, then by level." if one_table else ""
         body += [
             f'<p class="rm-lede">All {_plural(len(rids), "resource")} of the roadmap: courses, books, videos, '
-            "places to practise and people to learn with. Free ones first, then by level.</p>",
+            f"places to practise and people to learn with.{order}</p>",
             "",
             '<nav class="rm-kinds" aria-label="Resources by kind"><ul>',
         ]
@@ -1100,10 +1103,11 @@ def catalogue_markdown(roadmap: Roadmap, kind: str | None = None, report: LinkRe
         part = f" Part of {_join([_a(src, stage_page(s.id), _stage_label(s)) for s in stages])}." if stages else ""
         body += [
             f'<p class="rm-lede">{_plural(len(rids), KIND_LABELS[kind].lower(), KIND_PLURALS[kind])} in the roadmap, '
-            f"free ones first, then by level.{part} {_a(src, CATALOGUE_INDEX, 'See every resource')}.</p>",
+            f"free ones first, then by level.{part} "
+            f"{_a(src, CATALOGUE_INDEX, 'See every resource' if one_table else 'See the other kinds')}.</p>",
             "",
         ]
-    if kind is None and len(rids) > CATALOGUE_INDEX_ROWS:
+    if kind is None and not one_table:
         body += [
             f"<p>{len(rids):,} resources are too many for one table: each kind above has a page "
             "with a table of its resources that you can filter by cost, level, area and words.</p>",

@@ -308,9 +308,12 @@ def test_a_big_catalogue_index_lists_the_kinds_not_every_resource(big_catalogue:
     assert ("books/", "Books", "1") in kinds and len(kinds) == len(KINDS)
     assert "<table" not in page and "<form" not in page and "<tr" not in page
     assert "2,001 resources are too many for one table: each kind above has a page" in page
-    # each kind's page keeps its full, filterable table
+    assert "Free ones first" not in page  # that describes a table this page no longer has
+    # each kind's page keeps its full, filterable table, and links back to the other kinds
     tools = pages.catalogue_markdown(over, "tool")
     assert tools.count("<tr data-kind=\"tool\"") == 1200 and "data-rm-filters" in tools and "data-rm-catalogue" in tools
+    assert ">See the other kinds</a>" in tools and "See every resource" not in tools
+    assert ">See every resource</a>" in pages.catalogue_markdown(at_limit, "tool")
 
 
 def test_roadmap_json_follows_the_contract(mini: Roadmap) -> None:
