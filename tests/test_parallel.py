@@ -32,8 +32,12 @@ def test_children_do_part_of_the_work_and_the_order_is_kept() -> None:
         """
         import os
         from generator.parallel import map_on_cores
-        found = map_on_cores(lambda x: (x * x, os.getpid()), range(25), min_items=0, workers=3)
-        assert [square for square, _ in found] == [x * x for x in range(25)], found
+        import gc
+        found = map_on_cores(lambda x: (x * x, os.getpid(), gc.get_freeze_count() > 0), range(25), min_items=0, workers=3)
+        assert [square for square, _, _ in found] == [x * x for x in range(25)], found
+        # the input was frozen while the work ran (no collection walks it), and thawed after
+        assert all(frozen for _, _, frozen in found) and gc.get_freeze_count() == 0
+        found = [(square, pid) for square, pid, _ in found]
         pids = {pid for _, pid in found}
         assert os.getpid() in pids and len(pids) == 3, pids
         print("ok")
