@@ -230,10 +230,13 @@ def layout(nodes: Sequence[LayoutNode], edges: Sequence[LayoutEdge], options: Op
     # The few orders with the fewest crossings are each placed; a narrower drawing may be
     # worth a crossing or two, since a wide one is shrunk to fit the page (smaller text).
     best: tuple[float, int, list[list[int]], list[float]] | None = None
-    orders = _orders(graph, opts)
-    for crossings, rows in orders[: opts.placements if len(graph.layer) <= 3000 else 1]:
+    candidates = _orders(graph, opts)[: opts.placements if len(graph.layer) <= 3000 else 1]
+    for crossings, rows in candidates:
         graph.layers = rows
         xs = _place_x(graph, opts)
+        if len(candidates) == 1:
+            best = (0.0, crossings, rows, xs)  # nothing to compare it with
+            break
         spread = max((x + graph.width[v] / 2 for v, x in enumerate(xs)), default=0.0) - min(
             (x - graph.width[v] / 2 for v, x in enumerate(xs)), default=0.0
         )
@@ -413,7 +416,7 @@ class _LayeredGraph:
             if layer_of[v] - layer_of[u] > 1:
                 long_out[u] += 1
                 long_in[v] += 1
-        spans = sorted(range(len(edges)), key=lambda e: (layer_of[edges[e][1]] - layer_of[edges[e][0]], e))
+        spans = sorted(range(len(edges)), key=lambda e: layer_of[edges[e][1]] - layer_of[edges[e][0]])  # stable: ties by e
         chains: list[list[int]] = [[] for _ in edges]
         direct = [False] * len(edges)
         trunk: dict[tuple[int, int, int], int] = {}
@@ -629,7 +632,8 @@ def _sweep(layers: list[list[int]], pos: list[int], nbrs: list[list[int]], rows:
                 keys.append(total / len(ns))
             else:
                 keys.append((j + 0.5) * scale - 0.5)
-        # A stable sort: ties keep their order.
+        if keys == sorted(keys):
+            continue  # already in order (a stable sort keeps ties in place)
         order = sorted(range(size), key=keys.__getitem__)
         moved = [row[k] for k in order]
         if moved != row:
@@ -699,19 +703,22 @@ def _place_x(g: _LayeredGraph, opts: Options) -> list[float]:
     # long edge runs straight).
     link_weight = (1.0, 2.0, 100.0)
 
-    def solve(i: int, sides: tuple[list[list[int]], ...]) -> None:
-        """Row i as close as it may get to the weighted mean x of its neighbours on `sides`."""
+    def solve(i: int, nbrs: list[list[int]]) -> None:
+        """Row i as close as it may get to the weighted mean x of each vertex's `nbrs`."""
         row, row_seps = layers[i], seps[i]
         targets: list[float] = []
         for v, c in zip(row, row_seps):
+            ns = nbrs[v]
+            if not ns:
+                targets.append(xs[v] - c)
+                continue
             dummy = v >= n
             num = den = 0.0
-            for nbrs in sides:
-                for u in nbrs[v]:
-                    w = link_weight[dummy + (u >= n)]
-                    num += w * xs[u]
-                    den += w
-            targets.append(num / den - c if den else xs[v] - c)
+            for u in ns:
+                w = link_weight[dummy + (u >= n)]
+                num += w * xs[u]
+                den += w
+            targets.append(num / den - c)
         if len(row) == 1:
             xs[row[0]] = targets[0] + row_seps[0]
             return
@@ -723,16 +730,16 @@ def _place_x(g: _LayeredGraph, opts: Options) -> list[float]:
 
     count = len(layers)
     rounds = max(2, min(opts.placement_rounds, 150_000 // max(1, total)))
-    above, below, both = (g.up,), (g.down,), (g.up, g.down)
     for _ in range(rounds):
         start = xs[:]
         for i in range(1, count):
-            solve(i, above)
+            solve(i, g.up)
         for i in range(count - 2, -1, -1):
-            solve(i, below)
+            solve(i, g.down)
         if xs == start:
             break  # settled: more rounds would change nothing
     # Last, both sides at once: a node settles between its prerequisites and its dependents.
+    both = [up + down for up, down in zip(g.up, g.down)]
     for i in range(count):
         solve(i, both)
     _straighten(g, xs, opts)
@@ -868,13 +875,18 @@ def _finish(
     # one line there.
     out_port: dict[tuple[int, int], float] = {}  # (node, next vertex) -> x
     in_port: dict[tuple[int, int], float] = {}  # (node, previous vertex) -> x
-    for ends, ports, step in ((0, out_port, 1), (-1, in_port, -2)):
-        around: dict[int, set[int]] = {}
-        for chain in g.chains:
-            around.setdefault(chain[ends], set()).add(chain[step])
-        for v, others in around.items():
-            if len(others) == 1:
-                ports[(v, others.pop())] = xs[v] + 0.0
+    # A node's next (previous) vertices are its neighbours below (above), plus the far ends
+    # of its direct edges, which have no links.
+    direct = [chain for chain, is_direct in zip(g.chains, g.direct) if is_direct]
+    for ends, ports, step, nbrs in ((0, out_port, 1, g.down), (-1, in_port, -2, g.up)):
+        unlinked: dict[int, list[int]] = {}
+        for chain in direct:
+            unlinked.setdefault(chain[ends], []).append(chain[step])
+        for v in range(n):
+            others = nbrs[v] + unlinked[v] if v in unlinked else nbrs[v]
+            if len(others) < 2:
+                if others:
+                    ports[(v, others[0])] = xs[v] + 0.0
                 continue
             ordered = sorted(others, key=lambda w: (xs[w], w))
             span = min(widths[v] * 0.6, 9.0 * (len(ordered) - 1))

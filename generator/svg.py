@@ -64,6 +64,12 @@ def smooth_path(points: Sequence[Point], dx: float = 0.0, dy: float = 0.0) -> st
     an S-curve with vertical tangents at both ends, so edges leave and enter boxes vertically."""
     (x0, y0), rest = points[0], points[1:]
     left = round(x0 + dx)
+    if len(rest) == 1:  # most edges: from one row to the next
+        (x1, y1), right = rest[0], round(rest[0][0] + dx)
+        if right == left:
+            return f"M{left} {round(y0 + dy)}V{round(y1 + dy)}"
+        mid = round((y0 + y1) / 2 + dy)
+        return f"M{left} {round(y0 + dy)}C{left} {mid} {right} {mid} {right} {round(y1 + dy)}"
     parts = [f"M{left} {round(y0 + dy)}"]
     for x1, y1 in rest:
         right = round(x1 + dx)
