@@ -902,12 +902,17 @@ def _finish(
     ):
         chain = g.chains[e]
         u, v = chain[0], chain[-1]
-        points: list[Point] = [(out_port[(u, chain[1])], row_top[layer[u]] + height)]
+        start: Point = (out_port[(u, chain[1])], row_top[layer[u]] + height)
+        end: Point = (in_port[(v, chain[-2])], row_top[layer[v]])
+        if len(chain) == 2:
+            routes.append(Route(nodes[u].id, nodes[v].id, (start, end), g.direct[e]))
+            continue
+        points = [start]
         for d in chain[1:-1]:
             top = row_top[layer[d]]
             points.append((xs[d], top))
             points.append((xs[d], top + height))
-        points.append((in_port[(v, chain[-2])], row_top[layer[v]]))
+        points.append(end)
         routes.append(Route(nodes[u].id, nodes[v].id, tuple(points), g.direct[e]))
 
     bands = tuple(
