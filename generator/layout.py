@@ -24,6 +24,7 @@ from __future__ import annotations
 import functools
 import heapq
 import math
+import operator
 import random
 from bisect import bisect_right
 from collections.abc import Sequence
@@ -258,7 +259,9 @@ def _assign_layers(
     members: dict[int, list[int]] = {}
     for v in range(n):
         members.setdefault(band[v], []).append(v)
-    total = sum(widths) + opts.node_gap * n
+    # Added left to right, as Python 3.11's sum() does; 3.12's compensated sum() may differ
+    # in the last bit, and the layout must not depend on the Python version.
+    total = functools.reduce(operator.add, widths, 0.0) + opts.node_gap * n
     # A huge graph squeezed into a page-wide row would need hundreds of layers and long edges
     # through all of them; let rows widen with the square root of the size instead.
     cap = max(opts.max_row_width, total / max(1.0, math.sqrt(n)) / 2)
