@@ -242,16 +242,17 @@ def _check_path(rel: str) -> None:
         raise ValueError(f"refusing to write outside the generated folder: {rel!r}")
 
 
-def _make_and_write(staged: Path, job: Job) -> tuple[str, str]:
-    """Make one file's text, write it under `staged`, and return its path and digest."""
+def _make_and_write(staged: Path, made: set[str], job: Job) -> tuple[str, str]:
+    """Make one file's text, write it under `staged`, and return its path and digest.
+    `made`: the folders this process has made already (every page has a folder of its own)."""
     rel, make = job
     data = make().encode("utf-8")
-    path = staged / rel
-    try:
-        _write_file(path, data)
-    except FileNotFoundError:  # the first file in its folder (another process may make it too)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        _write_file(path, data)
+    folder = rel.rpartition("/")[0]
+    if folder and folder not in made:
+        # Another process may be making a shared parent (topics/) at the same moment.
+        (staged / folder).mkdir(parents=True, exist_ok=True)
+        made.add(folder)
+    _write_file(staged / rel, data)
     return rel, _digest(data)
 
 
@@ -272,7 +273,7 @@ def write_jobs(out: Path, jobs: Sequence[Job], *, parallel_from: int | None = No
     staged = _aside(out, "tmp")
     try:
         staged.mkdir()
-        write = functools.partial(_make_and_write, staged)
+        write = functools.partial(_make_and_write, staged, set())
         if parallel_from is None:
             written = [write(job) for job in jobs]
         else:
