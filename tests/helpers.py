@@ -12,10 +12,23 @@ FIXTURES = Path(__file__).parent / "fixtures"
 MINI = FIXTURES / "mini"
 
 
+# Run first by `fresh`: the code can tell whether it forked from the list `forks`.
+_COUNT_FORKS = """\
+import os
+forks = []
+_real_fork = os.fork
+def _counting_fork():
+    forks.append(1)
+    return _real_fork()
+os.fork = _counting_fork
+"""
+
+
 def fresh(code: str) -> str:
-    """Run `code` in a new interpreter (one thread, so it may fork) and return what it printed."""
+    """Run `code` in a new interpreter (one thread, so it may fork) and return what it printed.
+    `forks` in it lists a 1 for every `os.fork()` made."""
     done = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(code)],
+        [sys.executable, "-c", _COUNT_FORKS + textwrap.dedent(code)],
         cwd=Path(__file__).parent.parent,
         capture_output=True,
         text=True,

@@ -55,12 +55,6 @@ LOAD = """
     from pathlib import Path
     from generator import graph
     from generator.problems import DataError
-    forks = []
-    real_fork = os.fork
-    def counting_fork():
-        forks.append(1)
-        return real_fork()
-    os.fork = counting_fork
     graph.PARALLEL_FILES = int(sys.argv[2])
     root = Path(sys.argv[1])
     try:

@@ -141,12 +141,6 @@ GENERATE_FORKED = """
     from generator import pages, site
     from generator.graph import load_roadmap
     parent = os.getpid()
-    forks = []
-    real_fork = os.fork
-    def counting_fork():
-        forks.append(1)
-        return real_fork()
-    os.fork = counting_fork
     mode, root, out = sys.argv[1:4]
     if mode == "child-fails":
         real_write = site._write_file
