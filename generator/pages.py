@@ -252,7 +252,8 @@ def _front(text: str) -> str:
     return json.dumps(html.escape(" ".join(text.split()), quote=True), ensure_ascii=False)
 
 
-_CODE = re.compile(r"^ {0,3}(`{3,}|~{3,}).*?^ {0,3}\1[`~]*[ \t]*$|(`+)(?:(?!\2).)+?\2", re.S | re.M)
+# Fenced blocks, and backtick spans (which end at the paragraph: never across a blank line).
+_CODE = re.compile(r"^ {0,3}(`{3,}|~{3,}).*?^ {0,3}\1[`~]*[ \t]*$|(`+)(?:(?!\2|\n[ \t]*\n).)+?\2", re.S | re.M)
 _TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
 _AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^<>\s]*>|<[^<>\s@]+@[^<>\s@]+\.[^<>\s@]+>", re.I)
 # A link destination up to its closing parenthesis (or a reference definition's line),

@@ -494,6 +494,11 @@ def test_markdown_fields_keep_code_and_web_links(escaping: Roadmap) -> None:
         ("[ref]: vbscript:msgbox", "[ref]: #"),
         ("[rel](../topics/x.md)", "[rel](../topics/x.md)"),
         ("text {: onclick=x }", "text &#123;: onclick=x }"),
+        # A code span never runs past a blank line (a paragraph's end): these backticks are
+        # literal to Markdown, so what lies between them is not code and is defanged.
+        ("`a\n\n<script>x</script>\n\n`", "`a\n\n&lt;script>x&lt;/script>\n\n`"),
+        ("``a\n \n<b>x</b> ``", "``a\n \n&lt;b>x&lt;/b> ``"),
+        ("`a\n<b>` spans one line break", "`a\n<b>` spans one line break"),
     ],
 )
 def test_markdown_defang(text: str, expected: str) -> None:
