@@ -79,10 +79,20 @@ def main(argv: list[str]) -> int:
     os.chdir(ROOT)
     if task == "serve":
         ensure_venv("")
-        return subprocess.call([str(BIN / "roadmap"), "serve", *rest])
+        return run([str(BIN / "roadmap"), "serve", *rest])
     ensure_venv("test")
     os.environ["CHROMIUM_PATH"] = ensure_chromium()
-    return subprocess.call([str(PYTHON), "-m", "pytest", *rest])
+    return run([str(PYTHON), "-m", "pytest", *rest])
+
+
+def run(argv: list[str]) -> int:
+    """Become the command where we can, so that signals (Ctrl-C, a supervisor's SIGTERM) reach
+    it directly: a waiting parent stopped by SIGTERM would leave the server running."""
+    if os.name == "posix":
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os.execv(argv[0], argv)
+    return subprocess.call(argv)
 
 
 if __name__ == "__main__":

@@ -80,3 +80,14 @@ def test_ci_runs_the_readmes_test_command_and_a_strict_build() -> None:
     assert ".venv/bin/roadmap validate" in runs
     assert ".venv/bin/roadmap build" in runs
     assert any(run.startswith("roadmap pr-check --base") for run in runs)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="exec replaces the process on POSIX only")
+def test_dev_py_becomes_the_command_it_runs() -> None:
+    # `python3 dev.py serve` must be the server itself: a wrapper waiting on it, stopped by a
+    # supervisor's SIGTERM, would leave the server (and its port) running as an orphan.
+    code = "import sys, dev; dev.run([sys.executable, '-c', 'import os; print(os.getpid())'])"
+    process = subprocess.Popen([sys.executable, "-c", code], cwd=REPO, stdout=subprocess.PIPE, text=True)
+    out, _ = process.communicate(timeout=60)
+    assert process.returncode == 0
+    assert out.strip() == str(process.pid)
