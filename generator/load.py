@@ -8,11 +8,10 @@ so each of those becomes a positioned problem rather than a surprise.
 from __future__ import annotations
 
 import functools
-from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 import yaml
 from yaml.events import (
@@ -49,61 +48,30 @@ def _resolve_plain(value: str) -> str:
     return str(_resolver.resolve(yaml.ScalarNode, value, (True, False)))  # type: ignore[no-untyped-call]
 
 
-class _Mark(NamedTuple):
-    """A position as PyYAML's marks give it (0-based), for positions sent between processes."""
-
-    line: int
-    column: int
-
-
 @dataclass
 class Document:
     """A loaded YAML file: its value and the position of every key and value in it."""
 
     path: str
     data: Any
-    # PyYAML marks, turned into Positions only when asked: most files never need one.
+    # PyYAML marks, by location. Loading records none (most files never need a position:
+    # skipping them is a fifth of the loading time, and documents from another process
+    # travel without thousands of marks); the first position asked for reads `text` again,
+    # this time noting every mark.
     values: dict[Loc, Any] = field(default_factory=dict)
     keys: dict[Loc, Any] = field(default_factory=dict)
-    # Or, for a document loaded in another process: the marks' (line, column) pairs as two
-    # flat arrays, in the order the loader recorded them (see `__getstate__`), expanded on first use.
-    packed_marks: tuple[array[int], array[int]] | None = None
+    text: str | None = None  # the file's text while its marks are not recorded yet
 
-    def __getstate__(self) -> dict[str, Any]:
-        # Sent to another process (a forked loader's results), the marks go as two arrays of
-        # numbers: thousands of mark objects per file cost more to pickle than parsing saves.
-        # Only documents loaded without problems exist, so the walk in `_unpack` fits them.
-        if self.packed_marks is not None or not (self.values or self.keys):
-            return self.__dict__.copy()
-        values = array("l", [n for mark in self.values.values() for n in (mark.line, mark.column)])
-        keys = array("l", [n for mark in self.keys.values() for n in (mark.line, mark.column)])
-        return {"path": self.path, "data": self.data, "values": {}, "keys": {}, "packed_marks": (values, keys)}
-
-    def _unpack(self) -> None:
-        assert self.packed_marks is not None
-        value_marks, key_marks = (iter(map(_Mark, flat[::2], flat[1::2])) for flat in self.packed_marks)
-        self.packed_marks = None
-        values, keys = self.values, self.keys
-
-        # The loader records a node's mark on entry, a key's just before its value: the
-        # same walk over the data meets them in the same order.
-        def walk(node: Any, loc: Loc) -> None:
-            values[loc] = next(value_marks)
-            if isinstance(node, dict):
-                for k, v in node.items():
-                    where = loc + (k,)
-                    keys[where] = next(key_marks)
-                    walk(v, where)
-            elif isinstance(node, list):
-                for i, v in enumerate(node):
-                    walk(v, loc + (i,))
-
-        walk(self.data, ())
+    def _record_marks(self) -> None:
+        assert self.text is not None
+        builder = _Builder(self.path, iter(_events(self.text)), record=True)
+        builder.document()  # the same text built without problems before, so it does again
+        self.values, self.keys, self.text = builder.values, builder.keys, None
 
     def at(self, loc: Loc, *, key: bool = False) -> Position:
         """Where `loc` is written; falls back to the nearest enclosing node that exists."""
-        if self.packed_marks is not None:
-            self._unpack()
+        if self.text is not None:
+            self._record_marks()
         if key and loc in self.keys:
             return self._position(self.keys[loc])
         for end in range(len(loc), -1, -1):
@@ -120,10 +88,16 @@ class _Abort(Exception):
     """Stops building a file whose structure cannot be followed any further."""
 
 
+class _Restart(Exception):
+    """A problem whose message needs marks that were not being recorded: build again, recording."""
+
+
 class _Builder:
-    def __init__(self, path: str, events: Iterator[Event]) -> None:
+    def __init__(self, path: str, events: Iterator[Event], *, record: bool) -> None:
         self.path = path
         self.events = events
+        self.record = record  # note each node's and key's mark in `values` and `keys`
+        self.restart = False  # set when a problem needs marks that were not recorded
         self.problems: list[Problem] = []
         self.values: dict[Loc, Any] = {}
         self.keys: dict[Loc, Any] = {}
@@ -165,7 +139,9 @@ class _Builder:
         if depth > MAX_DEPTH:
             self.fail(event, f"nested more than {MAX_DEPTH} levels deep; records are flat, check the indentation")
             raise _Abort
-        self.values[loc] = event.start_mark
+        record = self.record
+        if record:
+            self.values[loc] = event.start_mark
         cls = event.__class__
         if cls is AliasEvent:
             self.fail(event, f"alias `*{event.anchor}`: anchors and aliases are not allowed; write the value out in full")
@@ -178,7 +154,7 @@ class _Builder:
         if cls is SequenceStartEvent:
             items: list[Any] = []
             while (nxt := next(events)).__class__ is not SequenceEndEvent:
-                items.append(self.node(nxt, loc + (len(items),), depth + 1))
+                items.append(self.node(nxt, loc + (len(items),) if record else loc, depth + 1))
             return items
         mapping: dict[str, Any] = {}
         keys = self.keys
@@ -198,6 +174,11 @@ class _Builder:
             value_event = next(events)
             if key is None:
                 self.skip(value_event, depth + 1)
+                continue
+            if not record:
+                if key in mapping:
+                    raise _Restart  # the message names the first key's line
+                mapping[key] = self.node(value_event, loc, depth + 1)
                 continue
             where = loc + (key,)
             if key in mapping:
@@ -333,9 +314,26 @@ def _reader_position(path: str, text: str, index: int) -> Position:
 
 def load_text(path: str, text: str) -> Document:
     """Load one YAML document strictly; raise DataError with every problem found."""
-    builder = _Builder(path, iter(_events(text)))
+    data, builder = _build(path, text, record=False)
+    if builder.problems or builder.restart:
+        # Built again noting every mark, so each problem is said exactly as when recording.
+        data, builder = _build(path, text, record=True)
+    if builder.problems:
+        raise DataError(builder.problems)
+    if not isinstance(data, dict):
+        kind = "a list" if isinstance(data, list) else "a single value"
+        raise DataError([Problem(Document(path, data, text=text).at(()), f"the file holds {kind}; a record is a mapping of keys such as `title: ...`")])
+    return Document(path, data, text=text)
+
+
+def _build(path: str, text: str, *, record: bool) -> tuple[Any, _Builder]:
+    """The file's value (None if it could not be built) and the builder, with its problems."""
+    builder = _Builder(path, iter(_events(text)), record=record)
+    data = None
     try:
         data = builder.document()
+    except _Restart:
+        builder.restart = True
     except _Abort:
         data = None
     except yaml.reader.ReaderError as exc:
@@ -350,12 +348,7 @@ def load_text(path: str, text: str) -> Document:
         builder.problems.append(Problem(Position(path), _syntax_hint(str(exc), "")))
     except RecursionError:
         builder.problems.append(Problem(Position(path), "nested too deeply to read; check the indentation"))
-    if builder.problems:
-        raise DataError(builder.problems)
-    if not isinstance(data, dict):
-        kind = "a list" if isinstance(data, list) else "a single value"
-        raise DataError([Problem(Document(path, data, builder.values).at(()), f"the file holds {kind}; a record is a mapping of keys such as `title: ...`")])
-    return Document(path, data, builder.values, builder.keys)
+    return data, builder
 
 
 def _events(text: str) -> Iterator[Event]:

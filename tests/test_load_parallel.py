@@ -1,8 +1,8 @@
 """Loading a big knowledge base on every core: the same records, problems and positions.
 
 Above `graph.PARALLEL_FILES` record files, forked children parse part of them and send the
-documents back with their marks packed as numbers (`Document.__getstate__`); positions are
-unpacked only when a problem or a link report asks for one.
+documents back without marks; a document's positions are found by reading its text again,
+only when a problem or a link report asks for one.
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import load_file
+from generator.load import _build, load_file
+from generator.problems import Position
 from helpers import MINI, fresh
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,13 +28,17 @@ def test_every_position_survives_the_trip_between_processes() -> None:
     for file in files:
         doc = load_file(file, file.name)
         copy = pickle.loads(pickle.dumps(doc))
-        assert copy.packed_marks is not None and not copy.values and not copy.keys
+        assert copy.text is not None and not copy.values and not copy.keys  # no marks travel
         assert copy.data == doc.data
-        for loc in doc.values:
-            assert copy.at(loc) == doc.at(loc), (file.name, loc)
-        for loc in doc.keys:
-            assert copy.at(loc, key=True) == doc.at(loc, key=True), (file.name, loc)
-        assert copy.at(("no", "such", "key")) == doc.at(("no", "such", "key"))
+        # What a build that notes every mark as it goes finds.
+        _, recorded = _build(file.name, file.read_text(encoding="utf-8"), record=True)
+        assert len(recorded.values) > len(recorded.keys) >= 5 and not recorded.problems
+        for loc, mark in recorded.values.items():
+            assert copy.at(loc) == Position(file.name, mark.line + 1, mark.column + 1), (file.name, loc)
+        for loc, mark in recorded.keys.items():
+            assert copy.at(loc, key=True) == Position(file.name, mark.line + 1, mark.column + 1), (file.name, loc)
+        root = recorded.values[()]  # a missing key: the nearest node there is, the file's mapping
+        assert copy.at(("no", "such", "key")) == Position(file.name, root.line + 1, root.column + 1)
 
 
 def _broken_copy(tmp_path: Path) -> Path:
