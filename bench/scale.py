@@ -73,16 +73,23 @@ def wait_for_quiet() -> None:
             return
 
 
-def measure(argv: list[str], runs: int, *, setup: list[str] | None = None) -> tuple[float, float, float, str]:
-    """Median wall s, CPU s and peak RSS MB of `runs` runs of argv (exit status must be 0)."""
+def measure(argv: list[str], runs: int) -> tuple[float, float, float, str]:
+    """Median wall s, CPU s and peak RSS MB of `runs` runs of argv (exit status must be 0).
+
+    An argument holding `{run}` gets the run's number: commands that write a folder write a
+    new one each run. Nothing is deleted between runs: on ext4 without a journal (this VM's
+    disk) each new file skips the inodes freed in the last minutes, so deleting the previous
+    run's 50,000 files first made the next run's system time grow from 2 to 9 s. Written
+    data is flushed (sync) before each run, so one run's writing does not spill into the next.
+    """
     walls, cpus, peaks = [], [], []
     out = ""
-    for _ in range(runs):
-        if setup:
-            subprocess.run(setup, check=True, stdout=subprocess.DEVNULL)
+    for run in range(runs):
+        command = [arg.replace("{run}", str(run)) for arg in argv]
+        os.sync()
         wait_for_quiet()
         start = time.perf_counter()
-        proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=REPO)
+        proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=REPO)
         assert proc.stdout is not None and proc.stderr is not None
         stdout = proc.stdout.read()
         stderr = proc.stderr.read()
@@ -90,7 +97,7 @@ def measure(argv: list[str], runs: int, *, setup: list[str] | None = None) -> tu
         walls.append(time.perf_counter() - start)
         proc.returncode = os.waitstatus_to_exitcode(status)
         if proc.returncode != 0:
-            raise SystemExit(f"{' '.join(argv)} failed ({proc.returncode}):\n{stderr.decode()[-2000:]}")
+            raise SystemExit(f"{' '.join(command)} failed ({proc.returncode}):\n{stderr.decode()[-2000:]}")
         cpus.append(usage.ru_utime + usage.ru_stime)
         peaks.append(usage.ru_maxrss / 1024)  # KiB on Linux
         out = stdout.decode().strip()
@@ -147,22 +154,22 @@ def bench_size(n: int | str, root: Path, work: Path, runs: int, build: bool, bui
     figures = []
     py = sys.executable
 
-    def add(what: str, argv: list[str], note: str = "", setup: list[str] | None = None, times: int = runs) -> str:
-        wall, cpu, peak, out = measure(argv, times, setup=setup)
+    def add(what: str, argv: list[str], note: str = "", times: int = runs) -> str:
+        wall, cpu, peak, out = measure(argv, times)
         figures.append(Figure(what, n, round(wall, 3), round(cpu, 3), round(peak, 1), times, note))
         print(f"  {what:<10} N={n}: {wall:7.3f} s wall {cpu:7.3f} s CPU {peak:7.1f} MB", file=sys.stderr, flush=True)
         return out
 
     gen = work / f"gen-{n}"
     add("validate", [ROADMAP, "validate", "--root", str(root)])
-    add("generate", [ROADMAP, "generate", "--root", str(root), "--out", str(gen)], setup=["rm", "-rf", str(gen)])
+    add("generate", [ROADMAP, "generate", "--root", str(root), "--out", f"{gen}-{{run}}"])
     timing = add("layout", [py, str(HERE / "layout_only.py"), str(root)])
     figures[-1].note = f"layout call alone: {timing} s"
     target = deepest_topic(root)
     add("plan", [ROADMAP, "plan", target, "--root", str(root), "--format", "json"], note=f"target {target}")
     if build:
         public = work / f"public-{n}"
-        add("build", [ROADMAP, "build", "--root", str(root), "--out", str(public)], setup=["rm", "-rf", str(public)], times=build_runs)
+        add("build", [ROADMAP, "build", "--root", str(root), "--out", f"{public}-{{run}}"], times=build_runs)
     return figures
 
 
@@ -193,8 +200,8 @@ def main() -> None:
             print(f"N={n} topics, {4 * n} resources", file=sys.stderr)
             build_runs = args.build_runs if args.build_runs and n > 1000 else args.runs
             figures += bench_size(n, root, work, args.runs, n <= args.build_up_to, build_runs)
-            for name in (f"public-{n}", f"gen-{n}", f"kb-{n}"):
-                shutil.rmtree(work / name, ignore_errors=True)
+            # Every run's output stays until the end (see `measure`): deleted now, the next
+            # size's runs would pay for it.
         if not args.no_real:
             print("real knowledge base", file=sys.stderr)
             root = work / "kb-real"
@@ -202,10 +209,10 @@ def main() -> None:
                 shutil.copytree(REPO / part, root / part)
             add_project(root)
             figures += bench_size("real", root, work, args.runs, True, args.runs)
-            public = work / "public-real"
+            public = work / "public-real-0"
             extra["roadmap_page_bytes"] = size_of(public / "learn" / "roadmap" / "index.html")
             extra["site_bytes"] = size_of(public)
-            extra["generated_bytes"] = size_of(work / "gen-real")
+            extra["generated_bytes"] = size_of(work / "gen-real-0")
 
     print("| step | N topics | wall s | CPU s | peak MB | note |")
     print("|---|---:|---:|---:|---:|---|")
