@@ -78,8 +78,10 @@ class Roadmap:
         for rid, resource in self.resources.items():
             for cover in resource.covers:
                 out[cover.topic].append(rid)
-        for tid, rids in out.items():
-            rids.sort(key=lambda rid: self.resource_rank(rid, tid))
+        # A resource ranks the same for every topic it covers: one key each, not one per cover.
+        rank = {rid: self.resource_rank(rid, "") for rid in self.resources}
+        for rids in out.values():
+            rids.sort(key=rank.__getitem__)
         return out
 
     def resource_rank(self, rid: str, tid: str | None = None) -> tuple[int, int, int, str]:
