@@ -226,11 +226,7 @@ def parse_link_report(data: Any) -> LinkReport:
 
 def _h(text: object) -> str:
     """Text for HTML (element content or a quoted attribute)."""
-    value = text if type(text) is str else str(text)
-    # Most text (ids, links, titles) has nothing to escape: say so without five replaces.
-    if "&" in value or "<" in value or ">" in value or '"' in value or "'" in value:
-        return html.escape(value, quote=True)
-    return value
+    return svg.html_text(text if type(text) is str else str(text))
 
 
 # Characters with a meaning inside a line of Markdown (or in an extension we might turn on
