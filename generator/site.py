@@ -242,17 +242,19 @@ def _check_path(rel: str) -> None:
         raise ValueError(f"refusing to write outside the generated folder: {rel!r}")
 
 
-def _make_and_write(staged: Path, made: set[str], job: Job) -> tuple[str, str]:
-    """Make one file's text, write it under `staged`, and return its path and digest.
-    `made`: the folders this process has made already (every page has a folder of its own)."""
+def _make_and_write(staged: str, made: set[str], job: Job) -> tuple[str, str]:
+    """Make one file's text, write it under the folder `staged` (a path ending in "/"), and
+    return its path and digest. `made`: the folders this process has made already (every
+    page has a folder of its own). Paths stay strings: 25,000 pages are 25,000 fewer Paths."""
     rel, make = job
     data = make().encode("utf-8")
     folder = rel.rpartition("/")[0]
     if folder and folder not in made:
         # Another process may be making a shared parent (topics/) at the same moment.
-        (staged / folder).mkdir(parents=True, exist_ok=True)
+        os.makedirs(staged + folder, exist_ok=True)
         made.add(folder)
-    _write_file(staged / rel, data)
+    with open(staged + rel, "wb") as file:
+        file.write(data)
     return rel, _digest(data)
 
 
@@ -273,7 +275,7 @@ def write_jobs(out: Path, jobs: Sequence[Job], *, parallel_from: int | None = No
     staged = _aside(out, "tmp")
     try:
         staged.mkdir()
-        write = functools.partial(_make_and_write, staged, set())
+        write = functools.partial(_make_and_write, f"{staged}{os.sep}", set())
         if parallel_from is None:
             written = [write(job) for job in jobs]
         else:
