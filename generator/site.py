@@ -229,7 +229,7 @@ def swap_in(staged: Path, target: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def _write_file(path: Path, data: bytes) -> None:
+def _write_file(path: str | Path, data: bytes) -> None:
     with open(path, "wb") as file:
         file.write(data)
 
@@ -253,8 +253,7 @@ def _make_and_write(staged: str, made: set[str], job: Job) -> tuple[str, str]:
         # Another process may be making a shared parent (topics/) at the same moment.
         os.makedirs(staged + folder, exist_ok=True)
         made.add(folder)
-    with open(staged + rel, "wb") as file:
-        file.write(data)
+    _write_file(staged + rel, data)
     return rel, _digest(data)
 
 

@@ -118,10 +118,10 @@ def test_a_failure_while_writing_leaves_the_previous_pages_untouched(run: Run, p
     before = tree(learn(project))
     topic = project / "roadmap" / "vectors.yml"
     topic.write_text(topic.read_text(encoding="utf-8").replace("title: Vectors", "title: Changed"), encoding="utf-8")
-    written: list[Path] = []
+    written: list[str | Path] = []
     real_write = site._write_file
 
-    def failing_write(path: Path, data: bytes) -> None:
+    def failing_write(path: str | Path, data: bytes) -> None:
         if len(written) == 5:
             raise OSError(28, "No space left on device")
         written.append(path)
