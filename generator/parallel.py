@@ -49,8 +49,12 @@ def map_on_cores(fn: Callable[[T], R], items: Sequence[T], *, min_items: int, wo
     children: list[tuple[int, IO[bytes]]] = []  # (pid, its results file); pid 0 once reaped
     # Everything alive now is input the work only reads (a big roadmap: millions of objects).
     # Frozen, no collection here or in a child walks it again; in a child, such a walk would
-    # also copy every memory page it touches.
+    # also copy every memory page it touches. And no collection at all while the work runs:
+    # it makes next to no reference cycles (a few hundred objects for 25,000 pages), and the
+    # collections that found them cost 3% of the time.
+    was_enabled = gc.isenabled()
     gc.freeze()
+    gc.disable()
     try:
         for share in shares[1:]:
             file: IO[bytes] = tempfile.TemporaryFile()
@@ -66,6 +70,8 @@ def map_on_cores(fn: Callable[[T], R], items: Sequence[T], *, min_items: int, wo
                 results.append([fn(item) for item in shares[k]])
     finally:
         gc.unfreeze()
+        if was_enabled:
+            gc.enable()
         for pid, file in children:
             if pid:
                 os.kill(pid, signal.SIGKILL)
