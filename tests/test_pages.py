@@ -96,6 +96,20 @@ def test_every_page_ends_with_one_newline_and_no_trailing_space(mini: Roadmap) -
         assert not re.search(r"[ \t]$", text, re.M), path
 
 
+@pytest.mark.parametrize("nul", [False, True], ids=["plain", "nul-in-text"])
+def test_a_long_drawing_line_is_set_aside_without_changing_the_page(monkeypatch: pytest.MonkeyPatch, nul: bool) -> None:
+    drawing = "<svg>" + "<g> x</g>" * 1000 + "</svg>"  # one long line, nothing to normalise
+    other = "<b>left \t</b>  \n\n\n\nnext\t"
+    # A NUL as the markers use, before the first drawing: it must not be taken for one.
+    body = ["# Title", other + ("\x000\x00" if nul else ""), "", "", "text  ", drawing, "", "", "", other, drawing, "", ""]
+    front = {"title": '"Title"'}
+    made = pages._page(front, iter(body), "roadmap/x.yml")  # the body may be any iterable
+    monkeypatch.setattr(pages, "_ASIDE_FROM", 10**9)  # every line scanned, none set aside
+    assert made == pages._page(front, body, "roadmap/x.yml")
+    assert made.count(drawing) == 2 and "\n\n\n" not in made and not re.search(r"[ \t]$", made, re.M)
+    assert ("\x000\x00" in made) == nul
+
+
 # -- topic pages ----------------------------------------------------------------------
 
 
