@@ -565,18 +565,71 @@ class _Columns:
     coverage_of: frozenset[str] | None = None  # count covered topics from this set
 
 
-@dataclass(frozen=True)
 class _Row:
-    """What a resource's table row says whatever the page: the links in it are made per folder."""
+    """What a resource's table row says whatever the page: the links in it are made per folder.
 
-    attrs: str  # the <tr>'s data-* attributes, for the catalogue's filters (catalogue tables only)
-    title: str  # escaped
-    after_title: str  # the visit link; the verdict badge goes after it, then the byline
-    about: str  # the byline, closing the first cell, and the cell of tags without the kind
-    about_with_kind: str  # the same with the kind's tag first
-    topics: tuple[tuple[str, str], ...]  # (topic id, escaped title) in study order
-    areas: tuple[str, ...]  # of the topics it covers, each once
-    sections: Mapping[str, str]  # what to read, by topic id
+    Topic pages use only the first few parts; the rest, for catalogue and stage tables, is
+    made on first use (a big knowledge base makes each row on both cores, see `site_jobs`)."""
+
+    def __init__(self, roadmap: Roadmap, rid: str) -> None:
+        # Weakly: rows live in the roadmap's memo, which must not keep the roadmap alive.
+        self._roadmap_ref, self._rid = weakref.ref(roadmap), rid
+        r = roadmap.resources[rid]
+        self.title = _h(r.title)  # escaped
+        # The visit link; the verdict badge goes after it, then the byline.
+        self.after_title = " " + _ext(r.url, "↗", "rm-visit", f"Open {r.title} on {_host(r.url)}")
+        byline = _byline(r)
+        by = f'<span class="rm-by">{_h(byline)}</span>' if byline else ""
+        # Kind, cost, level and time as one cell of tags: scannable, and it leaves the width
+        # to the title and to what to read.
+        self._tags = [_cost_tag(r.cost), _level_tag(r.level)]
+        if r.hours is not None:
+            self._tags.append(_tag(hours_text(r.hours), "rm-tag--hours"))
+        self._about = f'{by}</td><td class="rm-col-about"><span class="rm-tags">{{}}</span></td>'
+        # The byline, closing the first cell, and the cell of tags without the kind.
+        self.about = self._about.format(" ".join(self._tags))
+        # What to read, by topic id (a topic's first entry wins).
+        self.sections: Mapping[str, str] = {c.topic: c.sections for c in reversed(r.covers)}
+
+    @property
+    def _roadmap(self) -> Roadmap:
+        roadmap = self._roadmap_ref()
+        assert roadmap is not None, "a row outlived its roadmap's memo"
+        return roadmap
+
+    @functools.cached_property
+    def about_with_kind(self) -> str:
+        """`about` with the kind's tag first."""
+        kind = self._roadmap.resources[self._rid].kind
+        return self._about.format(" ".join([_tag(KIND_LABELS[kind], "rm-tag--kind"), *self._tags]))
+
+    @functools.cached_property
+    def areas(self) -> tuple[str, ...]:
+        """The areas of the topics it covers, each once."""
+        topics, covers = self._roadmap.topics, self._roadmap.resources[self._rid].covers
+        return tuple(sorted({topics[c.topic].area for c in covers}, key=AREAS.index))
+
+    @functools.cached_property
+    def topics(self) -> tuple[tuple[str, str], ...]:
+        """(topic id, escaped title) in study order."""
+        roadmap = self._roadmap
+        ids = sorted((c.topic for c in roadmap.resources[self._rid].covers), key=roadmap.sort_key)
+        return tuple((t, _h(roadmap.topics[t].title)) for t in ids)
+
+    @functools.cached_property
+    def attrs(self) -> str:
+        """The <tr>'s data-* attributes, for the catalogue's filters (catalogue tables only)."""
+        roadmap, r = self._roadmap, self._roadmap.resources[self._rid]
+        titles = (roadmap.topics[c.topic].title for c in r.covers)
+        search = " ".join([r.title, *r.authors, r.provider or "", *titles])
+        data = {
+            "data-kind": r.kind,
+            "data-cost": r.cost,
+            "data-level": r.level,
+            "data-area": " ".join(self.areas),
+            "data-text": " ".join(search.lower().split()),
+        }
+        return " ".join(f'{k}="{_h(v)}"' for k, v in data.items())
 
 
 class _Memo:
@@ -608,38 +661,9 @@ def _memo(roadmap: Roadmap) -> _Memo:
 def _row(roadmap: Roadmap, rid: str) -> _Row:
     memo = _memo(roadmap)
     found = memo.rows.get(rid)
-    if found is not None:
-        return found
-    r = roadmap.resources[rid]
-    areas = sorted({roadmap.topics[c.topic].area for c in r.covers}, key=AREAS.index)
-    topic_ids = [c.topic for c in r.covers]
-    search = " ".join([r.title, *r.authors, r.provider or "", *(roadmap.topics[t].title for t in topic_ids)])
-    data = {
-        "data-kind": r.kind,
-        "data-cost": r.cost,
-        "data-level": r.level,
-        "data-area": " ".join(areas),
-        "data-text": " ".join(search.lower().split()),
-    }
-    byline = _byline(r)
-    by = f'<span class="rm-by">{_h(byline)}</span>' if byline else ""
-    # Kind, cost, level and time as one cell of tags: scannable, and it leaves the width
-    # to the title and to what to read.
-    tags = [_cost_tag(r.cost), _level_tag(r.level)]
-    if r.hours is not None:
-        tags.append(_tag(hours_text(r.hours), "rm-tag--hours"))
-    about = f'{by}</td><td class="rm-col-about"><span class="rm-tags">{{}}</span></td>'
-    row = memo.rows[rid] = _Row(
-        attrs=" ".join(f'{k}="{_h(v)}"' for k, v in data.items()),
-        title=_h(r.title),
-        after_title=" " + _ext(r.url, "↗", "rm-visit", f"Open {r.title} on {_host(r.url)}"),
-        about=about.format(" ".join(tags)),
-        about_with_kind=about.format(" ".join([_tag(KIND_LABELS[r.kind], "rm-tag--kind"), *tags])),
-        topics=tuple((t, _h(roadmap.topics[t].title)) for t in sorted(topic_ids, key=roadmap.sort_key)),
-        areas=tuple(areas),
-        sections={c.topic: c.sections for c in reversed(r.covers)},  # a topic's first entry wins
-    )
-    return row
+    if found is None:
+        found = memo.rows[rid] = _Row(roadmap, rid)
+    return found
 
 
 def _shared(roadmap: Roadmap, src: str, what: str, into: Sequence[tuple[str, ...]]) -> dict[str, str] | None:

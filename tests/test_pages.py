@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import posixpath
 import re
+import weakref
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -108,6 +110,19 @@ def test_a_long_drawing_line_is_set_aside_without_changing_the_page(monkeypatch:
     assert made == pages._page(front, body, "roadmap/x.yml")
     assert made.count(drawing) == 2 and "\n\n\n" not in made and not re.search(r"[ \t]$", made, re.M)
     assert ("\x000\x00" in made) == nul
+
+
+def test_pages_keep_no_roadmap_alive() -> None:
+    # `roadmap serve` makes a new Roadmap for every change: the memos of markup the pages
+    # share must go with the old one.
+    roadmap = load_roadmap(FIXTURES / "mini")
+    pages.render_site(roadmap)
+    pages.catalogue_markdown(roadmap, None)
+    gone, key = weakref.ref(roadmap), id(roadmap)
+    assert key in pages._MEMOS
+    del roadmap
+    gc.collect()
+    assert gone() is None and key not in pages._MEMOS
 
 
 # -- topic pages ----------------------------------------------------------------------
