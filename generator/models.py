@@ -257,13 +257,13 @@ def _safe_markdown(text: str) -> str:
 
 def _plain(text: str) -> str:
     _no_html(text)
-    if "\n" in text.strip():
+    if "\n" in text and "\n" in text.strip():
         raise ValueError("must be one paragraph of plain text; use `>-` so YAML folds the lines")
     return text
 
 
 def _not_blank(text: str) -> str:
-    if not text.strip():
+    if not text or text.isspace():  # what `not text.strip()` says, without a copy
         raise ValueError("is empty; write something here")
     return text
 
@@ -279,19 +279,24 @@ def check_url(url: str) -> str:
         raise ValueError(f"is not a valid URL ({exc})") from None
     if parts.scheme not in ("http", "https"):
         raise ValueError(f"must start with https:// (or http://), not `{parts.scheme or url}`")
-    if not parts.hostname:
+    hostname = parts.hostname
+    if not hostname:
         raise ValueError("has no host name; write the full address, e.g. https://example.org/page")
-    if parts.username is not None or parts.password is not None:
+    if "@" in parts.netloc:  # what makes urlsplit see a user name or password
         raise ValueError("contains a user name or password; remove the credentials from the address")
-    host = parts.hostname.rstrip(".").lower()
-    try:
-        address = ipaddress.ip_address(host)
-    except ValueError:
+    host = hostname.rstrip(".").lower()
+    # Only digits and dots (IPv4) or a colon (IPv6) can make an address; a name is not tried.
+    address = None
+    if ":" in host or not host.strip("0123456789."):
+        try:
+            address = ipaddress.ip_address(host)
+        except ValueError:
+            pass
+    if address is None:
         if _BLOCKED_HOSTS.search(host) or "." not in host:
-            raise ValueError(f"points at `{host}`, which is not a public host name") from None
-    else:
-        if not address.is_global:
-            raise ValueError(f"points at the private or reserved address {host}; use the public address")
+            raise ValueError(f"points at `{host}`, which is not a public host name")
+    elif not address.is_global:
+        raise ValueError(f"points at the private or reserved address {host}; use the public address")
     if port == 0:
         raise ValueError("has port 0, which no server listens on")
     return url
