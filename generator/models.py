@@ -286,14 +286,17 @@ def check_url(url: str) -> str:
         raise ValueError("contains a user name or password; remove the credentials from the address")
     host = hostname.rstrip(".").lower()
     # Only digits and dots (IPv4) or a colon (IPv6) can make an address; a name is not tried.
+    numeric = not host.strip("0123456789.")
     address = None
-    if ":" in host or not host.strip("0123456789."):
+    if ":" in host or numeric:
         try:
             address = ipaddress.ip_address(host)
         except ValueError:
             pass
     if address is None:
-        if _BLOCKED_HOSTS.search(host) or "." not in host:
+        # Digits and dots that are no dotted address (`10.1`, `2130706433`) are one to a
+        # browser all the same (10.0.0.1, 127.0.0.1), and no host name: top-level names have letters.
+        if numeric or _BLOCKED_HOSTS.search(host) or "." not in host:
             raise ValueError(f"points at `{host}`, which is not a public host name")
     elif not address.is_global:
         raise ValueError(f"points at the private or reserved address {host}; use the public address")
