@@ -105,3 +105,41 @@ def test_a_light_command_does_not_load_the_models() -> None:
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     assert done.stdout.strip().splitlines()[-1] == "False", done.stderr
+
+
+def _roadmap(*args: object, stdout: int | object = subprocess.PIPE) -> subprocess.CompletedProcess[str]:
+    """The real entry point in a child process: `python -m generator` is `cli.run`."""
+    argv = [sys.executable, "-m", "generator", *map(str, args)]
+    return subprocess.run(argv, stdout=stdout, stderr=subprocess.PIPE, text=True)  # type: ignore[call-overload, no-any-return]
+
+
+def test_entry_point_exits_with_the_commands_status_and_flushes_its_output(tmp_path: Path) -> None:
+    done = _roadmap("export", "--root", MINI)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["topics"], "the whole export arrived, though the process skips its teardown"
+    bad = tmp_path / "kb"
+    bad.mkdir()
+    done = _roadmap("validate", "--root", bad)
+    assert done.returncode == 2 and "no roadmap/ or resources/ folder" in done.stderr
+
+
+def test_output_into_a_full_disk_is_an_error_without_a_traceback() -> None:
+    if not Path("/dev/full").exists():
+        return  # Linux's always-full device; nothing to write into elsewhere
+    for command in ("export", "validate"):
+        with open("/dev/full", "w") as full:
+            done = _roadmap(command, "--root", MINI, stdout=full)
+        assert done.returncode == 1, (command, done.stderr)
+        assert "No space left on device" in done.stderr and "Traceback" not in done.stderr, done.stderr
+
+
+def test_a_reader_that_stops_early_is_not_an_error() -> None:
+    # `roadmap validate | true`: the reader is gone before anything is written (closed
+    # before the interpreter has even started), so writing or flushing meets a broken pipe.
+    for command in ("export", "validate"):
+        argv = [sys.executable, "-m", "generator", command, "--root", str(MINI)]
+        with subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as proc:
+            assert proc.stdout is not None and proc.stderr is not None
+            proc.stdout.close()
+            err = proc.stderr.read().decode()
+        assert proc.returncode == 0 and "Traceback" not in err and "Exception ignored" not in err, (command, err)
