@@ -1,11 +1,12 @@
 """Pure work spread over the machine's cores, for big inputs only.
 
 `map_on_cores(fn, items)` is `[fn(x) for x in items]`. When there are enough items, more
-than one core and a safe way to fork (Linux, one thread), the items are dealt out to
-forked children: they inherit the parent's memory (the roadmap, `fn` itself), so only the
-results travel back, pickled through a temporary file. A child that fails has its share
-redone in the parent, so a real error is raised where it can be read. The result never
-depends on which way it ran.
+than one core and a safe way to fork (Linux, one thread), the items are shared in chunks
+with forked children, each process drawing the next chunk when it is free: children
+inherit the parent's memory (the roadmap, `fn` itself), so only the results travel back,
+pickled through a temporary file. The chunks of a child that fails are redone in the
+parent, so a real error is raised where it can be read. The result never depends on which
+way it ran.
 """
 
 from __future__ import annotations
@@ -44,8 +45,14 @@ def map_on_cores(fn: Callable[[T], R], items: Sequence[T], *, min_items: int, wo
     count = min(workers or cores(), len(items))
     if len(items) < min_items or count < 2 or not can_fork():
         return [fn(item) for item in items]
-    # Dealt out in turn, so each share has a similar mix of cheap and costly items.
-    shares = [items[k::count] for k in range(count)]
+    # The items go out in chunks, drawn one at a time from a queue (a pipe of chunk numbers)
+    # by whichever process is free: with fixed shares, one core sat idle for up to a second
+    # at the end of a big site while the other finished the costlier share. Chunks are small
+    # enough that the last one ends soon after the others, and each process starts on a
+    # chunk of its own, so every process takes part.
+    size = max(1, min(_CHUNK, len(items) // (count * _CHUNK)), -(-len(items) // _MAX_CHUNKS))
+    chunks = [items[start : start + size] for start in range(0, len(items), size)]
+    queue, feed = os.pipe()
     children: list[tuple[int, IO[bytes]]] = []  # (pid, its results file); pid 0 once reaped
     # Everything alive now is input the work only reads (a big roadmap: millions of objects).
     # Frozen, no collection here or in a child walks it again; in a child, such a walk would
@@ -56,18 +63,23 @@ def map_on_cores(fn: Callable[[T], R], items: Sequence[T], *, min_items: int, wo
     gc.freeze()
     gc.disable()
     try:
-        for share in shares[1:]:
+        # Written whole before anyone reads, so every read finds whole numbers (or nothing).
+        os.write(feed, b"".join(k.to_bytes(4, "little") for k in range(count, len(chunks))))
+        os.close(feed)
+        feed = -1
+        for first in range(1, count):
             file: IO[bytes] = tempfile.TemporaryFile()
-            children.append((_fork(fn, share, file), file))
-        results = [[fn(item) for item in shares[0]]]
-        for k, (pid, file) in enumerate(children, 1):
+            children.append((_fork(fn, chunks, first, queue, file), file))
+        done = dict(_work(fn, chunks, 0, queue))
+        for k, (pid, file) in enumerate(children):
             _, status = os.waitpid(pid, 0)
-            children[k - 1] = (0, file)
+            children[k] = (0, file)
             if os.waitstatus_to_exitcode(status) == 0:
                 file.seek(0)
-                results.append(pickle.load(file))
-            else:
-                results.append([fn(item) for item in shares[k]])
+                done.update(pickle.load(file))
+        for k, chunk in enumerate(chunks):
+            if k not in done:  # a child failed: its chunks are done here, where an error can be read
+                done[k] = [fn(item) for item in chunk]
     finally:
         gc.unfreeze()
         if was_enabled:
@@ -77,19 +89,35 @@ def map_on_cores(fn: Callable[[T], R], items: Sequence[T], *, min_items: int, wo
                 os.kill(pid, signal.SIGKILL)
                 os.waitpid(pid, 0)
             file.close()
-    merged: list[R] = [None] * len(items)  # type: ignore[list-item]
-    for k, result in enumerate(results):
-        merged[k::count] = result
-    return merged
+        os.close(queue)
+        if feed != -1:
+            os.close(feed)
+    return [result for k in range(len(chunks)) for result in done[k]]
 
 
-def _fork(fn: Callable[[T], R], share: Sequence[T], out: IO[bytes]) -> int:
+# Items per chunk at most (64 topic pages of a big site take about 0.1 s), and chunks at
+# most: their numbers are written before anyone reads, so they must fit in the pipe's
+# buffer, which Linux shrinks to one 4 KiB page for a user holding many pipes.
+_CHUNK = 64
+_MAX_CHUNKS = 1024
+
+
+def _work(fn: Callable[[T], R], chunks: Sequence[Sequence[T]], first: int, queue: int) -> list[tuple[int, list[R]]]:
+    """Chunk `first`, then every chunk this process draws from `queue`, with their results."""
+    done = [(first, [fn(item) for item in chunks[first]])]
+    while number := os.read(queue, 4):
+        k = int.from_bytes(number, "little")
+        done.append((k, [fn(item) for item in chunks[k]]))
+    return done
+
+
+def _fork(fn: Callable[[T], R], chunks: Sequence[Sequence[T]], first: int, queue: int, out: IO[bytes]) -> int:
     pid = os.fork()
     if pid:
         return pid
     code = 1
     try:
-        pickle.dump([fn(item) for item in share], out, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump(_work(fn, chunks, first, queue), out, protocol=pickle.HIGHEST_PROTOCOL)
         out.flush()
         code = 0
     finally:

@@ -47,6 +47,31 @@ def test_children_do_part_of_the_work_and_the_order_is_kept() -> None:
 
 
 @linux_only
+def test_a_free_process_draws_the_next_chunk() -> None:
+    # The parent is slow on every item: while it works on its first, the child draws the
+    # rest. With fixed shares each would have done half, in order, whatever the cost.
+    out = fresh(
+        """
+        import os, time
+        from generator.parallel import map_on_cores
+        parent = os.getpid()
+
+        def work(x):
+            if os.getpid() == parent:
+                time.sleep(0.2)
+            return x, os.getpid()
+
+        found = map_on_cores(work, range(40), min_items=0, workers=2)
+        assert [x for x, _ in found] == list(range(40)), found
+        here = sum(pid == parent for _, pid in found)
+        big = map_on_cores(lambda x: -x, range(5000), min_items=0, workers=2)  # chunks of many items
+        print(here < 10, big == [-x for x in range(5000)])
+        """
+    )
+    assert out == "True True"
+
+
+@linux_only
 def test_a_failed_child_has_its_share_done_here() -> None:
     out = fresh(
         """
