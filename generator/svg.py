@@ -248,30 +248,32 @@ def _steps(roadmap: Roadmap, width: float, y: float, href: Href, marker_id: str)
     total = card_w * len(empty) + gap * (len(empty) - 1)
     x = (width - total) / 2
     top = y + 22
+    wrapped = [wrap_label(stage.title, 13, card_w - 28) for stage in empty]
+    # One height for the row: a two-line title gets room below its second line.
+    height = max(_STEP_HEIGHT, max(38 + 16 * len(lines) for lines in wrapped))
     parts = ['<g class="rm-steps">']
-    for i, stage in enumerate(empty):
-        lines = wrap_label(stage.title, 13, card_w - 28)
+    for i, (stage, lines) in enumerate(zip(empty, wrapped)):
         cx = x + card_w / 2
         label = f"{_step_label(stage)}: {stage.title}"
         spans = [f'<tspan class="rm-step-no" x="{_n(cx)}" y="{_n(top + 20)}">{html_text(_step_label(stage))}</tspan>']
         spans += [
-            f'<tspan x="{_n(cx)}" y="{_n(top + 38 + k * 16)}">{html_text(line)}</tspan>' for k, line in enumerate(lines[:2])
+            f'<tspan x="{_n(cx)}" y="{_n(top + 38 + k * 16)}">{html_text(line)}</tspan>' for k, line in enumerate(lines)
         ]
         parts.append(
             f'<a class="rm-node rm-step" href="{_attr(href(STAGE_PREFIX + stage.id))}" data-stage="{_attr(stage.id)}" '
             f'aria-label="{_attr(label)}"><title>{html_text(stage.summary)}</title>'
-            f'<rect x="{_n(x)}" y="{_n(top)}" width="{_n(card_w)}" height="{_n(_STEP_HEIGHT)}" rx="10"/>'
+            f'<rect x="{_n(x)}" y="{_n(top)}" width="{_n(card_w)}" height="{_n(height)}" rx="10"/>'
             f'<text>{"".join(spans)}</text></a>'
         )
         if i + 1 < len(empty):
-            ay = top + _STEP_HEIGHT / 2
+            ay = top + height / 2
             parts.append(
                 f'<path class="rm-flow" d="M{_n(x + card_w + 8)} {_n(ay)}H{_n(x + card_w + gap - 8)}" '
                 f'marker-end="url(#{marker_id})"/>'
             )
         x += card_w + gap
     parts.append("</g>")
-    return "".join(parts), _STEP_HEIGHT + 38
+    return "".join(parts), height + 38
 
 
 # --- public -------------------------------------------------------------------------------

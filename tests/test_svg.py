@@ -144,6 +144,25 @@ def test_practice_and_community_steps_are_nodes(mini: Roadmap, mini_svg: ET.Elem
     assert list(mini_svg.iter(f"{NS}a"))[-2:] == steps
 
 
+def test_step_cards_hold_their_whole_title(mini: Roadmap, mini_svg: ET.Element) -> None:
+    # The mini drawing is narrow, so "Learn from courses and books, and practise" takes two lines.
+    steps = [a for a in nodes(mini_svg) if "rm-step" in classes(a)]
+    rects = [a.find(f"{NS}rect") for a in steps]
+    assert all(r is not None for r in rects)
+    assert len({r.get("height") for r in rects if r is not None}) == 1, "one height for the row"
+    lines = 0
+    for a, rect in zip(steps, rects):
+        assert rect is not None
+        spans = list(a.iter(f"{NS}tspan"))[1:]  # the first is "Step N"
+        title = mini.stage_by_id[a.get("data-stage") or ""].title
+        assert " ".join(t.text or "" for t in spans) == title, "no word of the title is dropped"
+        lines = max(lines, len(spans))
+        bottom = float(rect.get("y") or 0) + float(rect.get("height") or 0)
+        # The last baseline, plus a 13 px font's descent, stays well inside the card.
+        assert float(spans[-1].get("y") or 0) + 4 <= bottom - 8, (title, spans[-1].get("y"), bottom)
+    assert lines == 2, "the fixture exercises a two-line title"
+
+
 def test_legend_names_areas_and_edge_kinds(mini_svg: ET.Element) -> None:
     legend = next(g for g in mini_svg.iter(f"{NS}g") if "rm-legend" in classes(g))
     assert legend.get("aria-hidden") == "true"  # the lists below the drawing say the same in words
