@@ -164,8 +164,10 @@ def real_roadmap() -> Roadmap:
 
 @pytest.fixture(scope="module")
 def real_page_url(real_roadmap: Roadmap, tmp_path_factory: pytest.TempPathFactory, serve: Callable[[Path], str]) -> str:
-    """A bare page with the real roadmap's SVG, graph.css and graph.js (no site build needed)."""
+    """A bare page with the real roadmap's SVG, our style sheets and graph.js (no site build
+    needed). site.css comes too, as on every page of the site: it holds the area colours."""
     folder = tmp_path_factory.mktemp("real-graph")
+    (folder / "site.css").write_bytes((ASSETS / "css" / "site.css").read_bytes())
     (folder / "graph.css").write_bytes((ASSETS / "css" / "graph.css").read_bytes())
     (folder / "graph.js").write_bytes((ASSETS / "js" / "graph.js").read_bytes())
     drawing = svg.render_roadmap(real_roadmap, lambda target: f"#{target}")
@@ -173,7 +175,7 @@ def real_page_url(real_roadmap: Roadmap, tmp_path_factory: pytest.TempPathFactor
     drawing += f'<div class="rm-graph rm-chain">{svg.render_chain(real_roadmap, deepest, lambda target: f"#{target}")}</div>'
     (folder / "index.html").write_text(
         '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Roadmap</title>'
-        '<link rel="icon" href="data:,"><link rel="stylesheet" href="graph.css">'
+        '<link rel="icon" href="data:,"><link rel="stylesheet" href="site.css"><link rel="stylesheet" href="graph.css">'
         "<style>body{margin:16px;font-family:-apple-system,BlinkMacSystemFont,Helvetica,Arial,sans-serif}</style>"
         f'</head><body data-md-color-scheme="default"><div class="rm-graph">{drawing}</div>'
         '<script src="graph.js"></script></body></html>',
