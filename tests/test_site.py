@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sys
 from collections.abc import Callable
@@ -95,12 +96,81 @@ def test_generate_refuses_to_lose_edits_to_a_generated_page(run: Run, project: P
     assert "A hand-made edit." in page.read_text(encoding="utf-8")
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_link_or_a_pipe_in_the_generated_folder_is_not_ours(tmp_path: Path) -> None:
+    out = tmp_path / "learn"
+    assert site.write_generated(out, {"a/index.md": "a\n", "b.md": "b\n"})
+    (out / "a" / "index.md").unlink()
+    os.mkfifo(out / "a" / "index.md")  # where the manifest has a page; reading it would wait forever
+    (out / "b.md").unlink()
+    (out / "b.md").symlink_to(out / "a" / "index.md")  # a link, where the manifest has a file
+    (out / "elsewhere").symlink_to(tmp_path, target_is_directory=True)  # not followed
+    with pytest.raises(site.SiteError) as caught:
+        site.check_ours(out)
+    message = str(caught.value)
+    assert "did not write" in message
+    for name in ("a/index.md", "b.md", "elsewhere"):
+        assert str(out / name) in message, name
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forks only on Linux")
+def test_a_big_generated_folder_is_checked_on_every_core() -> None:
+    out = fresh(
+        """
+        import tempfile
+        from pathlib import Path
+        from generator import site
+        out = Path(tempfile.mkdtemp()) / "learn"
+        site.write_generated(out, {f"topics/t{i:04}/index.md": f"page {i}\\n" for i in range(1500)})
+        assert site.check_ours(out)["topics/t0042/index.md"] and forks, "read and hashed in a child too"
+        for i in (7, 1499):
+            (out / f"topics/t{i:04}/index.md").write_text("edited by hand\\n")
+        try:
+            site.check_ours(out)
+        except site.SiteError as exc:
+            print([line.strip().rsplit("learn/", 1)[1] for line in str(exc).splitlines() if "index.md" in line])
+        """
+    )
+    assert out == "['topics/t0007/index.md', 'topics/t1499/index.md']"
+
+
 def test_generate_into_an_empty_folder_or_a_new_one(run: Run, project: Path, tmp_path: Path) -> None:
     empty = tmp_path / "empty"
     empty.mkdir()
     assert run("generate", "--root", project, "--out", empty).code == 0
     assert run("generate", "--root", project, "--out", tmp_path / "new" / "deeper").code == 0
     assert (tmp_path / "new" / "deeper" / "roadmap/index.md").is_file()
+
+
+def test_a_page_that_comes_out_the_same_keeps_its_file(tmp_path: Path) -> None:
+    out = tmp_path / "learn"
+    assert site.write_generated(out, {"same/index.md": "kept\n", "edited/index.md": "before\n"})
+    kept, edited = (out / "same" / "index.md").stat().st_ino, (out / "edited" / "index.md").stat().st_ino
+    assert site.write_generated(out, {"same/index.md": "kept\n", "edited/index.md": "after\n", "new.md": "new\n"})
+    # The unchanged page is the same file under the new folder (linked, not written again).
+    assert (out / "same" / "index.md").stat().st_ino == kept
+    assert (out / "same" / "index.md").stat().st_nlink == 1, "the replaced folder is gone, and its name for the file"
+    assert (out / "edited" / "index.md").stat().st_ino != edited
+    assert tree(out) == {
+        "same/index.md": b"kept\n",
+        "edited/index.md": b"after\n",
+        "new.md": b"new\n",
+        site.MANIFEST: (out / site.MANIFEST).read_bytes(),
+    }
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["learn"]
+
+
+def test_without_hard_links_every_page_is_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "learn"
+    assert site.write_generated(out, {"a.md": "a\n", "b.md": "b\n"})
+
+    def no_links(src: str, dst: str) -> None:
+        raise OSError(1, "Operation not permitted")  # e.g. a FAT or network file system
+
+    monkeypatch.setattr(site.os, "link", no_links)
+    assert site.write_generated(out, {"a.md": "a\n", "b.md": "b, edited\n"})
+    assert (out / "a.md").read_text(encoding="utf-8") == "a\n"
+    assert (out / "b.md").read_text(encoding="utf-8") == "b, edited\n"
 
 
 def test_a_data_error_leaves_the_previous_pages_untouched(run: Run, project: Path) -> None:
@@ -150,9 +220,10 @@ GENERATE_FORKED = """
             real_write(path, data)
         site._write_file = write
     if mode == "all-fail":
-        def write(path, data):
+        def write(*args):
             raise OSError(28, "No space left on device")
         site._write_file = write
+        os.link = write  # pages that come out as before are linked, not written
     pages.PARALLEL_PAGES = 2
     try:
         changed = site.generate(load_roadmap(Path(root)), Path(out))
