@@ -295,7 +295,7 @@ def render_roadmap(roadmap: Roadmap, href: Href) -> str:
         hours = sum(roadmap.topics[t].hours for t in tids)
         return (
             f"{html_text(_step_label(stage))} · {html_text(stage.title)}"
-            f'<tspan class="rm-band-meta"> · {len(tids)} topics · about {_hours(hours)} h</tspan>'
+            f'<tspan class="rm-band-meta"> · {len(tids)} topic{"s" if len(tids) != 1 else ""} · about {_hours(hours)} h</tspan>'
         )
 
     body = _graph_body(roadmap, placed, href, ((width - placed.width) / 2, dy, width), ROADMAP_OPTIONS, "rm-arrow", title)

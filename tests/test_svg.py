@@ -131,6 +131,7 @@ def test_band_titles_link_to_their_stage_pages(mini_svg: ET.Element) -> None:
     titles = [a for a in mini_svg.iter(f"{NS}a") if "rm-band-title" in classes(a)]
     assert [a.get("href") for a in titles] == ["../stages/foundations/", "../stages/advanced/", "../stages/machine-learning/"]
     assert text_of(titles[0]).startswith("Step 1 · Build the foundations")
+    assert " · 4 topics · " in text_of(titles[0]) and " · 1 topic · " in text_of(titles[1])
 
 
 def test_practice_and_community_steps_are_nodes(mini: Roadmap, mini_svg: ET.Element) -> None:
