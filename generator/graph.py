@@ -222,9 +222,11 @@ PARALLEL_FILES = 1000
 def _load_one(job: tuple[Path, str]) -> Document | list[Problem]:
     file, display = job
     try:
-        return load_file(file, display)
+        doc = load_file(file, display)
     except DataError as exc:
         return exc.problems
+    doc.drop_text(str(file))  # from a loading child, the data alone travels back
+    return doc
 
 
 def _load_all(groups: Sequence[Sequence[Path]], base: Path, problems: list[Problem]) -> list[dict[str, Document]]:

@@ -30,15 +30,39 @@ def test_every_position_survives_the_trip_between_processes() -> None:
         copy = pickle.loads(pickle.dumps(doc))
         assert copy.text is not None and not copy.values and not copy.keys  # no marks travel
         assert copy.data == doc.data
+        # As a loading child sends it: without its text, which is read again from the file.
+        doc.drop_text(str(file))
+        light = pickle.loads(pickle.dumps(doc))
+        assert light.text is None and light.source is not None and not light.values
         # What a build that notes every mark as it goes finds.
         _, recorded = _build(file.name, file.read_text(encoding="utf-8"), record=True)
         assert len(recorded.values) > len(recorded.keys) >= 5 and not recorded.problems
-        for loc, mark in recorded.values.items():
-            assert copy.at(loc) == Position(file.name, mark.line + 1, mark.column + 1), (file.name, loc)
-        for loc, mark in recorded.keys.items():
-            assert copy.at(loc, key=True) == Position(file.name, mark.line + 1, mark.column + 1), (file.name, loc)
-        root = recorded.values[()]  # a missing key: the nearest node there is, the file's mapping
-        assert copy.at(("no", "such", "key")) == Position(file.name, root.line + 1, root.column + 1)
+        for copy in (copy, light):
+            for loc, mark in recorded.values.items():
+                assert copy.at(loc) == Position(file.name, mark.line + 1, mark.column + 1), (file.name, loc)
+            for loc, mark in recorded.keys.items():
+                assert copy.at(loc, key=True) == Position(file.name, mark.line + 1, mark.column + 1), (file.name, loc)
+            root = recorded.values[()]  # a missing key: the nearest node there is, the file's mapping
+            assert copy.at(("no", "such", "key")) == Position(file.name, root.line + 1, root.column + 1)
+
+
+def test_a_file_changed_since_loading_gives_no_wrong_positions(tmp_path: Path) -> None:
+    file = tmp_path / "la-book.yml"
+    shutil.copy(MINI / "resources" / "la-book.yml", file)
+    exact = load_file(file, "resources/la-book.yml").at(("url",))
+    assert exact != Position("resources/la-book.yml") and exact.line > 1
+    for change in ("# a comment that moves every line down\n{}", "{}garbage: [\n", None):
+        doc = load_file(file, "resources/la-book.yml")
+        doc.drop_text(str(file))
+        if change is None:
+            file.unlink()
+        else:
+            file.write_text(change.format(file.read_text(encoding="utf-8")), encoding="utf-8")
+        # The file as it was is gone: its problems are reported at the file, not at a line
+        # of a text they were not found in.
+        assert doc.at(("url",)) == Position("resources/la-book.yml"), change
+        if change is not None:
+            shutil.copy(MINI / "resources" / "la-book.yml", file)
 
 
 def _broken_copy(tmp_path: Path) -> Path:
