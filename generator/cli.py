@@ -1,4 +1,5 @@
-"""The `roadmap` command line. Exit status: 0 fine, 1 data or link problems, 2 wrong usage."""
+"""The `roadmap` command line. Exit status: 0 fine, 1 data or link problems (or output that
+could not be written), 2 wrong usage."""
 
 from __future__ import annotations
 
@@ -161,7 +162,7 @@ def run() -> NoReturn:
     """The `roadmap` command: `main()`, then out without tearing down what it loaded.
 
     A big knowledge base is millions of objects, and freeing them one by one on the way
-    out cost ~0.3 s of a 5,000-topic `validate` or `generate` for nothing. Output is
+    out cost 0.15-0.2 s of a 5,000-topic `validate` or `generate` for nothing. Output is
     flushed first; no command leaves work to exit handlers (each closes or removes
     what it made before it returns).
     """
