@@ -85,23 +85,30 @@ def measure(argv: list[str], runs: int) -> tuple[float, float, float, str]:
     walls, cpus, peaks = [], [], []
     out = ""
     for run in range(runs):
-        command = [arg.replace("{run}", str(run)) for arg in argv]
-        os.sync()
-        wait_for_quiet()
-        start = time.perf_counter()
-        proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=REPO)
-        assert proc.stdout is not None and proc.stderr is not None
-        stdout = proc.stdout.read()
-        stderr = proc.stderr.read()
-        _, status, usage = os.wait4(proc.pid, 0)
-        walls.append(time.perf_counter() - start)
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        if proc.returncode != 0:
-            raise SystemExit(f"{' '.join(command)} failed ({proc.returncode}):\n{stderr.decode()[-2000:]}")
-        cpus.append(usage.ru_utime + usage.ru_stime)
-        peaks.append(usage.ru_maxrss / 1024)  # KiB on Linux
-        out = stdout.decode().strip()
+        wall, cpu, peak, out = run_once([arg.replace("{run}", str(run)) for arg in argv])
+        walls.append(wall)
+        cpus.append(cpu)
+        peaks.append(peak)
     return statistics.median(walls), statistics.median(cpus), statistics.median(peaks), out
+
+
+def run_once(command: list[str], cwd: Path = REPO, env: dict[str, str] | None = None) -> tuple[float, float, float, str]:
+    """Wall s, CPU s (user + system) and peak RSS MB of one run of `command` as a child
+    process, and what it printed; after a `sync`, once the machine is quiet (see --quiet).
+    A failed run stops the benchmark with the command's own error."""
+    os.sync()
+    wait_for_quiet()
+    start = time.perf_counter()
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=cwd, env=env)
+    assert proc.stdout is not None and proc.stderr is not None
+    stdout = proc.stdout.read()
+    stderr = proc.stderr.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        raise SystemExit(f"{' '.join(command)} failed ({code}):\n{stderr.decode()[-2000:]}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, stdout.decode().strip()  # maxrss: KiB on Linux
 
 
 def deepest_topic(root: Path) -> str:
@@ -222,11 +229,11 @@ def main() -> None:
     print("\n| N topics | validate + generate, wall s | × previous N |")
     print("|---:|---:|---:|")
     previous: float | None = None
-    for n in dict.fromkeys(f.n for f in figures):
-        total = walls[("validate", n)] + walls[("generate", n)]
-        ratio = f"{total / previous:.2f}" if previous and isinstance(n, int) else ""
-        print(f"| {n} | {total:.3f} | {ratio} |")
-        previous = total if isinstance(n, int) else previous
+    for size in dict.fromkeys(f.n for f in figures):
+        total = walls[("validate", size)] + walls[("generate", size)]
+        ratio = f"{total / previous:.2f}" if previous and isinstance(size, int) else ""
+        print(f"| {size} | {total:.3f} | {ratio} |")
+        previous = total if isinstance(size, int) else previous
     for key, value in extra.items():
         print(f"\n{key}: {value:,} ({value / 1024:.0f} KiB)")
     if args.json:

@@ -6,9 +6,12 @@ No timing is asserted: the figures only have to be there. (bench/README.md has t
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from generator.graph import load_roadmap
 
@@ -43,3 +46,26 @@ def test_scale_harness_measures_every_step(tmp_path: Path) -> None:
     assert all(f["wall"] > 0 and f["peak_mb"] > 0 for f in data["figures"])
     assert set(data["machine"]) >= {"cores", "cpu", "python", "commit"}
     assert "| 50 |" in done.stdout
+
+
+@pytest.mark.skipif(not (REPO / ".git").exists() or shutil.which("git") is None, reason="compares two git revisions")
+def test_ab_harness_compares_two_versions_run_by_run(tmp_path: Path) -> None:
+    out = tmp_path / "ab.json"
+    done = subprocess.run(
+        [sys.executable, "bench/ab.py", "HEAD", "--topics", "30", "--rounds", "1", "--out", str(tmp_path), "--json", str(out)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    runs = json.loads(out.read_text(encoding="utf-8"))["runs"]
+    assert sorted((r["version"], r["command"]) for r in runs) == [
+        ("base", "generate"), ("base", "validate"), ("new", "generate"), ("new", "validate"),
+    ]  # fmt: skip
+    assert all(r["wall"] > 0 and r["peak_mb"] > 0 for r in runs)
+    assert "| generate | new |" in done.stdout
+    # Its worktree and the pages it wrote are gone again.
+    worktrees = subprocess.run(["git", "worktree", "list"], cwd=REPO, capture_output=True, text=True, check=True).stdout
+    assert "roadmap-ab-" not in worktrees
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ab.json"]
