@@ -13,6 +13,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from . import status
 from .checks import cross_problems, record_problems
 from .load import Document, load_file
 from .models import AREAS, ID_PATTERN, LEVELS, Resource, Stage, StagesFile, Topic
@@ -269,6 +270,7 @@ def load_roadmap(root: Path) -> Roadmap:
     try:
         return _load_roadmap(root)
     finally:
+        status.clear()
         # Then all of it goes straight to the oldest generation (freeze and unfreeze move
         # it there without a pass over it); left young, the next few collections would
         # each walk it again (~0.9 s of a 5,000-topic generate).
@@ -314,7 +316,10 @@ def _load_roadmap(root: Path) -> Roadmap:
 
     topic_files = [f for f in _record_files(roadmap_dir, problems, root) if f.name != STAGES_FILE]
     resource_files = _record_files(resources_dir, problems, root)
+    files = len(topic_files) + len(resource_files)
+    status.show(f"reading {files:,} record files", size=files)
     topic_docs, resource_docs = _load_all([topic_files, resource_files], root, problems)
+    status.show(f"checking {len(topic_docs) + len(resource_docs):,} records", size=files)
     topics: dict[str, tuple[Topic, Document]] = {}
     for tid, doc in topic_docs.items():
         documents[doc.path] = doc

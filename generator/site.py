@@ -33,9 +33,9 @@ from typing import Any
 
 import yaml
 
-from . import pages
+from . import pages, status
 from .graph import Roadmap
-from .parallel import map_on_cores
+from .parallel import cores, map_on_cores
 from .problems import DataError
 
 MANIFEST = ".generated"
@@ -298,26 +298,33 @@ def write_jobs(out: Path, jobs: Sequence[Job], *, parallel_from: int | None = No
     """
     for rel, _ in jobs:
         _check_path(rel)
-    current = check_ours(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staged = _aside(out, "tmp")
     try:
-        staged.mkdir()
-        write = functools.partial(_make_and_write, f"{staged}{os.sep}", set(), (f"{out}{os.sep}", current))
-        if parallel_from is None:
-            written = [write(job) for job in jobs]
-        else:
-            written = map_on_cores(write, jobs, min_items=parallel_from)
-        digests = dict(written)
-        if current == digests and (out / MANIFEST).is_file():
+        if out.exists():
+            status.show(f"checking the pages already in {_show(out)}", size=len(jobs))
+        current = check_ours(out)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        staged = _aside(out, "tmp")
+        spread = parallel_from is not None and len(jobs) >= parallel_from and cores() > 1
+        status.show(f"making {len(jobs):,} pages" + (f" on {cores()} cores" if spread else ""), size=len(jobs))
+        try:
+            staged.mkdir()
+            write = functools.partial(_make_and_write, f"{staged}{os.sep}", set(), (f"{out}{os.sep}", current))
+            if parallel_from is None:
+                written = [write(job) for job in jobs]
+            else:
+                written = map_on_cores(write, jobs, min_items=parallel_from)
+            digests = dict(written)
+            if current == digests and (out / MANIFEST).is_file():
+                shutil.rmtree(staged, ignore_errors=True)
+                return False
+            # The manifest goes last: a folder with one is complete.
+            _write_file(staged / MANIFEST, _manifest_text(digests).encode("utf-8"))
+            swap_in(staged, out)
+        except BaseException:
             shutil.rmtree(staged, ignore_errors=True)
-            return False
-        # The manifest goes last: a folder with one is complete.
-        _write_file(staged / MANIFEST, _manifest_text(digests).encode("utf-8"))
-        swap_in(staged, out)
-    except BaseException:
-        shutil.rmtree(staged, ignore_errors=True)
-        raise
+            raise
+    finally:
+        status.clear()
     return True
 
 
