@@ -52,6 +52,7 @@ def map_on_cores(fn: Callable[[T], R], items: Sequence[T], *, min_items: int, wo
     # chunk of its own, so every process takes part.
     size = max(1, min(_CHUNK, len(items) // (count * _CHUNK)), -(-len(items) // _MAX_CHUNKS))
     chunks = [items[start : start + size] for start in range(0, len(items), size)]
+    count = min(count, len(chunks))  # a process per chunk at most (a machine of over 1,024 cores)
     queue, feed = os.pipe()
     children: list[tuple[int, IO[bytes]]] = []  # (pid, its results file); pid 0 once reaped
     # Everything alive now is input the work only reads (a big roadmap: millions of objects).
