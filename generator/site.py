@@ -296,35 +296,39 @@ def write_jobs(out: Path, jobs: Sequence[Job], *, parallel_from: int | None = No
     Returns False, and `out` is untouched, when it already held exactly these files.
     Raises SiteError when `out` holds something we did not write (see `check_ours`).
     """
-    for rel, _ in jobs:
-        _check_path(rel)
     try:
-        if out.exists():
-            status.show(f"checking the pages already in {_show(out)}", size=len(jobs))
-        current = check_ours(out)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        staged = _aside(out, "tmp")
-        spread = parallel_from is not None and len(jobs) >= parallel_from and cores() > 1
-        status.show(f"making {len(jobs):,} pages" + (f" on {cores()} cores" if spread else ""), size=len(jobs))
-        try:
-            staged.mkdir()
-            write = functools.partial(_make_and_write, f"{staged}{os.sep}", set(), (f"{out}{os.sep}", current))
-            if parallel_from is None:
-                written = [write(job) for job in jobs]
-            else:
-                written = map_on_cores(write, jobs, min_items=parallel_from)
-            digests = dict(written)
-            if current == digests and (out / MANIFEST).is_file():
-                shutil.rmtree(staged, ignore_errors=True)
-                return False
-            # The manifest goes last: a folder with one is complete.
-            _write_file(staged / MANIFEST, _manifest_text(digests).encode("utf-8"))
-            swap_in(staged, out)
-        except BaseException:
-            shutil.rmtree(staged, ignore_errors=True)
-            raise
+        return _write_jobs(out, jobs, parallel_from)
     finally:
         status.clear()
+
+
+def _write_jobs(out: Path, jobs: Sequence[Job], parallel_from: int | None) -> bool:
+    for rel, _ in jobs:
+        _check_path(rel)
+    if out.exists():
+        status.show(f"checking the pages already in {_show(out)}", size=len(jobs))
+    current = check_ours(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staged = _aside(out, "tmp")
+    spread = parallel_from is not None and len(jobs) >= parallel_from and cores() > 1
+    status.show(f"making {len(jobs):,} pages" + (f" on {cores()} cores" if spread else ""), size=len(jobs))
+    try:
+        staged.mkdir()
+        write = functools.partial(_make_and_write, f"{staged}{os.sep}", set(), (f"{out}{os.sep}", current))
+        if parallel_from is None:
+            written = [write(job) for job in jobs]
+        else:
+            written = map_on_cores(write, jobs, min_items=parallel_from)
+        digests = dict(written)
+        if current == digests and (out / MANIFEST).is_file():
+            shutil.rmtree(staged, ignore_errors=True)
+            return False
+        # The manifest goes last: a folder with one is complete.
+        _write_file(staged / MANIFEST, _manifest_text(digests).encode("utf-8"))
+        swap_in(staged, out)
+    except BaseException:
+        shutil.rmtree(staged, ignore_errors=True)
+        raise
     return True
 
 
