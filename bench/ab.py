@@ -87,7 +87,7 @@ def main() -> None:
             kb = work / "kb"
             synth.write(kb, args.topics, 4 * args.topics)
             target = subprocess.run(
-                [sys.executable, "-c", "import sys; from pathlib import Path; from generator.graph import load_roadmap; "
+                [sys.executable, "-c", "import sys; from pathlib import Path; from generator.kb.loading import load_roadmap; "
                  "r = load_roadmap(Path(sys.argv[1])); print(max(r.topics, key=lambda t: (len(r.ancestors(t)), t)))", str(kb)],
                 cwd=REPO, capture_output=True, text=True, check=True,
             ).stdout.strip()  # fmt: skip

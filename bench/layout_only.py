@@ -9,8 +9,8 @@ import sys
 import time
 from pathlib import Path
 
-from generator.graph import load_roadmap
-from generator.layout import LayoutEdge, LayoutNode, Options, layout
+from generator.kb.loading import load_roadmap
+from generator.render.layout import LayoutEdge, LayoutNode, Options, layout
 
 
 def main() -> None:

@@ -38,9 +38,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.graph import Roadmap  # noqa: E402
-from generator.models import AREAS, Cover, Prerequisite, Resource, Stage, Topic  # noqa: E402
-from generator.plan import plan, plan_json, schedule  # noqa: E402
+from generator.kb.roadmap import Roadmap  # noqa: E402
+from generator.kb.models import Cover, Prerequisite, Resource, Stage, Topic  # noqa: E402
+from generator.kb.vocabulary import AREAS  # noqa: E402
+from generator.plan.core import plan, plan_json, schedule  # noqa: E402
 
 STAGES_YML = ROOT / "tests" / "fixtures" / "mini" / "roadmap" / "stages.yml"
 TOPIC_STAGES = ("foundations", "advanced", "machine-learning")
@@ -127,7 +128,7 @@ def write_yaml(roadmap: Roadmap, edges: dict[str, list[tuple[str, str]]], root: 
 def browser_json(roadmap: Roadmap) -> str:
     """learn/data/roadmap.json for this graph (the pages generator's format)."""
     try:
-        from generator.pages import roadmap_json
+        from generator.render.pages import roadmap_json
     except ImportError:  # the pages generator not there: the same format, by hand
         data = roadmap.export()
         return json.dumps(data)

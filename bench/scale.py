@@ -117,7 +117,7 @@ def deepest_topic(root: Path) -> str:
     Found in a child process: a child's peak memory as wait4 reports it starts from this
     process's own at fork time, so the harness must not hold a roadmap itself."""
     code = (
-        "import sys; from pathlib import Path; from generator.graph import load_roadmap; "
+        "import sys; from pathlib import Path; from generator.kb.loading import load_roadmap; "
         "r = load_roadmap(Path(sys.argv[1])); print(max(r.topics, key=lambda t: (len(r.ancestors(t)), t)))"
     )
     done = subprocess.run([sys.executable, "-c", code, str(root)], cwd=REPO, capture_output=True, text=True, check=True)

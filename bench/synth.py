@@ -16,7 +16,7 @@ import random
 import shutil
 from pathlib import Path
 
-from generator.models import AREAS, COSTS, KINDS, LEVELS
+from generator.kb.vocabulary import AREAS, COSTS, KINDS, LEVELS
 
 HERE = Path(__file__).resolve().parent
 STAGES = HERE.parent / "roadmap" / "stages.yml"

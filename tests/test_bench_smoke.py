@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.graph import load_roadmap
+from generator.kb.loading import load_roadmap
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))

@@ -15,10 +15,11 @@ import pytest
 import yaml
 
 from helpers import MINI, Result
-from generator.checks import record_problems
+from generator.kb.checks import record_problems
 from generator.cli import build_parser
-from generator.load import load_text
-from generator.models import COSTS, KINDS, LEVELS, Resource, Topic
+from generator.kb.strict_yaml import load_text
+from generator.kb.models import Resource, Topic
+from generator.kb.vocabulary import COSTS, KINDS, LEVELS
 
 REPO = Path(__file__).resolve().parents[1]
 CONTRIBUTING = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
@@ -211,7 +212,7 @@ def test_pre_commit_hook_validates_changed_yaml(tmp_path: Path) -> None:
     assert hook["language"] == "system" and hook["pass_filenames"] is False
     files = re.compile(hook["files"])
     assert files.search("roadmap/gradients.yml") and files.search("resources/la-book.yml")
-    assert not files.search("site/index.md") and not files.search("generator/models.py")
+    assert not files.search("site/index.md") and not files.search("generator/kb/models.py")
     # pre-commit runs the entry from the repository root; .venv/bin/roadmap is this environment's.
     executable, *args = hook["entry"].split()
     assert executable == ".venv/bin/roadmap"

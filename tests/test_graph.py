@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.graph import load_roadmap
-from generator.problems import DataError
+from generator.kb.loading import load_roadmap
+from generator.kb.problems import DataError
 from kb import write_kb
 
 

@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.checks import normalise_url
-from generator.graph import Roadmap, load_roadmap
-from generator.models import TOPICLESS_KINDS
+from generator.kb.checks import normalise_url
+from generator.kb.loading import load_roadmap
+from generator.kb.roadmap import Roadmap
+from generator.kb.vocabulary import TOPICLESS_KINDS
 
 ROOT = Path(__file__).resolve().parent.parent
 

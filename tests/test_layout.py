@@ -11,9 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import layout as layout_module
-from generator.graph import load_roadmap
-from generator.layout import Box, Layout, LayoutEdge, LayoutNode, Options, layout, text_width, wrap_label
+from generator.render import layout as layout_module
+from generator.kb.loading import load_roadmap
+from generator.render.layout import Box, Layout, LayoutEdge, LayoutNode, Options, layout, text_width, wrap_label
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import _build, load_file
-from generator.problems import Position
+from generator.kb.strict_yaml import _build, load_file
+from generator.kb.problems import Position
 from helpers import MINI, fresh
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -82,8 +82,8 @@ def _broken_copy(tmp_path: Path) -> Path:
 LOAD = """
     import json, os, sys
     from pathlib import Path
-    from generator import graph
-    from generator.problems import DataError
+    from generator.kb import loading as graph
+    from generator.kb.problems import DataError
     graph.PARALLEL_FILES = int(sys.argv[2])
     root = Path(sys.argv[1])
     try:

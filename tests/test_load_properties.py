@@ -9,11 +9,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.graph import load_roadmap
-from generator.load import load_file, load_text
-from generator.models import Resource, Topic
-from generator.checks import record_problems
-from generator.problems import DataError
+from generator.kb.loading import load_roadmap
+from generator.kb.strict_yaml import load_file, load_text
+from generator.kb.models import Resource, Topic
+from generator.kb.checks import record_problems
+from generator.kb.problems import DataError
 
 POSITIONED = re.compile(r"^[^:]+:\d+:\d+: error: .+$")
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -16,9 +16,10 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import pages
-from generator.graph import Roadmap, load_roadmap
-from generator.models import KINDS
+from generator.render import pages
+from generator.kb.loading import load_roadmap
+from generator.kb.roadmap import Roadmap
+from generator.kb.vocabulary import KINDS
 from kb import write_kb
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -495,7 +496,7 @@ def test_titles_are_escaped_in_every_context(escaping: Roadmap) -> None:
 
 
 def test_markdown_fields_keep_code_and_web_links(escaping: Roadmap) -> None:
-    # Script links and attribute lists no longer pass validation (generator/models.py); the
+    # Script links and attribute lists no longer pass validation (generator/kb/models.py); the
     # defence against them that stays here is tested on its own in test_markdown_defang.
     page = pages.topic_markdown(escaping, "escaping")
     assert "Code spans stay code: `<script>alert(4)</script>`." in page

@@ -15,8 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import pages, svg
-from generator.graph import Roadmap, load_roadmap
+from generator.render import pages
+from generator.render import svg
+from generator.kb.loading import load_roadmap
+from generator.kb.roadmap import Roadmap
 
 HERE = Path(__file__).parent
 GOLDEN = HERE / "golden" / "mini"

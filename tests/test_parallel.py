@@ -115,8 +115,9 @@ def test_pages_rendered_on_several_cores_are_the_same() -> None:
     out = fresh(
         """
         from pathlib import Path
-        from generator import pages, parallel
-        from generator.graph import load_roadmap
+        from generator import parallel
+        from generator.render import pages
+        from generator.kb.loading import load_roadmap
 
         mini = Path("tests/fixtures/mini")
         alone = pages.render_site(load_roadmap(mini))

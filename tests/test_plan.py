@@ -9,25 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.graph import Roadmap
-from generator.models import Cover, Prerequisite, Resource, Stage, Topic
-from generator.plan import (
-    Step,
-    UnknownTopicError,
-    best_resources,
-    format_hours,
-    known_closure,
-    md_escape,
-    needed,
-    plan,
-    plan_json,
-    plan_markdown,
-    plan_text,
-    ready,
-    schedule,
-    topic_level,
-    unlocks,
-)
+from generator.kb.roadmap import Roadmap
+from generator.kb.models import Cover, Prerequisite, Resource, Stage, Topic
+from generator.plan.core import Step, UnknownTopicError, best_resources, format_hours, known_closure, md_escape, needed, plan, plan_json, plan_markdown, plan_text, ready, schedule, topic_level, unlocks
 
 STAGES = (
     Stage(id="foundations", title="Foundations", order=1, summary="First."),

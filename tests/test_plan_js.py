@@ -6,8 +6,8 @@ import json
 import re
 from pathlib import Path
 
-from generator import plan
-from generator.models import AREAS, LEVELS
+from generator.plan import core as plan
+from generator.kb.vocabulary import AREAS, LEVELS
 
 JS = Path(__file__).resolve().parent.parent / "site" / "assets" / "js"
 

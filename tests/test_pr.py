@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from helpers import MINI, Result
-from generator.models import json_schemas
+from generator.kb.models import json_schemas
 
 NEW_BOOK = """\
 title: Another Linear Algebra Book
@@ -184,7 +184,7 @@ def test_schema_may_change_only_as_the_generator_writes_it(repo: Path, run: Call
     result = run("pr-check", "--root", repo, "--base", "main")
     assert result.code == 1
     assert result.err.splitlines()[0] == (
-        "schema/topic.schema.json:1:1: error: schema/ is generated from generator/models.py and no longer matches it; "
+        "schema/topic.schema.json:1:1: error: schema/ is generated from generator/kb/models.py and no longer matches it; "
         "change the model there and run `roadmap schema --out schema/` instead of editing the JSON"
     )
 
@@ -288,7 +288,7 @@ def test_a_missing_link_report_is_said_in_the_summary(repo: Path, tmp_path: Path
 
 
 def test_pr_check_expects_schema_files_exactly_as_the_schema_command_writes_them(tmp_path: Path, run: Callable[..., Result]) -> None:
-    from generator.pr import _schema_files
+    from generator.review.pr import _schema_files
 
     assert run("schema", "--out", tmp_path / "schema").code == 0
     written = {f"schema/{p.name}": p.read_text(encoding="utf-8") for p in (tmp_path / "schema").iterdir()}

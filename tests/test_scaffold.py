@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from helpers import Result
-from generator.graph import load_roadmap
-from generator.scaffold import new_resource, slugify
+from generator.kb.loading import load_roadmap
+from generator.kb.scaffold import new_resource, slugify
 
 BOOK = [
     "new", "resource", "--title", "Calculus: Early Transcendentals", "--url", "https://example.org/calc",

@@ -14,7 +14,7 @@ import yaml
 from pydantic import BaseModel
 
 from helpers import MINI, Result
-from generator.models import FIELD_HELP, MODELS
+from generator.kb.models import FIELD_HELP, MODELS
 
 REPO = Path(__file__).resolve().parents[1]
 SCHEMA_DIR = REPO / "schema"
@@ -146,7 +146,7 @@ def test_every_field_has_editor_help() -> None:
         for model, name, field in _fields(root)
         if not field.description and name not in FIELD_HELP.get(model, {})
     )
-    assert not missing, f"add hover help for {', '.join(missing)} to FIELD_HELP in generator/models.py"
+    assert not missing, f"add hover help for {', '.join(missing)} to FIELD_HELP in generator/kb/models.py"
     for kind in MODELS:
         for definition in [_schema(kind), *_schema(kind).get("$defs", {}).values()]:
             assert all(p.get("description") for p in definition["properties"].values()), definition["title"]

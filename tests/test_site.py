@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import site
+from generator.output import site
 from site_project import FIXTURES, REPO, copy_project, tree
 
 from helpers import Result, fresh
@@ -119,7 +119,7 @@ def test_a_big_generated_folder_is_checked_on_every_core() -> None:
         """
         import tempfile
         from pathlib import Path
-        from generator import site
+        from generator.output import site
         out = Path(tempfile.mkdtemp()) / "learn"
         site.write_generated(out, {f"topics/t{i:04}/index.md": f"page {i}\\n" for i in range(1500)})
         assert site.check_ours(out)["topics/t0042/index.md"] and forks, "read and hashed in a child too"
@@ -208,8 +208,9 @@ def test_a_failure_while_writing_leaves_the_previous_pages_untouched(run: Run, p
 GENERATE_FORKED = """
     import json, os, sys
     from pathlib import Path
-    from generator import pages, site
-    from generator.graph import load_roadmap
+    from generator.render import pages
+    from generator.output import site
+    from generator.kb.loading import load_roadmap
     parent = os.getpid()
     mode, root, out = sys.argv[1:4]
     if mode == "child-fails":
@@ -375,8 +376,8 @@ def _nav_files(nav: object) -> list[str]:
 
 
 def test_the_navigation_lists_every_step_and_every_catalogue() -> None:
-    from generator import pages
-    from generator.graph import load_roadmap
+    from generator.render import pages
+    from generator.kb.loading import load_roadmap
 
     files = _nav_files(_config()["nav"])
     assert files[:3] == ["index.md", "learn/roadmap/index.md", "planner.md"] and files[-1] == "about.md"
@@ -389,7 +390,7 @@ def test_the_navigation_lists_every_step_and_every_catalogue() -> None:
 
 
 def test_the_home_page_names_every_step_of_the_guide() -> None:
-    from generator.graph import load_roadmap
+    from generator.kb.loading import load_roadmap
 
     home = (REPO / "site" / "index.md").read_text(encoding="utf-8")
     for stage in load_roadmap(REPO).stages:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.graph import load_roadmap
+from generator.kb.loading import load_roadmap
 from site_project import FIXTURES, copy_project, html_files, references, resolve_local
 
 pytestmark = pytest.mark.slow

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from generator import svg
-from generator.graph import Roadmap, load_roadmap
-from generator.models import Prerequisite, Topic
+from generator.render import svg
+from generator.kb.loading import load_roadmap
+from generator.kb.roadmap import Roadmap
+from generator.kb.models import Prerequisite, Topic
 from kb import write_kb
 
 REPO = Path(__file__).resolve().parent.parent
@@ -312,7 +313,7 @@ def test_the_real_roadmap_is_complete_and_compact() -> None:
 def test_output_does_not_depend_on_hash_seeds() -> None:
     # Sets and dicts must never leak their order into the drawing: render in two processes.
     script = (
-        "from pathlib import Path; from generator.graph import load_roadmap; from generator import svg;"
+        "from pathlib import Path; from generator.kb.loading import load_roadmap; from generator.render import svg;"
         f"rm = load_roadmap(Path({str(MINI)!r}));"
         "print(svg.render_roadmap(rm, str) + svg.render_chain(rm, 'linear-regression', str))"
     )

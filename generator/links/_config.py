@@ -8,7 +8,7 @@ import re
 import ssl
 from dataclasses import dataclass, field
 
-from .. import __version__
+from generator import __version__
 
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 

@@ -48,7 +48,9 @@ async def check_targets(
                 on_result(outcome.verdict)
 
     if queues:
-        from ._fetch import Fetcher  # httpx is imported only when something needs fetching
+        from ._fetch import (
+            Fetcher,  # httpx is imported only when something needs fetching
+        )
 
         async with Fetcher(config, resolver=resolver) as fetcher:
 

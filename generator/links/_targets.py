@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 from ._verdicts import Target
 
 if TYPE_CHECKING:  # the graph pulls in pydantic; a --urls-from run never needs it
-    from ..graph import Roadmap
+    from generator.kb.roadmap import Roadmap
 
 
 _SPACE = re.compile(r"\s")

@@ -28,7 +28,8 @@ from typing import Any
 
 import pytest
 
-from generator.graph import Roadmap, load_roadmap
+from generator.kb.loading import load_roadmap
+from generator.kb.roadmap import Roadmap
 from site_project import FIXTURES, REPO, build_site
 
 sync_api = pytest.importorskip("playwright.sync_api")

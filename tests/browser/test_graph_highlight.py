@@ -10,8 +10,9 @@ from typing import Any
 
 import pytest
 
-from generator import svg
-from generator.graph import Roadmap, load_roadmap
+from generator.render import svg
+from generator.kb.loading import load_roadmap
+from generator.kb.roadmap import Roadmap
 
 REPO = Path(__file__).resolve().parents[2]
 ASSETS = REPO / "site" / "assets"

@@ -1,6 +1,6 @@
 """Drawings are shown at their natural size or smaller, never scaled up.
 
-The svg's width attribute is its natural width (generator/svg.py). graph.css lets that attribute
+The svg's width attribute is its natural width (generator/render/svg.py). graph.css lets that attribute
 set the width and only caps it: a chain shrinks to fit its box; the roadmap shrinks to fit down
 to 900px and scrolls sideways below that. The mini fixture's drawings are small (the roadmap is
 640px wide), which is where `width: 100%` used to blow their labels up.

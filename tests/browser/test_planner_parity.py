@@ -20,10 +20,12 @@ from typing import Any
 import pytest
 
 from generator.cli import main
-from generator.graph import Roadmap, load_roadmap
-from generator.models import AREAS, Cover, Prerequisite, Resource, Topic
-from generator.pages import roadmap_json
-from generator.plan import plan, plan_json, plan_markdown, ready, schedule, unlocks
+from generator.kb.loading import load_roadmap
+from generator.kb.roadmap import Roadmap
+from generator.kb.models import Cover, Prerequisite, Resource, Topic
+from generator.kb.vocabulary import AREAS
+from generator.render.pages import roadmap_json
+from generator.plan.core import plan, plan_json, plan_markdown, ready, schedule, unlocks
 from site_project import REPO, copy_project
 
 ROOT = REPO
@@ -55,9 +57,9 @@ class Case:
 @pytest.fixture(autouse=True)
 def load_once(monkeypatch: pytest.MonkeyPatch, real_roadmap: Roadmap) -> None:
     """The CLI handler runs as it is; only loading the YAML (0.2 s a time) is done once per module."""
-    import generator.plan_cli
+    import generator.cli.plan
 
-    monkeypatch.setattr(generator.plan_cli, "load", lambda args: real_roadmap if Path(args.root) == ROOT else load_roadmap(Path(args.root)))
+    monkeypatch.setattr(generator.cli.plan, "load", lambda args: real_roadmap if Path(args.root) == ROOT else load_roadmap(Path(args.root)))
 
 
 def cli(*args: str) -> str:

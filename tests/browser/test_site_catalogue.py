@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.graph import Roadmap
+from generator.kb.roadmap import Roadmap
 
 
 def visible_rows(page: Any) -> list[str]:

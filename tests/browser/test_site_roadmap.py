@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from generator.graph import Roadmap
+from generator.kb.roadmap import Roadmap
 
 PAGES = [
     "",

@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from generator.graph import load_roadmap
-from generator.problems import DataError
+from generator.kb.loading import load_roadmap
+from generator.kb.problems import DataError
 from site_project import REPO, build_site
 
 SHOTS = [

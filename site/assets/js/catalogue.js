@@ -1,6 +1,6 @@
 /* Catalogue filters: cost, level, kind, area and free text, all at once.
  *
- * The page already holds the full table and a hidden filter form (see generator/pages.py);
+ * The page already holds the full table and a hidden filter form (see generator/render/pages.py);
  * this script shows the form and hides the rows that do not match. Without JavaScript the
  * whole table stays visible. Filters are mirrored in the query string (?cost=free&level=...)
  * so a filtered view can be shared. On pages without a filter form it does nothing.

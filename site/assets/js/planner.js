@@ -1,6 +1,6 @@
-/* Study-path planner: the same rules as generator/plan.py, run in the browser.
+/* Study-path planner: the same rules as generator/plan/core.py, run in the browser.
  *
- * The planning core (RoadmapPlanner.*) is a line-by-line port of generator/plan.py; read the
+ * The planning core (RoadmapPlanner.*) is a line-by-line port of generator/plan/core.py; read the
  * rules in that module's docstring. tests/browser/test_planner_parity.py holds the two to the
  * same answers, so change both together.
  *

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ._config import Config, parse_accept
+from generator.links._config import Config, parse_accept
 
 _EXTENSIONS = {".json": "json", ".md": "markdown", ".markdown": "markdown", ".txt": "text"}
 
@@ -113,13 +113,18 @@ def _outputs(args: argparse.Namespace) -> list[tuple[str, Path | None]]:
 def _check_links(args: argparse.Namespace) -> int:
     import asyncio
 
-    from ..cli import UsageError, load
-    from ._cache import Cache, CacheError
-    from ._progress import Progress
-    from ._report import render, summary_line
-    from ._run import check_targets
-    from ._targets import TargetError, changed_resources, list_targets, roadmap_targets
-    from ._verdicts import Verdict, now_utc
+    from generator.cli.common import UsageError, load
+    from generator.links._cache import Cache, CacheError
+    from generator.links._progress import Progress
+    from generator.links._report import render, summary_line
+    from generator.links._run import check_targets
+    from generator.links._targets import (
+        TargetError,
+        changed_resources,
+        list_targets,
+        roadmap_targets,
+    )
+    from generator.links._verdicts import Verdict, now_utc
 
     config = Config(
         concurrency=args.concurrency,

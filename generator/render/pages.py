@@ -32,74 +32,23 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from . import svg
-from .parallel import map_on_cores
-from .graph import Roadmap
-from .models import AREAS, COSTS, KINDS, LEVELS, Resource, Stage, Topic
-
-# -- vocabulary ------------------------------------------------------------------------
-
-KIND_PLURALS: dict[str, str] = {
-    "course": "courses",
-    "book": "books",
-    "video": "videos",
-    "article": "articles",
-    "paper": "papers",
-    "practice": "practice",
-    "community": "communities",
-    "conference": "conferences",
-    "tool": "tools",
-}
-KIND_LABELS: dict[str, str] = {
-    "course": "Course",
-    "book": "Book",
-    "video": "Video",
-    "article": "Article",
-    "paper": "Paper",
-    "practice": "Practice",
-    "community": "Community",
-    "conference": "Conference",
-    "tool": "Tool",
-}
-KIND_TITLES: dict[str, str] = {
-    "course": "Courses",
-    "book": "Books",
-    "video": "Videos",
-    "article": "Articles",
-    "paper": "Papers",
-    "practice": "Practice and problem sets",
-    "community": "Communities",
-    "conference": "Conferences and meetups",
-    "tool": "Tools",
-}
-AREA_LABELS: dict[str, str] = {
-    "linear-algebra": "Linear algebra",
-    "calculus": "Calculus",
-    "optimization": "Optimization",
-    "probability-statistics": "Probability & statistics",
-    "machine-learning": "Machine learning",
-}
-COST_LABELS: dict[str, str] = {"free": "Free", "free-to-audit": "Free to audit", "paid": "Paid"}
-LEVEL_LABELS: dict[str, str] = {"beginner": "Beginner", "intermediate": "Intermediate", "advanced": "Advanced"}
-VERDICT_LABELS: dict[str, str] = {
-    "ok": "works",
-    "redirected": "redirects",
-    "broken": "broken",
-    "indeterminate": "could not be checked",
-    "skipped": "not checked",
-}
-COUNT_LABELS: dict[str, str] = {
-    "ok": "working",
-    "redirected": "redirected",
-    "broken": "broken",
-    "indeterminate": "could not be checked",
-    "skipped": "skipped",
-}
-# Verdicts a reader should hear about, worst first.
-PROBLEM_VERDICTS: tuple[str, ...] = ("broken", "indeterminate", "redirected")
-
-assert set(KIND_PLURALS) == set(KINDS) and set(AREA_LABELS) == set(AREAS)
-assert set(COST_LABELS) == set(COSTS) and set(LEVEL_LABELS) == set(LEVELS)
+from generator.kb.models import Resource, Stage, Topic
+from generator.kb.roadmap import Roadmap
+from generator.kb.vocabulary import (
+    AREA_LABELS,
+    AREAS,
+    COST_LABELS,
+    COUNT_LABELS,
+    KIND_LABELS,
+    KIND_PLURALS,
+    KIND_TITLES,
+    KINDS,
+    LEVEL_LABELS,
+    PROBLEM_VERDICTS,
+    VERDICT_LABELS,
+)
+from generator.parallel import map_on_cores
+from generator.render import svg
 
 # Paths of generated pages, relative to the docs folder. `render_site` returns them
 # relative to the generated folder (`learn/`), which is where `generate` writes.
@@ -348,7 +297,7 @@ def _host(url: str) -> str:
 
 def _reason(check: LinkCheck) -> str:
     """The checker's reason code in words (`not-found` -> "not found"), as its own reports say it."""
-    from .links import reason_text
+    from generator.links import reason_text
 
     text = str(reason_text(check.reason)) if check.reason else ""
     return text[:1].upper() + text[1:]

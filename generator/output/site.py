@@ -14,7 +14,6 @@
 
 from __future__ import annotations
 
-import argparse
 import functools
 import hashlib
 import json
@@ -22,21 +21,19 @@ import os
 import re
 import secrets
 import shutil
-import signal
 import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import yaml
 
-from . import pages, status
-from .graph import Roadmap
-from .parallel import cores, map_on_cores
-from .problems import DataError
+from generator import status
+from generator.kb.roadmap import Roadmap
+from generator.parallel import cores, map_on_cores
+from generator.render import pages
 
 MANIFEST = ".generated"
 SITE_MARKER = ".roadmap-build"
@@ -434,223 +431,3 @@ def build_site(project: Project, out: Path, engine: str = "mkdocs") -> float:
         if extra_config is not None:
             extra_config.unlink(missing_ok=True)
     return seconds
-
-
-# -- command handlers ---------------------------------------------------------------------
-
-
-def _usage(exc: SiteError) -> Exception:
-    from .cli import UsageError
-
-    return UsageError(str(exc))
-
-
-def _generate(args: argparse.Namespace) -> int:
-    from .cli import load
-
-    root = Path(args.root)
-    try:
-        report = load_report(report_path(root, args.link_report))
-        out = Path(args.out) if args.out else find_project(root, args.config).generated
-    except SiteError as exc:
-        raise _usage(exc) from None
-    try:
-        changed = generate(load(args), out, report)
-    except SiteError as exc:
-        raise _usage(exc) from None
-    count = len(_read_manifest(out) or {})
-    with_report = " (with the link report)" if report else ""
-    print(f"{'wrote' if changed else 'up to date:'} {count} files in {_show(out)}/{with_report}")
-    return 0
-
-
-def _build(args: argparse.Namespace) -> int:
-    from .cli import load
-
-    root = Path(args.root)
-    try:
-        project = find_project(root, args.config)
-        report = load_report(report_path(root, args.link_report))
-    except SiteError as exc:
-        raise _usage(exc) from None
-    out = Path(args.out) if args.out else project.site_dir
-    roadmap = load(args)
-    try:
-        generate(roadmap, project.generated, report)
-        seconds = build_site(project, out, args.engine)
-    except BuildError as exc:
-        print(f"roadmap build: error: {exc}", file=sys.stderr)
-        return 1
-    except SiteError as exc:
-        raise _usage(exc) from None
-    print(f"built {_show(out.resolve())}/ with {args.engine} in {seconds:.1f} s")
-    return 0
-
-
-def _print_problems(exc: DataError) -> None:
-    for problem in exc.problems:
-        print(problem, file=sys.stderr)
-    noun = "problem" if len(exc.problems) == 1 else "problems"
-    print(f"{len(exc.problems)} {noun}; the site keeps the last good pages until they are fixed", file=sys.stderr, flush=True)
-
-
-def _snapshot(root: Path, project: Project, report: Path | None) -> dict[str, tuple[int, int]]:
-    """What we watch, with (mtime, size): the YAML, the link report and the hand-written pages."""
-    paths = [*root.glob("roadmap/*.yml"), *root.glob("resources/*.yml")]
-    if report is not None:
-        paths.append(report)
-    for dirpath, dirnames, filenames in os.walk(project.docs_dir):
-        # Not the generated pages (we write them) nor dot-folders (our staging folders).
-        dirnames[:] = [d for d in dirnames if not d.startswith(".") and Path(dirpath, d) != project.generated]
-        paths += [Path(dirpath, name) for name in filenames if not name.startswith(".")]
-    out = {}
-    for path in paths:
-        try:
-            stat = path.stat()
-        except FileNotFoundError:
-            continue
-        out[str(path)] = (stat.st_mtime_ns, stat.st_size)
-    return out
-
-
-def _regenerate(args: argparse.Namespace, project: Project) -> bool:
-    """Load and generate again; on a data error print it and keep the last good pages."""
-    from .cli import load
-
-    try:
-        report = load_report(report_path(Path(args.root), args.link_report))
-        changed = generate(load(args), project.generated, report)
-    except DataError as exc:
-        _print_problems(exc)
-        return False
-    except SiteError as exc:
-        print(f"roadmap serve: {exc}", file=sys.stderr, flush=True)
-        return False
-    if changed:
-        print(f"roadmap serve: regenerated {_show(project.generated)}/; the browser reloads when the engine has rebuilt", flush=True)
-    return True
-
-
-def _stop(process: subprocess.Popen[bytes]) -> None:
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
-def _terminated(signum: int, frame: object) -> None:
-    raise SystemExit(128 + signum)
-
-
-def _serve(args: argparse.Namespace) -> int:
-    from .cli import load
-
-    root = Path(args.root)
-    try:
-        project = find_project(root, args.config)
-        report_file = report_path(root, args.link_report)
-        report = load_report(report_file)
-    except SiteError as exc:
-        raise _usage(exc) from None
-    try:
-        generate(load(args), project.generated, report)
-    except DataError as exc:
-        if not (project.generated / MANIFEST).is_file():
-            raise  # nothing good to serve yet: the CLI prints the problems, exit 1
-        _print_problems(exc)
-    except SiteError as exc:
-        raise _usage(exc) from None
-    address = f"127.0.0.1:{args.port}"
-    if args.engine == "mkdocs":
-        command = [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(project.config), "--dev-addr", address, "--livereload"]
-    else:
-        command = [sys.executable, "-m", "zensical", "serve", "--config-file", str(project.config), "--dev-addr", address]
-    process = subprocess.Popen(command, cwd=project.folder, env=_engine_env())
-    # Stopped by SIGTERM (a test, a process manager): leave through `finally` like Ctrl-C
-    # does, so the engine's server is stopped too instead of left running on its port.
-    signal.signal(signal.SIGTERM, _terminated)
-    print(f"roadmap serve: http://{address}/ (watching roadmap/, resources/ and {_show(project.docs_dir)}/; Ctrl-C stops)", flush=True)
-    seen = _snapshot(root, project, report_file)
-    try:
-        while process.poll() is None:
-            time.sleep(args.interval)
-            now = _snapshot(root, project, report_file)
-            if now == seen:
-                continue
-            # Editors save in steps (truncate, write, rename): wait until the files hold still.
-            while True:
-                time.sleep(args.interval)
-                settled = _snapshot(root, project, report_file)
-                if settled == now:
-                    break
-                now = settled
-            seen = now
-            if report_file is None and (root / DEFAULT_REPORT).is_file():
-                report_file = root / DEFAULT_REPORT
-            _regenerate(args, project)
-        return process.returncode or 0
-    except KeyboardInterrupt:
-        return 0
-    finally:
-        _stop(process)
-
-
-# -- registration ----------------------------------------------------------------------------
-
-
-def _port(value: str) -> int:
-    port = int(value)
-    if not 1 <= port <= 65535:
-        raise argparse.ArgumentTypeError(f"{value} is not a port number (1-65535)")
-    return port
-
-
-def _interval(value: str) -> float:
-    seconds = float(value)
-    if not 0.05 <= seconds <= 60:
-        raise argparse.ArgumentTypeError("give a number of seconds between 0.05 and 60")
-    return seconds
-
-
-def register(sub: Any, common: argparse.ArgumentParser) -> None:
-    """Add the `generate`, `build` and `serve` commands to the `roadmap` CLI."""
-    site_options = argparse.ArgumentParser(add_help=False)
-    site_options.add_argument("--config", metavar="FILE", help="the site's mkdocs.yml (default: mkdocs.yml in --root, else in the current folder)")
-    site_options.add_argument(
-        "--link-report",
-        metavar="FILE",
-        help=f"a `roadmap check-links --format json` report to show on resource pages (default: {DEFAULT_REPORT} in --root, if there)",
-    )
-
-    p = sub.add_parser(
-        "generate",
-        parents=[common, site_options],
-        help="write the generated Markdown, SVG and JSON pages",
-        description="Write the generated pages into the docs folder's learn/ (never over a hand-written file).",
-    )
-    p.add_argument("--out", metavar="DIR", help=f"write here instead of <docs folder>/{GENERATED_FOLDER}/")
-    p.set_defaults(func=_generate)
-
-    p = sub.add_parser(
-        "build",
-        parents=[common, site_options],
-        help="generate, then build the static site",
-        description="Generate the pages, then build the site (strict); a failed build leaves the previous site in place.",
-    )
-    p.add_argument("--out", metavar="DIR", help="build the site here (default: site_dir of mkdocs.yml, public/)")
-    p.add_argument("--engine", choices=ENGINES, default="mkdocs", help="the static site engine (default: mkdocs)")
-    p.set_defaults(func=_build)
-
-    p = sub.add_parser(
-        "serve",
-        parents=[common, site_options],
-        help="build and serve on 127.0.0.1, regenerating on changes",
-        description="Serve the site on http://127.0.0.1:PORT/, regenerate when the YAML changes, reload the browser.",
-    )
-    p.add_argument("--port", type=_port, default=8000, help="port on 127.0.0.1 (default: 8000)")
-    p.add_argument("--engine", choices=ENGINES, default="mkdocs", help="the engine's development server (default: mkdocs)")
-    p.add_argument("--interval", type=_interval, default=0.5, metavar="SECONDS", help="how often to look for changes (default: 0.5)")
-    p.set_defaults(func=_serve)

@@ -74,9 +74,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .graph import Roadmap
-from .models import AREAS, LEVELS
-from .problems import did_you_mean
+from generator.kb.problems import did_you_mean
+from generator.kb.roadmap import Roadmap
+from generator.kb.vocabulary import AREAS, LEVELS
 
 EPSILON = 1e-9
 COST_ORDER: tuple[str, ...] = ("free", "free-to-audit", "paid")

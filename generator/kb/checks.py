@@ -14,9 +14,9 @@ from urllib.parse import urlsplit, urlunsplit
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from .load import Document, Loc
-from .models import Resource, Stage, Topic
-from .problems import Position, Problem, closest, did_you_mean, field_path
+from generator.kb.models import Resource, Stage, Topic
+from generator.kb.problems import Position, Problem, closest, did_you_mean, field_path
+from generator.kb.strict_yaml import Document, Loc
 
 _STRENGTH_RANK = {"recommended": 1, "required": 2}
 

@@ -9,9 +9,9 @@ import sys
 from collections.abc import Iterable
 from typing import Any
 
-from .cli import UsageError, load
-from .graph import Roadmap
-from .plan import (
+from generator.cli.common import UsageError, load
+from generator.kb.roadmap import Roadmap
+from generator.plan.core import (
     UnknownTopicError,
     best_resources,
     check_ids,

@@ -30,7 +30,7 @@ from yaml.events import (
     StreamStartEvent,
 )
 
-from .problems import DataError, Position, Problem
+from generator.kb.problems import DataError, Position, Problem
 
 MAX_BYTES = 256 * 1024
 MAX_DEPTH = 32

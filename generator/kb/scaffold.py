@@ -19,10 +19,18 @@ from typing import Any
 
 import yaml
 
-from .checks import normalise_url, record_problems
-from .load import load_text
-from .models import AREAS, COSTS, KINDS, LEVELS, STRENGTHS, TOPICLESS_KINDS, Resource, Topic
-from .problems import DataError, did_you_mean
+from generator.kb.checks import normalise_url, record_problems
+from generator.kb.models import Resource, Topic
+from generator.kb.problems import DataError, did_you_mean
+from generator.kb.strict_yaml import load_text
+from generator.kb.vocabulary import (
+    AREAS,
+    COSTS,
+    KINDS,
+    LEVELS,
+    STRENGTHS,
+    TOPICLESS_KINDS,
+)
 
 Ask = Callable[[str], str]
 _WIDTH = 88
@@ -279,60 +287,3 @@ def new_topic(args: argparse.Namespace, ask: Ask | None) -> Path:
         existing = topics.get(tid) or resources[tid]
         raise ScaffoldError(f"id {tid!r} is taken by {existing.relative_to(root).as_posix()}; pass another --id")
     return _check_and_write(root, "roadmap", tid, render_topic(values), Topic)
-
-
-def _run(args: argparse.Namespace) -> int:
-    from .cli import UsageError
-
-    if not (Path(args.root) / "roadmap").is_dir():
-        raise UsageError(f"{args.root}: no roadmap/ folder here; run from the repository root or pass --root DIR")
-    ask: Ask | None = input if _interactive() else None
-    try:
-        path = (new_topic if args.what == "topic" else new_resource)(args, ask)
-    except ScaffoldError as exc:
-        raise UsageError(str(exc)) from None
-    except (EOFError, KeyboardInterrupt):
-        raise UsageError("cancelled; nothing was written") from None
-    shown = path.relative_to(Path(args.root)).as_posix()
-    print(f"wrote {shown}")
-    if args.what == "topic":
-        print(f"next: add a resource that covers it (roadmap new resource --covers {path.stem}:SECTIONS), then run roadmap validate")
-    else:
-        print("next: run roadmap validate, and roadmap check-links --changed-since origin/main")
-    return 0
-
-
-def register(sub: Any, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("new", parents=[common], help="scaffold a valid topic or resource record")
-    kinds = p.add_subparsers(dest="what", metavar="topic|resource", required=True)
-
-    r = kinds.add_parser("resource", parents=[common], help="write resources/<id>.yml")
-    r.add_argument("--id", help="file name without .yml (default: made from the title)")
-    r.add_argument("--title")
-    r.add_argument("--url")
-    r.add_argument("--kind", help=", ".join(KINDS))
-    r.add_argument("--cost", help=", ".join(COSTS))
-    r.add_argument("--level", help=", ".join(LEVELS))
-    r.add_argument("--author", action="append", metavar="NAME", help="repeat for each author")
-    r.add_argument("--provider", help="organisation or platform")
-    r.add_argument("--description", help="why this resource, and for whom, in your own words")
-    r.add_argument("--covers", action="append", metavar="TOPIC:SECTIONS", help="repeat for each topic, e.g. 'gradients:Ch. 5.1'")
-    r.add_argument("--hours", type=float)
-    r.add_argument("--year", type=int)
-    r.add_argument("--edition")
-    r.add_argument("--isbn")
-    r.set_defaults(func=_run)
-
-    t = kinds.add_parser("topic", parents=[common], help="write roadmap/<id>.yml")
-    t.add_argument("--id", help="file name without .yml (default: made from the title)")
-    t.add_argument("--title")
-    t.add_argument("--stage")
-    t.add_argument("--area", help=", ".join(AREAS))
-    t.add_argument("--summary")
-    t.add_argument("--description")
-    t.add_argument("--why-it-matters", dest="why_it_matters")
-    t.add_argument("--goal", action="append", metavar="TEXT", help="repeat 3 to 6 times")
-    t.add_argument("--hours")
-    t.add_argument("--prerequisite", action="append", metavar="TOPIC:STRENGTH:REASON", help="repeat for each prerequisite")
-    t.set_defaults(func=_run)
-

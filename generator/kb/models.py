@@ -9,27 +9,30 @@ from __future__ import annotations
 import html
 import ipaddress
 import re
-from typing import Annotated, Any, Literal, get_args
+from typing import Annotated, Any
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
+
+from generator.kb.vocabulary import (
+    KINDS,
+    TOPICLESS_KINDS,
+    Area,
+    Cost,
+    Kind,
+    Level,
+    Strength,
+)
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
-Area = Literal["linear-algebra", "calculus", "optimization", "probability-statistics", "machine-learning"]
-Strength = Literal["required", "recommended"]
-Kind = Literal["course", "book", "video", "article", "paper", "practice", "community", "conference", "tool"]
-Cost = Literal["free", "free-to-audit", "paid"]
-Level = Literal["beginner", "intermediate", "advanced"]
-
-AREAS: tuple[str, ...] = get_args(Area)
-STRENGTHS: tuple[str, ...] = get_args(Strength)
-KINDS: tuple[str, ...] = get_args(Kind)
-COSTS: tuple[str, ...] = get_args(Cost)
-LEVELS: tuple[str, ...] = get_args(Level)
-
-# Kinds that may stand on their own without teaching a particular topic.
-TOPICLESS_KINDS = frozenset({"community", "conference", "practice", "tool"})
 
 # Raw HTML as Python-Markdown passes it on: `<` and a tag name of anything but spaces, `<`, `>`,
 # `@` (to a browser `<img/src=x/onerror=...>` and `<a:b onfocus=...>` are tags too), or a comment.

@@ -15,9 +15,20 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from html import escape
 
-from .graph import Roadmap
-from .layout import Box, Layout, LayoutEdge, LayoutNode, Options, Point, layout, text_width, wrap_label
-from .models import AREAS, Stage
+from generator.kb.models import Stage
+from generator.kb.roadmap import Roadmap
+from generator.kb.vocabulary import AREAS
+from generator.render.layout import (
+    Box,
+    Layout,
+    LayoutEdge,
+    LayoutNode,
+    Options,
+    Point,
+    layout,
+    text_width,
+    wrap_label,
+)
 
 Href = Callable[[str], str]
 

@@ -15,21 +15,17 @@ and in CI on the pull request's merge commit.
 
 from __future__ import annotations
 
-import argparse
 import functools
 import json
-import os
 import re
 import subprocess
-import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Any
 
 import yaml
 
-from .problems import DataError, Position, Problem
+from generator.kb.problems import DataError, Position, Problem
 
 # `roadmap generate` writes <docs_dir>/learn/, `roadmap build` writes <site_dir>/;
 # both folders come from mkdocs.yml, these are the project's own defaults.
@@ -184,7 +180,7 @@ def _generated_reason(root: Path, path: str, learn: str, built: str) -> str | No
         text = current.read_text(encoding="utf-8") if current.is_file() else None
         if text != _schema_files().get(path):
             return (
-                "schema/ is generated from generator/models.py and no longer matches it; change the "
+                "schema/ is generated from generator/kb/models.py and no longer matches it; change the "
                 "model there and run `roadmap schema --out schema/` instead of editing the JSON"
             )
     return None
@@ -192,7 +188,7 @@ def _generated_reason(root: Path, path: str, learn: str, built: str) -> str | No
 
 @functools.lru_cache(maxsize=1)
 def _schema_files() -> dict[str, str]:
-    from .models import json_schemas
+    from generator.kb.models import json_schemas
 
     return {
         f"schema/{kind}.schema.json": json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
@@ -231,7 +227,7 @@ def _records(changes: Iterable[Change], folder: str) -> list[tuple[str, str]]:
 
 
 def build_report(root: Path, base: str) -> Report:
-    from .graph import load_roadmap
+    from generator.kb.loading import load_roadmap
 
     changes = changed_files(root, base)
     generated = generated_problems(root, changes)
@@ -327,65 +323,3 @@ def _annotation(problem: Problem) -> str:
     text = problem.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     where = problem.position
     return f"::error file={where.path},line={where.line},col={where.col}::{text}"
-
-
-def _run(args: argparse.Namespace) -> int:
-    from .cli import UsageError
-    from .problems import RootError
-
-    root = Path(args.root)
-    links = None
-    if args.links_report:
-        report_file = Path(args.links_report)
-        if not report_file.exists():
-            # In CI the link check runs first and may fail before writing anything.
-            links = f"_The link check wrote no report to `{args.links_report}`; see its step in the log._"
-        else:
-            try:
-                links = report_file.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as exc:
-                raise UsageError(f"--links-report {args.links_report}: cannot read it ({exc})") from None
-    try:
-        report = build_report(root, args.base)
-    except PullRequestError as exc:
-        raise UsageError(str(exc)) from None
-    except RootError as exc:
-        raise UsageError(str(exc)) from None
-    if args.summary:
-        with open(args.summary, "a", encoding="utf-8") as out:
-            out.write(render_summary(report, links))
-    annotate = os.environ.get("GITHUB_ACTIONS") == "true"
-    for problem in [*report.generated, *report.validation]:
-        print(problem, file=sys.stderr)
-        if annotate:
-            print(_annotation(problem))
-    if report.failed:
-        print(
-            f"pr-check: {len(report.generated)} generated file(s) edited, {len(report.validation)} validation problem(s)",
-            file=sys.stderr,
-        )
-        return 1
-    resources, topics = len(_records(report.changes, "resources")), len(_records(report.changes, "roadmap"))
-    print(f"ok: no generated file edited; {resources} resource and {topics} topic file(s) changed; {report.counts}, no problems")
-    return 0
-
-
-def register(sub: Any, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser(
-        "pr-check",
-        parents=[common],
-        help="check a pull request: no edits to generated files, valid data, and a Markdown summary",
-        description=(
-            "Refuse edits to files the generator writes, validate the data, and optionally write a Markdown "
-            "summary of the changed resources (for $GITHUB_STEP_SUMMARY)."
-        ),
-    )
-    p.add_argument("--base", required=True, metavar="REV", help="the branch or commit the pull request goes into, e.g. origin/main")
-    p.add_argument("--summary", metavar="FILE", help="append a Markdown summary to FILE (in CI: $GITHUB_STEP_SUMMARY)")
-    p.add_argument(
-        "--links-report",
-        metavar="FILE",
-        help="Markdown from `roadmap check-links --changed-since REV --format markdown`, to include in the summary",
-    )
-    p.set_defaults(func=_run)
-

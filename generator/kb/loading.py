@@ -1,0 +1,192 @@
+"""Loading a knowledge base: every record file read, checked, and gathered into a Roadmap."""
+
+from __future__ import annotations
+
+import gc
+import itertools
+import os
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from generator import status
+from generator.kb.checks import cross_problems, record_problems
+from generator.kb.models import ID_PATTERN, Resource, Stage, StagesFile, Topic
+from generator.kb.problems import DataError, Position, Problem, RootError
+from generator.kb.roadmap import Roadmap
+from generator.kb.strict_yaml import Document, load_file
+from generator.parallel import map_on_cores
+
+STAGES_FILE = "stages.yml"
+_ID = re.compile(ID_PATTERN)
+
+
+def _record_files(folder: Path, problems: list[Problem], base: Path) -> list[Path]:
+    prefix = folder.relative_to(base).as_posix() + "/"
+    # scandir sorted by name: the order sorted(iterdir()) gave, without a stat or a
+    # Path comparison per file (thousands of them in a big knowledge base).
+    with os.scandir(folder) as found:
+        entries = sorted(found, key=lambda entry: entry.name)
+    files = []
+    for entry in entries:
+        if entry.name.startswith(".") or entry.name in ("README.md",):
+            continue
+        file = folder / entry.name
+        display = prefix + entry.name
+        if entry.is_dir():
+            problems.append(Problem(Position(display), "a folder here is not read; records are single `.yml` files directly in this folder"))
+        elif file.suffix == ".yaml":
+            problems.append(Problem(Position(display), f"records use the `.yml` extension; rename it to `{file.stem}.yml`"))
+        elif file.suffix != ".yml":
+            problems.append(Problem(Position(display), "only `.yml` records belong in this folder; move or delete this file"))
+        elif not _ID.match(file.stem) or len(file.stem) > 64:
+            problems.append(Problem(Position(display), f"file name `{file.name}` is not a valid id: use lowercase words joined by hyphens, e.g. `gradient-descent.yml`"))
+        else:
+            files.append(file)
+    return files
+
+
+# From this many record files on, they are parsed on every core (`parallel.map_on_cores`):
+# reading YAML is most of the time `validate` takes on a big knowledge base.
+PARALLEL_FILES = 1000
+
+
+def _load_one(job: tuple[Path, str]) -> Document | list[Problem]:
+    file, display = job
+    try:
+        doc = load_file(file, display)
+    except DataError as exc:
+        return exc.problems
+    doc.drop_text(str(file))  # from a loading child, the data alone travels back
+    return doc
+
+
+def _load_all(groups: Sequence[Sequence[Path]], base: Path, problems: list[Problem]) -> list[dict[str, Document]]:
+    """Each group of files loaded, keyed by id; the problems of files that fail go to `problems`."""
+    prefixes: dict[Path, str] = {}
+    jobs = []
+    for file in (file for files in groups for file in files):
+        prefix = prefixes.get(file.parent)
+        if prefix is None:
+            prefix = prefixes[file.parent] = file.parent.relative_to(base).as_posix() + "/"
+        jobs.append((file, prefix + file.name))
+    loaded = map_on_cores(_load_one, jobs, min_items=PARALLEL_FILES)
+    found = iter(zip(jobs, loaded))
+    out = []
+    for files in groups:
+        docs = {}
+        for (file, _), result in itertools.islice(found, len(files)):
+            if isinstance(result, Document):
+                docs[file.stem] = result
+            else:
+                problems += result
+        out.append(docs)
+    return out
+
+
+def _raw_covers(data: Any) -> set[str]:
+    covers = data.get("covers") if isinstance(data, dict) else None
+    if not isinstance(covers, list):
+        return set()
+    return {c["topic"] for c in covers if isinstance(c, dict) and isinstance(c.get("topic"), str)}
+
+
+def load_roadmap(root: Path) -> Roadmap:
+    """Load and check every record under `root`; raise DataError listing every problem."""
+    # Loading makes millions of small dicts, lists and tuples that all stay alive, and the
+    # cyclic collector kept walking them: a third of the time for 5,000 topics, finding
+    # nothing (records hold no cycles). Paused while loading; it runs as usual after.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _load_roadmap(root)
+    finally:
+        status.clear()
+        # Then all of it goes straight to the oldest generation (freeze and unfreeze move
+        # it there without a pass over it); left young, the next few collections would
+        # each walk it again (~0.9 s of a 5,000-topic generate).
+        gc.freeze()
+        gc.unfreeze()
+        if was_enabled:
+            gc.enable()
+
+
+def _load_roadmap(root: Path) -> Roadmap:
+    roadmap_dir, resources_dir = root / "roadmap", root / "resources"
+    missing = [d.name + "/" for d in (roadmap_dir, resources_dir) if not d.is_dir()]
+    if missing:
+        raise RootError(f"{root}: no {' or '.join(missing)} folder here; run from the repository root or pass --root DIR")
+
+    problems: list[Problem] = []
+    stages: dict[str, tuple[Stage, Position]] | None = None
+    documents: dict[str, Document] = {}
+    stages_path = roadmap_dir / STAGES_FILE
+    if not stages_path.is_file():
+        problems.append(Problem(Position(f"roadmap/{STAGES_FILE}"), "the stages file is missing; create it with a `stages:` list"))
+    else:
+        try:
+            doc = load_file(stages_path, f"roadmap/{STAGES_FILE}")
+        except DataError as exc:
+            problems += exc.problems
+        else:
+            documents[doc.path] = doc
+            parsed, found = record_problems(doc, StagesFile)
+            problems += found
+            if parsed is not None:
+                stages = {}
+                orders: dict[int, str] = {}
+                for i, stage in enumerate(parsed.stages):
+                    where = doc.at(("stages", i, "id"))
+                    if stage.id in stages:
+                        problems.append(Problem(where, f"stage id `{stage.id}` is used twice; ids must be unique"))
+                        continue
+                    if stage.order in orders:
+                        problems.append(Problem(doc.at(("stages", i, "order")), f"`stages[{i}].order` {stage.order} is also used by `{orders[stage.order]}`; give each stage its own order"))
+                    orders[stage.order] = stage.id
+                    stages[stage.id] = (stage, where)
+
+    topic_files = [f for f in _record_files(roadmap_dir, problems, root) if f.name != STAGES_FILE]
+    resource_files = _record_files(resources_dir, problems, root)
+    files = len(topic_files) + len(resource_files)
+    status.show(f"reading {files:,} record files", size=files)
+    topic_docs, resource_docs = _load_all([topic_files, resource_files], root, problems)
+    status.show(f"checking {len(topic_docs) + len(resource_docs):,} records", size=files)
+    topics: dict[str, tuple[Topic, Document]] = {}
+    for tid, doc in topic_docs.items():
+        documents[doc.path] = doc
+        topic, found = record_problems(doc, Topic)
+        problems += found
+        if topic is not None:
+            topics[tid] = (topic, doc)
+
+    resources: dict[str, tuple[Resource, Document]] = {}
+    covered_by_broken: set[str] = set()
+    if len(resource_docs) < len(resource_files):
+        # A resource file that is not even YAML could cover any topic: report its own
+        # problem, not "no resource covers ..." for every topic it may be teaching.
+        covered_by_broken |= {f.stem for f in topic_files}
+    for rid, doc in resource_docs.items():
+        documents[doc.path] = doc
+        resource, found = record_problems(doc, Resource)
+        problems += found
+        if resource is not None:
+            resources[rid] = (resource, doc)
+        else:
+            covered_by_broken |= _raw_covers(doc.data)
+
+    # Topic ids and resource ids live in different folders, but a shared id would make links ambiguous.
+    for both in sorted(set(topics) & set(resources)):
+        problems.append(Problem(Position(f"resources/{both}.yml"), f"`{both}` is also a topic id; rename the resource file"))
+
+    broken_topics = {f.stem for f in topic_files} - set(topics)
+    problems += cross_problems(stages, topics, resources, broken_topics, covered_by_broken)
+    if problems or stages is None:
+        raise DataError(problems)
+    ordered = tuple(sorted((s for s, _ in stages.values()), key=lambda s: s.order))
+    return Roadmap(
+        stages=ordered,
+        topics={tid: t for tid, (t, _) in sorted(topics.items())},
+        resources={rid: r for rid, (r, _) in sorted(resources.items())},
+        documents=documents,
+    )
