@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Set-up and everyday tasks, with nothing but Python 3.11+ installed.
 
-    python3 dev.py serve    build the site and serve it on http://127.0.0.1:8000
-    python3 dev.py test     run the whole test suite (unit, data, browser)
+    python3 dev.py serve          build the site and serve it on http://127.0.0.1:8000
+    python3 dev.py test           run the whole test suite (lint, types, unit, data, browser)
+    python3 dev.py test --fast    a quick loop: no browser and no slow tests (under a minute)
 
 Each creates or reuses a virtual environment in .venv, reinstalling only when
 pyproject.toml changes. Extra arguments are passed on (to `roadmap serve` or pytest).
@@ -52,16 +53,32 @@ def chromium() -> str | None:
     return found or shutil.which("chromium")
 
 
+def _apt_install(package: str, why: str) -> bool:
+    """Install a Debian package when we may (root on Debian/Ubuntu); False when we may not."""
+    if not (shutil.which("apt-get") and hasattr(os, "geteuid") and os.geteuid() == 0):
+        return False
+    say(f"installing Debian's {package} {why}")
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
+    subprocess.run(["apt-get", "install", "-y", "-qq", package], check=True, env=env)
+    return True
+
+
+def ensure_node() -> None:
+    """The planner's parity test runs planner.js under Node (no browser): install it when we may, else say how."""
+    if shutil.which("node"):
+        return
+    _apt_install("nodejs", "for the planner's parity test")
+    if not shutil.which("node"):
+        sys.exit("dev.py: the tests need Node.js (18 or newer). Install it (Debian/Ubuntu: `sudo apt-get install nodejs`).")
+
+
 def ensure_chromium() -> str:
     """The browser tests drive Debian's Chromium; install it when we may, else say how."""
     found = chromium()
     if found:
         return found
-    if shutil.which("apt-get") and hasattr(os, "geteuid") and os.geteuid() == 0:
-        say("installing Debian's chromium for the browser tests")
-        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-        subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
-        subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], check=True, env=env)
+    if _apt_install("chromium", "for the browser tests"):
         found = chromium()
     if not found:
         sys.exit(
@@ -81,6 +98,10 @@ def main(argv: list[str]) -> int:
         ensure_venv("")
         return run([str(BIN / "roadmap"), "serve", *rest])
     ensure_venv("test")
+    ensure_node()
+    if "--fast" in rest:
+        rest = [arg for arg in rest if arg != "--fast"]
+        return run([str(PYTHON), "-m", "pytest", "-m", "not slow and not browser", *rest])
     os.environ["CHROMIUM_PATH"] = ensure_chromium()
     return run([str(PYTHON), "-m", "pytest", *rest])
 

@@ -91,3 +91,19 @@ def test_dev_py_becomes_the_command_it_runs() -> None:
     out, _ = process.communicate(timeout=60)
     assert process.returncode == 0
     assert out.strip() == str(process.pid)
+
+
+def test_dev_py_test_fast_runs_pytest_without_the_browser_and_slow_tests(monkeypatch: pytest.MonkeyPatch) -> None:
+    import dev
+
+    ran: list[list[str]] = []
+    monkeypatch.setattr(dev, "ensure_venv", lambda extras: None)
+    monkeypatch.setattr(dev, "ensure_node", lambda: None)
+
+    def no_browser() -> str:
+        raise AssertionError("--fast needs no Chromium")
+
+    monkeypatch.setattr(dev, "ensure_chromium", no_browser)
+    monkeypatch.setattr(dev, "run", lambda argv: ran.append(argv) or 0)
+    assert dev.main(["test", "--fast", "-k", "planner"]) == 0
+    assert ran == [[str(dev.PYTHON), "-m", "pytest", "-m", "not slow and not browser", "-k", "planner"]]
