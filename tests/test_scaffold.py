@@ -57,10 +57,19 @@ def test_new_topic_validates_once_a_resource_covers_it(mini_root: Path, run: Cal
         (["--covers", "derivates:Ch. 1"], "not a topic; did you mean `derivatives`?"),
         (["--covers", "vectors"], "say which sections"),
         (["--url", "ftp://example.org/x"], "must start with https://"),
+        # Checked against the whole knowledge base, as `validate` would: this host is known over https.
+        (["--url", "http://forum.example.org/threads"], "the record would not validate"),
+        # Ids are file names: nothing that leaves the folder, replaces another record, or is no id.
+        (["--id", "../../../escaped"], "is not a valid id"),
+        (["--id", "../roadmap/vectors"], "is not a valid id"),
+        (["--id", "/tmp/roadmap-new-absolute"], "is not a valid id"),
+        (["--id", "Bad Id"], "is not a valid id"),
+        (["--id", "x\n"], "is not a valid id"),
+        (["--id", "x" * 65], "is not a valid id"),
     ],
 )
 def test_refusals_exit_2_and_write_nothing(mini_root: Path, run: Callable[..., Result], change: list[str], message: str) -> None:
-    before = sorted(p.name for p in (mini_root / "resources").iterdir())
+    before = sorted(p.relative_to(mini_root.parent) for p in mini_root.parent.rglob("*"))
     args = list(BOOK)
     for i in range(0, len(change), 2):
         flag, value = change[i], change[i + 1]
@@ -71,7 +80,8 @@ def test_refusals_exit_2_and_write_nothing(mini_root: Path, run: Callable[..., R
     result = run(*args, "--root", mini_root)
     assert result.code == 2
     assert message in result.err
-    assert sorted(p.name for p in (mini_root / "resources").iterdir()) == before
+    assert sorted(p.relative_to(mini_root.parent) for p in mini_root.parent.rglob("*")) == before
+    assert not Path("/tmp/roadmap-new-absolute.yml").exists()
 
 
 def test_missing_values_without_a_terminal_are_named(mini_root: Path, run: Callable[..., Result]) -> None:

@@ -32,6 +32,7 @@ from generator.kb.vocabulary import (
 )
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+MAX_ID_LENGTH = 64  # ids are file and folder names
 
 
 # Raw HTML as Python-Markdown passes it on: `<` and a tag name of anything but spaces, `<`, `>`,
@@ -323,7 +324,7 @@ def _isbn(value: str) -> str:
     return value
 
 
-Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=64)]
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=MAX_ID_LENGTH)]
 Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(_not_blank), AfterValidator(_plain)]
 Summary = Annotated[str, StringConstraints(min_length=1, max_length=300), AfterValidator(_not_blank), AfterValidator(_plain)]
 Markdown = Annotated[str, StringConstraints(min_length=1), AfterValidator(_not_blank), AfterValidator(_no_html), AfterValidator(_safe_markdown)]

@@ -10,7 +10,9 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import shutil
 import sys
+import tempfile
 import textwrap
 import unicodedata
 from collections.abc import Callable
@@ -20,8 +22,8 @@ from typing import Any
 import yaml
 
 from generator.kb.checks import normalise_url, record_problems
-from generator.kb.models import Resource, Topic
-from generator.kb.problems import DataError, did_you_mean
+from generator.kb.models import ID_PATTERN, MAX_ID_LENGTH, Resource, Topic
+from generator.kb.problems import DataError, Problem, did_you_mean
 from generator.kb.strict_yaml import load_text
 from generator.kb.vocabulary import (
     AREAS,
@@ -33,6 +35,7 @@ from generator.kb.vocabulary import (
 )
 
 Ask = Callable[[str], str]
+ID = re.compile(ID_PATTERN)
 _WIDTH = 88
 
 
@@ -195,17 +198,64 @@ def _ask_missing(values: dict[str, Any], questions: list[tuple[str, str]], ask: 
         values[key] = answer
 
 
+def check_id(rid: str, flag: str = "--id") -> str:
+    """`rid` as a record id, or a ScaffoldError saying what an id looks like. Ids become
+    file names, so nothing else may pass: no path separators, dots, capitals or newlines."""
+    if not ID.fullmatch(rid) or len(rid) > MAX_ID_LENGTH:
+        raise ScaffoldError(
+            f"{flag} {rid!r} is not a valid id: use lowercase letters and digits in words joined by hyphens, "
+            f"at most {MAX_ID_LENGTH} characters, e.g. `gradient-descent`"
+        )
+    return rid
+
+
+def _problems(root: Path) -> list[Problem]:
+    from generator.kb.loading import load_roadmap
+
+    try:
+        load_roadmap(root)
+    except DataError as exc:
+        return exc.problems
+    return []
+
+
+def _new_problems(root: Path, folder: str, rid: str, text: str) -> list[Problem]:
+    """What `roadmap validate` would say about the knowledge base with this record added that
+    it does not say already: the new record checked against every other one (a known URL in
+    its http form, a clash of ids, a cycle...), in a copy, so nothing is written yet."""
+    before = {str(p) for p in _problems(root)}
+    with tempfile.TemporaryDirectory(prefix="roadmap-new-") as tmp:
+        copy = Path(tmp)
+        for part in ("roadmap", "resources"):
+            (copy / part).mkdir()
+            for path in (root / part).glob("*.yml"):
+                if path.is_file():
+                    shutil.copyfile(path, copy / part / path.name)
+        (copy / folder / f"{rid}.yml").write_text(text, encoding="utf-8")
+        after = _problems(copy)
+    display = f"{folder}/{rid}.yml"
+    # A new topic has no resource yet: that is the next step, which `new` prints.
+    return [
+        p for p in after
+        if str(p) not in before and not (folder == "roadmap" and p.position.path == display and p.message.startswith("no resource covers topic"))
+    ]
+
+
 def _check_and_write(root: Path, folder: str, rid: str, text: str, model: type[Topic] | type[Resource]) -> Path:
     display = f"{folder}/{rid}.yml"
+    check_id(rid)
     try:
         doc = load_text(display, text)
     except DataError as exc:  # pragma: no cover - our own renderer must always produce valid YAML
         raise ScaffoldError("; ".join(str(p) for p in exc.problems)) from exc
     _, problems = record_problems(doc, model)
+    if not problems:
+        problems = _new_problems(root, folder, rid, text)
     if problems:
         raise ScaffoldError("the record would not validate:\n" + "\n".join(str(p) for p in problems))
     path = root / folder / f"{rid}.yml"
-    path.write_text(text, encoding="utf-8")
+    with path.open("x", encoding="utf-8") as out:  # never over a file that appeared meanwhile
+        out.write(text)
     return path
 
 
@@ -246,7 +296,7 @@ def new_resource(args: argparse.Namespace, ask: Ask | None) -> Path:
             except ScaffoldError as exc:
                 print(exc, file=sys.stderr)
     values["covers"] = covers
-    rid = args.id or slugify(values["title"])
+    rid = check_id(args.id) if args.id is not None else slugify(values["title"])
     if not rid:
         raise ScaffoldError("cannot make an id from that title; pass --id")
     if rid in resources or rid in topics:
@@ -282,7 +332,9 @@ def new_topic(args: argparse.Namespace, ask: Ask | None) -> Path:
         if goal:
             values["goals"].append(goal)
     values["prerequisites"] = _parse_prerequisites(args.prerequisite or [], topics)
-    tid = args.id or slugify(values["title"])
+    tid = check_id(args.id) if args.id is not None else slugify(values["title"])
+    if not tid:
+        raise ScaffoldError("cannot make an id from that title; pass --id")
     if tid in topics or tid in resources:
         existing = topics.get(tid) or resources[tid]
         raise ScaffoldError(f"id {tid!r} is taken by {existing.relative_to(root).as_posix()}; pass another --id")
