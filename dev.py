@@ -65,12 +65,23 @@ def _apt_install(package: str, why: str) -> bool:
 
 
 def ensure_node() -> None:
-    """The planner's parity test runs planner.js under Node (no browser): install it when we may, else say how."""
-    if shutil.which("node"):
-        return
-    _apt_install("nodejs", "for the planner's parity test")
+    """Some tests run JavaScript under Node (the planner without a browser, the YAML 1.2 reader
+    editors use): install Node when we may, else say how; then the test tools in package.json."""
     if not shutil.which("node"):
-        sys.exit("dev.py: the tests need Node.js (18 or newer). Install it (Debian/Ubuntu: `sudo apt-get install nodejs`).")
+        _apt_install("nodejs", "for the tests that run JavaScript")
+    if not shutil.which("npm"):
+        _apt_install("npm", "for the Node test tools")
+    npm = shutil.which("npm")
+    if not shutil.which("node") or not npm:
+        sys.exit("dev.py: the tests need Node.js 18 or newer with npm. Install them (Debian/Ubuntu: `sudo apt-get install nodejs npm`).")
+    lock = (ROOT / "package-lock.json").read_bytes()
+    stamp = ROOT / "node_modules" / ".installed"
+    digest = hashlib.sha256(lock).hexdigest()
+    if stamp.is_file() and stamp.read_text() == digest:
+        return
+    say("installing the Node test tools from package-lock.json (first run only)")
+    subprocess.run([npm, "ci", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"], check=True, cwd=ROOT)
+    stamp.write_text(digest)
 
 
 def ensure_chromium() -> str:

@@ -8,8 +8,10 @@ so each of those becomes a positioned problem rather than a surprise.
 from __future__ import annotations
 
 import functools
+import math
+import re
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -38,15 +40,29 @@ MAX_DEPTH = 32
 Loc = tuple[str | int, ...]
 
 _Loader: Any = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
-_STR = "tag:yaml.org,2002:str"
-_resolver = yaml.resolver.Resolver()
-_constructor = yaml.constructor.SafeConstructor()
+
+# Plain scalars are read by the YAML 1.2 core schema (spec 1.2.2, 10.3.2), as editors and the
+# JSON Schema tooling read them, not by PyYAML's YAML 1.1 rules: `1:30` is text (1.1: 90),
+# `010` is 10 (1.1: 8), `yes` and `on` are text, `1.5e1` is 15.0 (1.1: text), and dates are
+# text. tests/test_yaml_core.py holds this to a YAML 1.2 reader on a corpus of scalars.
+_CORE: tuple[tuple[re.Pattern[str], Callable[[str], Any]], ...] = (
+    (re.compile(r"null|Null|NULL|~|"), lambda text: None),
+    (re.compile(r"true|True|TRUE"), lambda text: True),
+    (re.compile(r"false|False|FALSE"), lambda text: False),
+    (re.compile(r"[-+]?[0-9]+"), int),
+    (re.compile(r"0o[0-7]+"), lambda text: int(text[2:], 8)),
+    (re.compile(r"0x[0-9a-fA-F]+"), lambda text: int(text[2:], 16)),
+    (re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?"), float),
+    (re.compile(r"[-+]?(\.inf|\.Inf|\.INF)"), lambda text: float(text.replace(".", "", 1))),
+    (re.compile(r"\.nan|\.NaN|\.NAN"), lambda text: math.nan),
+)
 
 
 @functools.lru_cache(maxsize=4096)
-def _resolve_plain(value: str) -> str:
-    # The same short plain values (`required`, `book`, ids) recur in every file.
-    return str(_resolver.resolve(yaml.ScalarNode, value, (True, False)))  # type: ignore[no-untyped-call]
+def _core_type(value: str) -> Callable[[str], Any] | None:
+    """How the core schema reads a plain scalar: the function making its value, or None for text.
+    (Cached: the same short plain values, `required`, `book`, ids, recur in every file.)"""
+    return next((make for pattern, make in _CORE if pattern.fullmatch(value)), None)
 
 
 @dataclass
@@ -190,7 +206,7 @@ class _Builder:
                 and key_event.anchor is None
                 and key_event.tag is None
                 and key_event.value != "<<"
-                and _resolve_plain(key_event.value) == _STR
+                and _core_type(key_event.value) is None
             ):
                 key: str | None = key_event.value
             else:
@@ -248,15 +264,8 @@ class _Builder:
 def _scalar(event: Any) -> Any:
     if event.tag is not None or event.style:
         return event.value  # quoted or block scalars are always text (plain ones have no style)
-    tag = _resolve_plain(event.value)
-    if tag == _STR:
-        return event.value
-    node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
-    try:
-        return _constructor.yaml_constructors[tag](_constructor, node)
-    except (ValueError, yaml.YAMLError, KeyError):
-        # e.g. a date-like value that is not a real date: keep the text, the model will judge it
-        return event.value
+    make = _core_type(event.value)
+    return event.value if make is None else make(event.value)
 
 
 def _syntax_hint(problem: str, char: str) -> str:
