@@ -93,7 +93,7 @@ CASES = [
     Case("url-with-credentials", BOOK, "https://example.org/la-book/", "https://user:secret@example.org/la-book/", "resources/la-book.yml:3:6", r"user name or password"),
     Case("private-url", BOOK, "https://example.org/la-book/", "http://192.168.1.10/la-book/", "resources/la-book.yml:3:6", r"private or reserved address"),
     Case("loopback-url", BOOK, "https://example.org/la-book/", "http://localhost:8000/", "resources/la-book.yml:3:6", r"not a public host name"),
-    Case("short-form-address-url", BOOK, "https://example.org/la-book/", "https://10.1/la-book/", "resources/la-book.yml:3:6", r"`10\.1`, which is not a public host name"),
+    Case("short-form-address-url", BOOK, "https://example.org/la-book/", "https://10.1/la-book/", "resources/la-book.yml:3:6", r"`10\.1`, which browsers read as the address 10\.0\.0\.1"),
     Case("url-with-space", BOOK, "https://example.org/la-book/", '"https://example.org/la book/"', "resources/la-book.yml:3:6", r"contains spaces"),
     Case("no-authors-or-provider", BOOK, "authors: [Ada Example, Bo Sample]\n", "", "resources/la-book.yml:1:1", r"needs `authors`.*or `provider`"),
     Case("book-without-covers", BOOK, "covers:\n  - topic: vectors\n    sections: Ch. 1\n  - topic: matrices\n    sections: Ch. 2-3\n", "covers: []\n", "resources/la-book.yml:1:1", r"a book must say which topics it covers"),
