@@ -184,3 +184,102 @@ def test_stages_file_names_its_schema() -> None:
     match = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first)
     assert match, first
     assert (REPO / "roadmap" / match.group(1)).resolve() == SCHEMA_DIR / "stages.schema.json"
+
+
+# -- the schema accepts what validation accepts, field by field ----------------------------------
+# Each case changes one field of a valid fixture record. `roadmap validate` (the models, on the
+# record as our loader reads it) and the committed schema must give the same verdict, except
+# for the rules a JSON Schema cannot state, listed below with the reason: for those the test
+# checks that validation refuses and the schema accepts, so the list cannot go stale.
+
+FIELD_CASES: list[tuple[str, str, tuple[str | int, ...], Any]] = [
+    # topics
+    ("topic", "gradients", ("hours",), 0.5),
+    ("topic", "gradients", ("hours",), 15.0),
+    ("topic", "gradients", ("hours",), 0),
+    ("topic", "gradients", ("hours",), -1),
+    ("topic", "gradients", ("hours",), 1000),
+    ("topic", "gradients", ("hours",), True),
+    ("topic", "gradients", ("hours",), "1:30"),
+    ("topic", "gradients", ("title",), ""),
+    ("topic", "gradients", ("title",), "   "),
+    ("topic", "gradients", ("title",), "Ünïcode — fine"),
+    ("topic", "gradients", ("title",), "x" * 200),
+    ("topic", "gradients", ("title",), 42),
+    ("topic", "gradients", ("summary",), "One line.\n\nTwo paragraphs."),
+    ("topic", "gradients", ("goals",), ["a", "b", "c", "d", "e", "f"]),
+    ("topic", "gradients", ("goals",), ["a", "b", "c", "d", "e", "f", "g"]),
+    ("topic", "gradients", ("goals",), ["a", "b", ""]),
+    ("topic", "gradients", ("prerequisites",), []),
+    ("topic", "gradients", ("prerequisites", 0, "reason"), ""),
+    ("topic", "gradients", ("prerequisites", 0, "topic"), "Not An Id"),
+    ("topic", "gradients", ("prerequisites", 0, "topic"), "x\n"),
+    ("topic", "gradients", ("stage",), "a" * 65),
+    ("topic", "gradients", ("description",), "Some <b>raw</b> HTML."),
+    ("topic", "gradients", ("area",), None),
+    # resources
+    ("resource", "la-book", ("url",), "http://example.org/la-book/"),
+    ("resource", "la-book", ("url",), "https://example.org/a b"),
+    ("resource", "la-book", ("url",), "https://user:pw@example.org/"),
+    ("resource", "la-book", ("url",), "https://localhost/"),
+    ("resource", "la-book", ("url",), "https://10.0.0.1/"),
+    ("resource", "la-book", ("url",), "https://example.org/?utm_source=x"),
+    ("resource", "la-book", ("url",), "https://bit.ly/abc"),
+    ("resource", "la-book", ("url",), "javascript:alert(1)"),
+    ("resource", "la-book", ("url",), "HTTPS://EXAMPLE.ORG/"),
+    ("resource", "la-book", ("year",), 1450),
+    ("resource", "la-book", ("year",), 2101),
+    ("resource", "la-book", ("year",), 2020.5),
+    ("resource", "la-book", ("isbn",), "978-0-13-468599-1"),
+    ("resource", "la-book", ("isbn",), "978-0-13-468599-2"),
+    ("resource", "la-book", ("isbn",), "0-306-40615-2"),
+    ("resource", "la-book", ("authors",), []),
+    ("resource", "la-book", ("authors",), [""]),
+    ("resource", "la-book", ("hours",), 0),
+    ("resource", "la-book", ("hours",), 12.5),
+    ("resource", "la-book", ("level",), "expert"),
+    ("resource", "la-book", ("covers", 0, "sections"), ""),
+    ("resource", "la-book", ("covers", 1, "topic"), "vectors"),
+    ("resource", "la-book", ("edition",), 2),
+    ("resource", "la-book", ("provider",), "A Publisher"),
+    # stages
+    ("stages", "stages", ("stages", 0, "order"), 1.5),
+    ("stages", "stages", ("stages", 0, "title"), ""),
+]
+
+# (kind, field, why the schema cannot say it): validation refuses these, the schema lets them by.
+SCHEMA_CANNOT_SAY = {
+    ("topic", "description"): "Markdown without raw HTML needs a Markdown parser",
+    ("resource", "url"): "private, reserved and shortened hosts, credentials and tracking parameters need a URL parser",
+    ("resource", "isbn"): "an ISBN's check digit is arithmetic",
+}
+
+
+def _verdict_of_validate(kind: str, record: dict[str, Any]) -> bool:
+    from generator.kb.checks import record_problems
+    from generator.kb.strict_yaml import load_text
+
+    doc = load_text(f"x/{kind}.yml", json.dumps(record))
+    _, problems = record_problems(doc, MODELS[kind])
+    return not problems
+
+
+@pytest.mark.parametrize(("kind", "name", "path", "value"), FIELD_CASES, ids=[f"{k}-{'.'.join(map(str, p))}={v!r:.30}" for k, _, p, v in FIELD_CASES])
+def test_schema_and_validate_agree_field_by_field(kind: str, name: str, path: tuple[str | int, ...], value: Any) -> None:
+    record = _with(_mini(kind, name), path, value)
+    ours = _verdict_of_validate(kind, record)
+    schema = not list(_validator(kind).iter_errors(record))
+    field = str(path[0]) if kind != "stages" else str(path[-1])
+    if (kind, field) in SCHEMA_CANNOT_SAY and ours != schema:
+        assert schema and not ours, f"validate accepts {value!r} but the schema refuses it"
+        return
+    assert ours == schema, f"validate {'accepts' if ours else 'refuses'} {value!r} at {path}, the schema {'accepts' if schema else 'refuses'} it"
+
+
+def test_every_rule_the_schema_cannot_say_is_still_needed() -> None:
+    needed = set()
+    for kind, name, path, value in FIELD_CASES:
+        record = _with(_mini(kind, name), path, value)
+        if _verdict_of_validate(kind, record) != (not list(_validator(kind).iter_errors(record))):
+            needed.add((kind, str(path[0]) if kind != "stages" else str(path[-1])))
+    assert needed == set(SCHEMA_CANNOT_SAY)

@@ -109,7 +109,7 @@ CASES = [
     Case("unknown-stage", TOPIC, "stage: foundations", "stage: foundation", "roadmap/gradients.yml:2:8", r"not a stage in roadmap/stages\.yml; did you mean `foundations`\?"),
     Case("prerequisite-in-later-stage", TOPIC, "topic: vectors", "topic: gradient-descent", "roadmap/gradients.yml:23:12", r"later stage `advanced`"),
     Case("cover-typo", BOOK, "topic: matrices", "topic: matrix", "resources/la-book.yml:14:12", r"names `matrix`, which is not a topic; did you mean `matrices`\?"),
-    Case("duplicate-url", BOOK, "https://example.org/la-book/", "HTTPS://Forum.Example.org:443/#top", "resources/la-book.yml:3:6", r"`url` is already used by `forum` \(resources/forum\.yml:3\)"),
+    Case("duplicate-url", BOOK, "https://example.org/la-book/", "https://Forum.Example.org:443/#top", "resources/la-book.yml:3:6", r"`url` is already used by `forum` \(resources/forum\.yml:3\)"),
     Case("duplicate-stage-order", STAGES, "    order: 2", "    order: 1", "roadmap/stages.yml:11:12", r"order` 1 is also used by `foundations`"),
     Case("topic-without-resource", "roadmap/orphan.yml", None,
          ("title: Orphan\nstage: foundations\narea: calculus\nsummary: An orphan.\ndescription: Text.\nwhy_it_matters: Text.\ngoals: [a, b, c]\nhours: 1\n"),

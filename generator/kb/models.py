@@ -331,6 +331,8 @@ def check_url(url: str) -> str:
         raise ValueError(f"is not a valid URL ({exc})") from None
     if parts.scheme not in ("http", "https"):
         raise ValueError(f"must start with https:// (or http://), not `{parts.scheme or url}`")
+    if not url.startswith(("https://", "http://")):
+        raise ValueError(f"has its scheme in capitals; write it in lower case: `{parts.scheme}://{url.split('://', 1)[-1]}`")
     hostname = parts.hostname
     if not hostname:
         raise ValueError("has no host name; write the full address, e.g. https://example.org/page")
@@ -388,10 +390,18 @@ def _isbn(value: str) -> str:
 
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=MAX_ID_LENGTH)]
-Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(_not_blank), AfterValidator(_plain)]
-Summary = Annotated[str, StringConstraints(min_length=1, max_length=300), AfterValidator(_not_blank), AfterValidator(_plain)]
-Markdown = Annotated[str, StringConstraints(min_length=1), AfterValidator(_not_blank), AfterValidator(_no_html), AfterValidator(_safe_markdown)]
-Name = Annotated[str, StringConstraints(min_length=1, max_length=200), AfterValidator(_not_blank), AfterValidator(_plain)]
+# What `_not_blank` and `_plain` check, as schema patterns for editors (the models keep their own
+# checks, whose messages say what to do): some text that is not all space, on one line.
+_SCHEMA_NOT_BLANK = Field(json_schema_extra={"pattern": r"\S"})
+_SCHEMA_ONE_LINE = Field(json_schema_extra={"pattern": r"^\s*\S([^\n]*\S)?\s*$"})
+Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(_not_blank), AfterValidator(_plain), _SCHEMA_ONE_LINE]
+Summary = Annotated[
+    str, StringConstraints(min_length=1, max_length=300), AfterValidator(_not_blank), AfterValidator(_plain), _SCHEMA_ONE_LINE
+]
+Markdown = Annotated[
+    str, StringConstraints(min_length=1), AfterValidator(_not_blank), AfterValidator(_no_html), AfterValidator(_safe_markdown), _SCHEMA_NOT_BLANK
+]
+Name = Annotated[str, StringConstraints(min_length=1, max_length=200), AfterValidator(_not_blank), AfterValidator(_plain), _SCHEMA_ONE_LINE]
 Url = Annotated[str, StringConstraints(max_length=2000), AfterValidator(check_url)]
 Isbn = Annotated[str, AfterValidator(_isbn)]
 
@@ -523,6 +533,21 @@ def _with_help(schema: dict[str, Any]) -> None:
             definition["properties"][name].setdefault("description", text)
 
 
+def _whole_match(node: Any) -> None:
+    """Patterns ending in `$` also refuse a final newline. Editors read `$` as ECMAScript does
+    (the end of the text), but Python's `re`, under python-jsonschema and check-jsonschema,
+    also matches it before a final newline, so `id: "x\\n"` would pass there."""
+    if isinstance(node, dict):
+        pattern = node.get("pattern")
+        if isinstance(pattern, str) and pattern.endswith("$"):
+            node["pattern"] = pattern + r"(?!\n)"
+        for value in node.values():
+            _whole_match(value)
+    elif isinstance(node, list):
+        for value in node:
+            _whole_match(value)
+
+
 def _resource_rules(schema: dict[str, Any]) -> None:
     """The rules of `Resource._who_and_what`, in JSON Schema terms, so editors flag them too."""
     props = schema["properties"]
@@ -548,6 +573,7 @@ def json_schemas() -> dict[str, dict[str, Any]]:
         _with_help(schema)
         if model is Resource:
             _resource_rules(schema)
+        _whole_match(schema)
         # Draft-07 is what yaml-language-server (VS Code's YAML extension and most editors)
         # implements; every keyword used here means the same in draft 2020-12.
         out[kind] = {"$schema": "http://json-schema.org/draft-07/schema#", **schema}
