@@ -283,3 +283,24 @@ def test_every_rule_the_schema_cannot_say_is_still_needed() -> None:
         if _verdict_of_validate(kind, record) != (not list(_validator(kind).iter_errors(record))):
             needed.add((kind, str(path[0]) if kind != "stages" else str(path[-1])))
     assert needed == set(SCHEMA_CANNOT_SAY)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("kind", ["topic", "resource", "stages"])
+def test_check_jsonschema_accepts_every_record_and_refuses_a_bad_one(kind: str, tmp_path: Path) -> None:
+    """The tool a contributor's CI or pre-commit would run (it reads YAML 1.2, as we do)."""
+    import shutil
+    import subprocess
+    import sys
+
+    tool = shutil.which("check-jsonschema", path=str(Path(sys.executable).parent))
+    assert tool, "check-jsonschema is a test dependency: `python3 dev.py test` installs it"
+    files = [file for k, file in _records(REPO) if k == kind]
+    schema = SCHEMA_DIR / f"{kind}.schema.json"
+    done = subprocess.run([tool, "--schemafile", str(schema), *map(str, files)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+    name, path, value = {"topic": ("gradients", ("hours",), "1:30"), "resource": ("la-book", ("url",), "ftp://x"), "stages": ("stages", ("stages", 0, "order"), 0)}[kind]
+    bad = tmp_path / "bad.yml"
+    bad.write_text(json.dumps(_with(_mini(kind, name), path, value)), encoding="utf-8")
+    done = subprocess.run([tool, "--schemafile", str(schema), str(bad)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1, done.stdout + done.stderr
