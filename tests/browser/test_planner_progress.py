@@ -150,8 +150,14 @@ def test_progress_export_then_import_restores_it(new_page: Callable[..., Any], s
     assert tools.locator(".rm-progress-count").inner_text() == "0 done, 0 in progress, 0 skipped."
 
     tools.locator('input[data-progress="import"]').set_input_files(saved)
-    page.wait_for_function("() => document.querySelector('.rm-progress-status').textContent.startsWith('Imported')")
-    assert tools.locator(".rm-progress-status").inner_text() == "Imported progress on 3 topics."
+    review = tools.locator(".rm-progress-review")
+    review.wait_for(state="visible")
+    assert review.locator(".rm-progress-review-text").inner_text() == (
+        "The file has progress on 3 topics. Merging adds 3 and changes 0; replacing also removes 0 of your current marks."
+    )
+    assert stored(page) == {"version": 1, "topics": {}}, "nothing changes before the learner chooses"
+    review.locator('button[data-progress="merge"]').click()
+    assert tools.locator(".rm-progress-status").inner_text() == "Merged progress on 3 topics into yours."
     assert stored(page) == expected
     page.goto(site_url + "learn/roadmap/")
     assert node_states(page) == {"derivatives": "skipped", "matrices": "in-progress", "vectors": "done"}
@@ -160,7 +166,7 @@ def test_progress_export_then_import_restores_it(new_page: Callable[..., Any], s
     other = new_page()
     other.goto(site_url + "planner/")
     other.locator('.rm-progress-tools input[data-progress="import"]').set_input_files(saved)
-    other.wait_for_function("() => document.querySelector('.rm-progress-status').textContent.startsWith('Imported')")
+    other.locator('.rm-progress-review button[data-progress="replace"]').click()
     assert stored(other) == expected
     other.goto(site_url + "learn/topics/matrices/")
     assert pressed(other) == {"matrices": "in-progress"}
@@ -183,12 +189,76 @@ def test_a_bad_progress_file_is_refused_and_changes_nothing(page: Any, site_url:
         page.wait_for_function("(m) => document.querySelector('.rm-progress-tools .rm-progress-status').textContent === m", arg=message)
         assert status.inner_text() == message
         assert stored(page) == {"version": 1, "topics": {"vectors": "done"}}
-    # Unknown states and malformed ids inside a good file are dropped, the rest kept.
+    # Unknown states, malformed ids and ids of topics this roadmap lacks are left out, and said so.
     path = tmp_path / "mixed.json"
-    path.write_text(json.dumps({"version": 1, "topics": {"vectors": "done", "matrices": "mastered", "Bad Id": "done", "gradients": "skipped"}}), encoding="utf-8")
+    path.write_text(
+        json.dumps({"version": 1, "topics": {"vectors": "done", "matrices": "mastered", "Bad Id": "done", "gradients": "skipped", "quantum-gravity": "done"}}),
+        encoding="utf-8",
+    )
     upload.set_input_files(path)
-    page.wait_for_function("() => document.querySelector('.rm-progress-tools .rm-progress-status').textContent.startsWith('Imported')")
+    review = page.locator(".rm-progress-review")
+    review.wait_for(state="visible")
+    assert review.inner_text().startswith(
+        "The file has progress on 2 topics. 1 entry for topics this roadmap does not have will be left out. 2 malformed entries will be left out."
+    )
+    review.locator('button[data-progress="merge"]').click()
     assert stored(page) == {"version": 1, "topics": {"gradients": "skipped", "vectors": "done"}}
+
+
+def test_importing_never_loses_what_is_there(page: Any, site_url: str, tmp_path: Path) -> None:
+    page.goto(site_url + "learn/topics/vectors/")
+    mark(page, "vectors", "done")
+    page.goto(site_url + "planner/")
+    status = page.locator(".rm-progress-tools .rm-progress-status")
+    upload = page.locator('.rm-progress-tools input[data-progress="import"]')
+    review = page.locator(".rm-progress-review")
+    mine = {"version": 1, "topics": {"vectors": "done"}}
+
+    def refused(name: str, content: str, message: str) -> None:
+        path = tmp_path / name
+        path.write_text(content, encoding="utf-8")
+        upload.set_input_files(path)
+        page.wait_for_function("(m) => document.querySelector('.rm-progress-tools .rm-progress-status').textContent.startsWith(m)", arg=message)
+        assert review.is_hidden() and stored(page) == mine
+
+    refused("empty.json", '{"version": 1, "topics": {}}', "Not imported: the file holds no progress on a topic of this roadmap.")
+    refused("elsewhere.json", '{"version": 1, "topics": {"quantum-gravity": "done"}}', "Not imported: the file holds no progress on a topic")
+    refused("huge.json", '{"version": 1, "topics": {' + " " * (2 * 1024 * 1024) + "}}", "Not imported: the file is 2048 KB; a progress file is a few KB.")
+    many = {"version": 1, "topics": {f"t{i}": "done" for i in range(6000)}}
+    refused("many.json", json.dumps(many), "Not imported: the file lists 6000 topics; a progress file has at most 5000.")
+
+    theirs = tmp_path / "theirs.json"
+    theirs.write_text(json.dumps({"version": 1, "topics": {"matrices": "in-progress", "gradients": "done"}}), encoding="utf-8")
+    upload.set_input_files(theirs)
+    review.locator('button[data-progress="cancel"]').click()
+    assert status.inner_text() == "Import cancelled; nothing changed." and stored(page) == mine
+
+    upload.set_input_files(theirs)
+    assert "replacing also removes 1 of your current marks" in review.inner_text()
+    review.locator('button[data-progress="replace"]').click()
+    assert stored(page) == {"version": 1, "topics": {"gradients": "done", "matrices": "in-progress"}}
+    assert status.inner_text() == "Replaced your progress with 2 topics."
+    undo = page.locator('.rm-progress-tools button[data-progress="undo"]')
+    assert page.evaluate("document.activeElement.dataset.progress") == "undo", "focus stays with the import"
+    undo.click()
+    assert stored(page) == mine and undo.is_hidden()
+    assert status.inner_text() == "Undone: your progress is as it was before."
+
+
+def test_a_full_storage_is_reported_not_hidden(new_page: Callable[..., Any], site_url: str, tmp_path: Path) -> None:
+    page = new_page()
+    page.add_init_script(
+        """Storage.prototype.setItem = function () {
+             throw new DOMException("The quota has been exceeded.", "QuotaExceededError"); };"""
+    )
+    page.goto(site_url + "planner/")
+    path = tmp_path / "progress.json"
+    path.write_text(json.dumps({"version": 1, "topics": {"vectors": "done"}}), encoding="utf-8")
+    page.locator('.rm-progress-tools input[data-progress="import"]').set_input_files(path)
+    page.locator('.rm-progress-review button[data-progress="merge"]').click()
+    assert page.locator(".rm-progress-tools .rm-progress-status").inner_text() == (
+        "Merged progress on 1 topic into yours. Not saved: this browser's storage for the site is full; it is kept in this tab until you close it."
+    )
 
 
 def test_progress_in_one_tab_shows_in_another(new_page: Callable[..., Any], site_url: str) -> None:

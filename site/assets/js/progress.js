@@ -14,6 +14,9 @@
   var LABELS = { "in-progress": "In progress", done: "Done", skipped: "Skipped" };
   var CYCLE = [null, "in-progress", "done", "skipped"];
   var memory = { version: 1, topics: {} }; // used when localStorage is unavailable
+  var MAX_FILE_BYTES = 1024 * 1024; // a progress file is a few kilobytes
+  var MAX_ENTRIES = 5000; // far more topics than the roadmap will ever have
+  var SCRIPT_URL = document.currentScript ? document.currentScript.src : null;
 
   function isId(s) {
     return typeof s === "string" && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(s) && s.length <= 64;
@@ -24,8 +27,10 @@
     if (!data || typeof data !== "object" || Array.isArray(data)) throw new Error("the file does not hold a progress object");
     if (data.version !== 1) throw new Error("unsupported progress version " + JSON.stringify(data.version) + " (expected 1)");
     if (!data.topics || typeof data.topics !== "object" || Array.isArray(data.topics)) throw new Error("the file has no \"topics\" object");
+    var ids = Object.keys(data.topics);
+    if (ids.length > MAX_ENTRIES) throw new Error("the file lists " + ids.length + " topics; a progress file has at most " + MAX_ENTRIES);
     var topics = {};
-    Object.keys(data.topics).sort().forEach(function (id) {
+    ids.sort().forEach(function (id) {
       if (isId(id) && STATES.indexOf(data.topics[id]) >= 0) topics[id] = data.topics[id];
     });
     return { version: 1, topics: topics };
@@ -41,10 +46,53 @@
     }
   }
 
+  var storageProblem = null; // why the last write stayed in this tab only, or null
+
+  /** Save `data`; false when the browser would not keep it (storage full or switched off):
+   * it then lives in this tab only, and `storageProblem` says why. */
   function write(data) {
     memory = data;
-    try { window.localStorage.setItem(KEY, JSON.stringify(data)); } catch (e) { /* private mode: memory only */ }
+    var saved = true;
+    try {
+      window.localStorage.setItem(KEY, JSON.stringify(data));
+      storageProblem = null;
+    } catch (e) {
+      saved = false;
+      storageProblem = e && e.name === "QuotaExceededError"
+        ? "this browser's storage for the site is full"
+        : "this browser does not let the site store anything";
+    }
     changed();
+    return saved;
+  }
+
+  /** The topic ids of this roadmap (from learn/data/roadmap.json), or null where it cannot be read. */
+  var topicIdsPromise = null;
+  function topicIds() {
+    if (!topicIdsPromise) {
+      var base = SCRIPT_URL ? new URL("../../", SCRIPT_URL) : new URL("./", window.location.href);
+      topicIdsPromise = fetch(new URL("learn/data/roadmap.json", base).href, { credentials: "same-origin" })
+        .then(function (r) { if (!r.ok) throw new Error("HTTP " + r.status); return r.json(); })
+        .then(function (data) {
+          var ids = {};
+          (data && Array.isArray(data.topics) ? data.topics : []).forEach(function (t) { if (t && isId(t.id)) ids[t.id] = true; });
+          return ids;
+        })
+        .catch(function () { return null; });
+    }
+    return topicIdsPromise;
+  }
+
+  /** What importing `incoming` would do to `current`, merged or replacing it. */
+  function difference(current, incoming, replace) {
+    var out = { added: 0, changed: 0, removed: 0, kept: 0 };
+    Object.keys(incoming).forEach(function (id) {
+      if (!(id in current)) out.added++;
+      else if (current[id] !== incoming[id]) out.changed++;
+      else out.kept++;
+    });
+    if (replace) Object.keys(current).forEach(function (id) { if (!(id in incoming)) out.removed++; });
+    return out;
   }
 
   function changed() {
@@ -69,14 +117,35 @@
     all: function () { return read().topics; },
     /** The state as pretty JSON, for a file. */
     exportJson: function () { return JSON.stringify(read(), null, 2) + "\n"; },
-    /** Replace the state with the one in `text`; returns the number of topics. Throws on a bad file. */
-    importJson: function (text) {
+    /** Read a progress file without changing anything: {topics, unknown, dropped}, where `topics`
+     * holds the usable entries for topics in `known` (all well-formed ones when `known` is null),
+     * `unknown` the ids that are no topic here and `dropped` the malformed entries. Throws with a
+     * message a person can act on when the file is unusable or holds nothing usable. */
+    readImport: function (text, known) {
       var data;
       try { data = JSON.parse(text); } catch (e) { throw new Error("the file is not JSON"); }
       var clean = normalise(data);
-      write(clean);
-      return Object.keys(clean.topics).length;
+      var topics = {};
+      var unknown = [];
+      Object.keys(clean.topics).forEach(function (id) {
+        if (!known || known[id]) topics[id] = clean.topics[id];
+        else unknown.push(id);
+      });
+      var dropped = Object.keys(data.topics).length - Object.keys(clean.topics).length;
+      if (!Object.keys(topics).length) throw new Error("the file holds no progress on a topic of this roadmap");
+      return { topics: topics, unknown: unknown, dropped: dropped };
     },
+    /** Merge `topics` into the stored progress, or replace it with them. Returns whether it was saved. */
+    apply: function (topics, replace) {
+      var data = replace ? { version: 1, topics: {} } : read();
+      Object.keys(topics).forEach(function (id) { data.topics[id] = topics[id]; });
+      return write(normalise(data));
+    },
+    /** Put back a whole state, e.g. the one before an import. */
+    restore: function (data) { return write(normalise(data)); },
+    difference: difference,
+    /** Why the browser did not keep the last change, or null. */
+    storageProblem: function () { return storageProblem; },
     clear: function () { write({ version: 1, topics: {} }); },
     /** Fill progress controls and paint graph nodes inside `root` (for content added later). */
     mount: function (root) { mount(root || document); },
@@ -175,15 +244,87 @@
       setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 0);
       status.textContent = "Saved mfml-progress.json.";
     });
+    // Importing never changes anything before the learner has seen what it would change and
+    // chosen to merge or replace; the state before it can be put back once.
+    var review = el("div", { class: "rm-progress-review", hidden: "" });
+    var reviewText = el("p", { class: "rm-progress-review-text" });
+    var mergeButton = el("button", { type: "button", class: "rm-button", "data-progress": "merge" }, "Merge into my progress");
+    var replaceButton = el("button", { type: "button", class: "rm-button rm-danger", "data-progress": "replace" }, "Replace my progress");
+    var cancelButton = el("button", { type: "button", class: "rm-button", "data-progress": "cancel" }, "Cancel");
+    var undoButton = el("button", { type: "button", class: "rm-button", "data-progress": "undo", hidden: "" }, "Undo the import");
+    review.appendChild(reviewText);
+    [mergeButton, replaceButton, cancelButton].forEach(function (b) { review.appendChild(b); });
+    box.insertBefore(review, status);
+    row.appendChild(undoButton);
+    var pending = null; // {topics, unknown, dropped} read from the chosen file
+    var before = null; // the state before the last import, for one undo
+
+    function plural(n, one, many) { return n + " " + (n === 1 ? one : many || one + "s"); }
+
+    function describe(found) {
+      var current = read().topics;
+      var merge = difference(current, found.topics, false);
+      var replace = difference(current, found.topics, true);
+      var parts = ["The file has progress on " + plural(Object.keys(found.topics).length, "topic") + "."];
+      if (found.unknown.length) parts.push(plural(found.unknown.length, "entry", "entries") + " for topics this roadmap does not have will be left out.");
+      if (found.dropped) parts.push(plural(found.dropped, "malformed entry", "malformed entries") + " will be left out.");
+      parts.push("Merging adds " + merge.added + " and changes " + merge.changed + "; replacing also removes " + replace.removed + " of your current marks.");
+      return parts.join(" ");
+    }
+
+    function closeReview() {
+      pending = null;
+      review.hidden = true;
+      input.value = "";
+    }
+
+    function saidSaved(saved, what) {
+      status.textContent = saved ? what : what + " Not saved: " + storageProblem + "; it is kept in this tab until you close it.";
+    }
+
     input.addEventListener("change", function () {
       var file = input.files && input.files[0];
       if (!file) return;
-      file.text().then(function (text) {
-        var n = api.importJson(text);
-        status.textContent = "Imported progress on " + n + " topic" + (n === 1 ? "" : "s") + ".";
+      if (file.size > MAX_FILE_BYTES) {
+        status.textContent = "Not imported: the file is " + Math.round(file.size / 1024) + " KB; a progress file is a few KB.";
+        input.value = "";
+        return;
+      }
+      Promise.all([file.text(), topicIds()]).then(function (got) {
+        pending = api.readImport(got[0], got[1]);
+        reviewText.textContent = describe(pending);
+        review.hidden = false;
+        status.textContent = "";
+        mergeButton.focus();
       }).catch(function (e) {
+        closeReview();
         status.textContent = "Not imported: " + e.message + ".";
-      }).then(function () { input.value = ""; });
+      });
+    });
+
+    function importAs(replace) {
+      if (!pending) return;
+      var found = pending;
+      before = read();
+      var saved = api.apply(found.topics, replace);
+      closeReview();
+      undoButton.hidden = false;
+      undoButton.textContent = "Undo the import";
+      saidSaved(saved, (replace ? "Replaced your progress with " : "Merged progress on ") + plural(Object.keys(found.topics).length, "topic") + (replace ? "." : " into yours."));
+      undoButton.focus();
+    }
+    mergeButton.addEventListener("click", function () { importAs(false); });
+    replaceButton.addEventListener("click", function () { importAs(true); });
+    cancelButton.addEventListener("click", function () {
+      closeReview();
+      status.textContent = "Import cancelled; nothing changed.";
+    });
+    undoButton.addEventListener("click", function () {
+      if (!before) return;
+      var saved = api.restore(before);
+      before = null;
+      undoButton.hidden = true;
+      saidSaved(saved, "Undone: your progress is as it was before.");
     });
     var armed = false;
     clearButton.addEventListener("click", function () {
@@ -195,8 +336,11 @@
       }
       armed = false;
       clearButton.textContent = "Clear progress";
+      before = read();
       api.clear();
-      status.textContent = "Progress cleared.";
+      undoButton.hidden = false;
+      undoButton.textContent = "Undo";
+      saidSaved(!storageProblem, "Progress cleared.");
     });
   }
 
