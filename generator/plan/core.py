@@ -37,20 +37,10 @@ Order (the tie-break)
     the step placed just before), so a binary heap gives the order in O(n log n).
 
 Resources for a step (best first)
-    A topic's level is `LEVELS[min(i, 2)]`, where i is the 0-based index of its
-    stage among all stages sorted by `order` (first stage: beginner, second:
-    intermediate, later: advanced). A resource "fits" when its level is not above
-    the topic's level. The key, smallest first, is:
-
-        (0 if it fits else 1, cost, level, 0 if its kind teaches else 1,
-         0 if it covers at most 3 topics else 1, title lower-cased, id)
-
-    with cost free < free-to-audit < paid, level beginner < intermediate <
-    advanced, and the teaching kinds course, book, video, article and paper
-    (practice, tools, communities and conferences come after them). So:
-    resources at the right level come first, free ones before the rest, then
-    the gentler level, then one that teaches over one to practise with, then
-    the focused one.
+    The first `DEFAULT_MAX_RESOURCES` of `Roadmap.covering[topic]`: the one
+    ranking of resources for a topic, in `generator.kb.ranking`, which topic
+    pages and `roadmap.json` use too. planner.js takes the same lists from
+    `roadmap.json`, already ranked, and ranks nothing itself.
 
 Weekly schedule
     Steps are taken in plan order and weeks are filled with `hours_per_week`. A
@@ -76,12 +66,9 @@ from typing import Any
 
 from generator.kb.problems import did_you_mean
 from generator.kb.roadmap import Roadmap
-from generator.kb.vocabulary import AREAS, LEVELS
+from generator.kb.vocabulary import AREAS
 
 EPSILON = 1e-9
-COST_ORDER: tuple[str, ...] = ("free", "free-to-audit", "paid")
-TEACHING_KINDS: frozenset[str] = frozenset({"course", "book", "video", "article", "paper"})
-FOCUSED_MAX_TOPICS = 3
 DEFAULT_MAX_RESOURCES = 3
 
 
@@ -220,27 +207,10 @@ def unlocks(roadmap: Roadmap, topic: str, known: Iterable[str] = ()) -> list[str
 
 
 # -- resources -----------------------------------------------------------------------------
-def topic_level(roadmap: Roadmap, topic: str) -> str:
-    """The level a topic is taught at: by its stage's rank (beginner, intermediate, advanced)."""
-    stage_ids = [stage.id for stage in sorted(roadmap.stages, key=lambda s: s.order)]
-    return LEVELS[min(stage_ids.index(roadmap.topics[topic].stage), len(LEVELS) - 1)]
-
-
-def resource_key(roadmap: Roadmap, rid: str, topic: str, level_of_topic: str | None = None) -> tuple[int, int, int, int, int, str, str]:
-    """Sort key of a resource for a topic; see the module docstring."""
-    resource = roadmap.resources[rid]
-    level = LEVELS.index(resource.level)
-    fits = 0 if level <= LEVELS.index(level_of_topic or topic_level(roadmap, topic)) else 1
-    teaches = 0 if resource.kind in TEACHING_KINDS else 1
-    focus = 0 if len(resource.covers) <= FOCUSED_MAX_TOPICS else 1
-    return (fits, COST_ORDER.index(resource.cost), level, teaches, focus, resource.title.lower(), rid)
-
-
 def best_resources(roadmap: Roadmap, topic: str, limit: int | None = DEFAULT_MAX_RESOURCES) -> list[str]:
-    """Ids of the resources covering `topic`, best first, at most `limit` (None: all)."""
-    level = topic_level(roadmap, topic)
-    ranked = sorted(roadmap.covering[topic], key=lambda rid: resource_key(roadmap, rid, topic, level))
-    return ranked if limit is None else ranked[:limit]
+    """Ids of the resources covering `topic`, best first (`Roadmap.covering`), at most `limit` (None: all)."""
+    ranked = roadmap.covering[topic]
+    return list(ranked if limit is None else ranked[:limit])
 
 
 # -- the plan ---------------------------------------------------------------------------------

@@ -12,11 +12,7 @@
   "use strict";
 
   var AREAS = ["linear-algebra", "calculus", "optimization", "probability-statistics", "machine-learning"];
-  var LEVELS = ["beginner", "intermediate", "advanced"];
-  var COST_ORDER = ["free", "free-to-audit", "paid"];
-  var TEACHING_KINDS = ["course", "book", "video", "article", "paper"];
   var EPSILON = 1e-9;
-  var FOCUSED_MAX_TOPICS = 3;
   var DEFAULT_MAX_RESOURCES = 3;
   var STORAGE_KEY = "mfml-planner-v1";
   var DEFAULT_PACE = 6;
@@ -53,11 +49,9 @@
   function buildIndex(data) {
     var stages = (data.stages || []).slice().sort(function (a, b) { return a.order - b.order; });
     var stageOrder = new Map();
-    var stageRank = new Map();
     var stageTitle = new Map();
-    stages.forEach(function (s, i) {
+    stages.forEach(function (s) {
       stageOrder.set(s.id, s.order);
-      stageRank.set(s.id, i);
       stageTitle.set(s.id, s.title);
     });
     var topics = new Map();
@@ -86,15 +80,9 @@
       });
     });
     var resources = new Map();
-    (data.resources || []).forEach(function (r) { resources.set(r.id, Object.assign({ covers: 0 }, r)); });
-    topics.forEach(function (t) {
-      t.resources.forEach(function (rid) {
-        var r = resources.get(rid);
-        if (r) r.covers += 1;
-      });
-    });
+    (data.resources || []).forEach(function (r) { resources.set(r.id, r); });
     var ids = Array.from(topics.keys()).sort(cmpStr);
-    var g = { topics: topics, resources: resources, stages: stages, stageRank: stageRank, stageTitle: stageTitle, ids: ids };
+    var g = { topics: topics, resources: resources, stages: stages, stageTitle: stageTitle, ids: ids };
     g.sorted = ids.slice().sort(function (a, b) { return cmpTuple(sortKey(g, a), sortKey(g, b)); });
     return g;
   }
@@ -169,32 +157,12 @@
     return bySortKey(g, unique(out));
   }
 
-  function topicLevel(g, tid) {
-    return LEVELS[Math.min(g.stageRank.get(g.topics.get(tid).stage), LEVELS.length - 1)];
-  }
-
-  function resourceKey(g, rid, tid) {
-    var r = g.resources.get(rid);
-    var level = LEVELS.indexOf(r.level);
-    var fits = level <= LEVELS.indexOf(topicLevel(g, tid)) ? 0 : 1;
-    var teaches = TEACHING_KINDS.indexOf(r.kind) >= 0 ? 0 : 1;
-    var focus = r.covers <= FOCUSED_MAX_TOPICS ? 0 : 1;
-    return [fits, COST_ORDER.indexOf(r.cost), level, teaches, focus, r.title.toLowerCase(), rid];
-  }
-
-  /** Ids of the resources covering `tid`, best first, at most `limit` (null: all). */
+  /** Ids of the resources covering `tid`, best first, at most `limit` (null: all).
+   * roadmap.json lists each topic's resources already ranked (generator/kb/ranking.py). */
   function bestResources(g, tid, limit) {
     if (limit === undefined) limit = DEFAULT_MAX_RESOURCES;
-    var t = g.topics.get(tid);
-    // The ranking depends on the topic alone, and the index never changes: rank once.
-    if (!t.ranked) {
-      t.ranked = t.resources
-        .filter(function (rid) { return g.resources.has(rid); })
-        .map(function (rid) { return { rid: rid, key: resourceKey(g, rid, tid) }; })
-        .sort(function (a, b) { return cmpTuple(a.key, b.key); })
-        .map(function (x) { return x.rid; });
-    }
-    return limit === null ? t.ranked.slice() : t.ranked.slice(0, limit);
+    var ranked = g.topics.get(tid).resources;
+    return limit === null ? ranked.slice() : ranked.slice(0, limit);
   }
 
   function needed(g, targets, known, includeRecommended) {
@@ -1100,7 +1068,6 @@
     unlocks: unlocks,
     knownClosure: knownClosure,
     bestResources: bestResources,
-    topicLevel: topicLevel,
     planJson: planJson,
     planMarkdown: planMarkdown,
     formatHours: formatHours,
