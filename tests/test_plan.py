@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from generator.kb.roadmap import Roadmap
 from generator.kb.models import Cover, Prerequisite, Resource, Stage, Topic
-from generator.plan.core import Step, UnknownTopicError, best_resources, format_hours, known_closure, md_escape, needed, plan, plan_json, plan_markdown, plan_text, ready, schedule, unlocks
+from generator.plan.formats import format_hours, md_escape, plan_json, plan_markdown, plan_text
+from generator.plan.rules import Step, UnknownTopicError, best_resources, known_closure, needed, plan, ready, schedule, unlocks
 
 STAGES = (
     Stage(id="foundations", title="Foundations", order=1, summary="First."),

@@ -6,7 +6,7 @@ import json
 import re
 from pathlib import Path
 
-from generator.plan import core as plan
+from generator.plan import rules as plan
 from generator.kb.vocabulary import AREAS
 
 JS = Path(__file__).resolve().parent.parent / "site" / "assets" / "js"

@@ -25,7 +25,8 @@ from generator.kb.roadmap import Roadmap
 from generator.kb.models import Cover, Prerequisite, Resource, Topic
 from generator.kb.vocabulary import AREAS
 from generator.render.pages import roadmap_json
-from generator.plan.core import plan, plan_json, plan_markdown, ready, schedule, unlocks
+from generator.plan.formats import plan_json, plan_markdown
+from generator.plan.rules import plan, ready, schedule, unlocks
 from site_project import REPO, copy_project
 
 ROOT = REPO

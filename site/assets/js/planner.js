@@ -1,8 +1,11 @@
-/* Study-path planner: the same rules as generator/plan/core.py, run in the browser.
+/* Study-path planner: the same rules as generator/plan/, run in the browser.
  *
- * The planning core (RoadmapPlanner.*) is a line-by-line port of generator/plan/core.py; read the
- * rules in that module's docstring. tests/browser/test_planner_parity.py holds the two to the
- * same answers, so change both together.
+ * The planning core (RoadmapPlanner.*) is a line-by-line port of generator/plan/rules.py (closure,
+ * order, schedule) and generator/plan/formats.py (JSON and Markdown); read the rules in rules.py's
+ * docstring. It holds no ranking policy: each topic's resources come in roadmap.json already
+ * best first (generator/kb/ranking.py). tests/test_planner_node.py (under Node) and
+ * tests/browser/test_planner_parity.py (in Chromium) hold it to the same answers as Python, so
+ * change both together.
  *
  * The UI fills the Planner page (#rm-planner) and, on the roadmap page, highlights a plan named
  * in the URL hash (#targets=a,b&known=c&pace=6&rec=1). On any other page this script does nothing.
