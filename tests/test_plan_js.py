@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 
 from generator.plan import rules as plan
-from generator.kb.vocabulary import AREAS
 
 JS = Path(__file__).resolve().parent.parent / "site" / "assets" / "js"
 
@@ -20,7 +19,6 @@ def js_constant(name: str, text: str | None = None) -> object:
 
 
 def test_constants_match_python() -> None:
-    assert js_constant("AREAS") == list(AREAS)
     assert js_constant("EPSILON") == plan.EPSILON
     assert js_constant("DEFAULT_MAX_RESOURCES") == plan.DEFAULT_MAX_RESOURCES
 

@@ -14,13 +14,13 @@
 (function () {
   "use strict";
 
-  var AREAS = ["linear-algebra", "calculus", "optimization", "probability-statistics", "machine-learning"];
   var EPSILON = 1e-9;
   var DEFAULT_MAX_RESOURCES = 3;
   var STORAGE_KEY = "mfml-planner-v1";
   var DEFAULT_PACE = 6;
 
-  var script = document.currentScript;
+  // Under Node (tests/test_planner_node.py) there is no document: only the core is used there.
+  var script = typeof document !== "undefined" ? document.currentScript : null;
   var SCRIPT_URL = script && script.src ? script.src : null;
 
   // ---------------------------------------------------------------- the core (pure)
@@ -48,8 +48,10 @@
     return 0;
   }
 
-  /** Index roadmap.json once: maps, prerequisite lists, dependents, stage order. */
+  /** Index roadmap.json once: maps, prerequisite lists, dependents, stage order.
+   * The areas' order and each topic's resources, best first, come ranked from Python. */
   function buildIndex(data) {
+    var areas = data.areas || [];
     var stages = (data.stages || []).slice().sort(function (a, b) { return a.order - b.order; });
     var stageOrder = new Map();
     var stageTitle = new Map();
@@ -73,7 +75,7 @@
         sections: t.sections || {},
         dependents: [],
         stageOrder: stageOrder.get(t.stage),
-        areaIndex: AREAS.indexOf(t.area),
+        areaIndex: areas.indexOf(t.area),
       });
     });
     topics.forEach(function (t) {
@@ -1062,8 +1064,7 @@
     }
   }
 
-  window.RoadmapPlanner = {
-    AREAS: AREAS,
+  var api = {
     buildIndex: buildIndex,
     plan: plan,
     schedule: schedule,
@@ -1077,6 +1078,13 @@
     parseHash: parseHash,
     formatHash: formatHash,
   };
+
+  if (typeof window === "undefined") {
+    // Node: hand the core to the parity test; there is no page to fill.
+    if (typeof module !== "undefined" && module.exports) module.exports = api;
+    return;
+  }
+  window.RoadmapPlanner = api;
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(init); // mkdocs-material instant navigation swaps pages without reloading scripts
