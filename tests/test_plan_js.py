@@ -1,4 +1,5 @@
-"""planner.js copies constants from Python; they must not drift (the browser parity test checks behaviour)."""
+"""planner.js copies two plan constants from Python; they must not drift (tests/test_planner_node.py
+and the browser parity test check behaviour). Its vocabulary and ranking come in roadmap.json."""
 
 from __future__ import annotations
 
