@@ -41,7 +41,8 @@ sys.path.insert(0, str(ROOT))
 from generator.kb.roadmap import Roadmap  # noqa: E402
 from generator.kb.models import Cover, Prerequisite, Resource, Stage, Topic  # noqa: E402
 from generator.kb.vocabulary import AREAS  # noqa: E402
-from generator.plan.core import plan, plan_json, schedule  # noqa: E402
+from generator.plan.formats import plan_json  # noqa: E402
+from generator.plan.rules import plan, schedule  # noqa: E402
 
 STAGES_YML = ROOT / "tests" / "fixtures" / "mini" / "roadmap" / "stages.yml"
 TOPIC_STAGES = ("foundations", "advanced", "machine-learning")

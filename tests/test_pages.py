@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from generator.render import pages
 from generator.kb.loading import load_roadmap
 from generator.kb.roadmap import Roadmap
-from generator.kb.vocabulary import KINDS
+from generator.kb.vocabulary import AREAS, KINDS
 from kb import write_kb
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -348,7 +348,8 @@ def test_a_big_catalogue_index_lists_the_kinds_not_every_resource(big_catalogue:
 
 def test_roadmap_json_follows_the_contract(mini: Roadmap) -> None:
     data = json.loads(pages.roadmap_json(mini))
-    assert list(data) == ["stages", "topics", "resources"]
+    assert list(data) == ["areas", "stages", "topics", "resources"]
+    assert data["areas"] == list(AREAS)
     assert [t["id"] for t in data["topics"]] == sorted(mini.topics)
     assert [r["id"] for r in data["resources"]] == sorted(mini.resources)
     gradients = next(t for t in data["topics"] if t["id"] == "gradients")

@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from generator.kb.roadmap import Roadmap
 from generator.kb.models import Cover, Prerequisite, Resource, Stage, Topic
-from generator.plan.core import Step, UnknownTopicError, best_resources, format_hours, known_closure, md_escape, needed, plan, plan_json, plan_markdown, plan_text, ready, schedule, topic_level, unlocks
+from generator.plan.formats import format_hours, md_escape, plan_json, plan_markdown, plan_text
+from generator.plan.rules import Step, UnknownTopicError, best_resources, known_closure, needed, plan, ready, schedule, unlocks
 
 STAGES = (
     Stage(id="foundations", title="Foundations", order=1, summary="First."),
@@ -338,7 +339,7 @@ def test_best_resources_free_first_where_the_level_fits_then_by_level() -> None:
             "free-beginner": resource("Free beginner", covers=["basic"]),
         },
     )
-    assert topic_level(g, "basic") == "beginner" and topic_level(g, "deep") == "intermediate"
+    assert g.topic_level("basic") == "beginner" and g.topic_level("deep") == "intermediate"
     assert best_resources(g, "basic", None) == [
         "free-beginner", "free-beginner-broad", "audit-beginner", "paid-beginner",  # fit: beginner only
         "free-intermediate", "free-advanced",  # too hard for a first-stage topic: by level

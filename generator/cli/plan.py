@@ -11,22 +11,8 @@ from typing import Any
 
 from generator.cli.common import UsageError, load
 from generator.kb.roadmap import Roadmap
-from generator.plan.core import (
-    UnknownTopicError,
-    best_resources,
-    check_ids,
-    format_hours,
-    known_closure,
-    md_escape,
-    number,
-    plan,
-    plan_json,
-    plan_markdown,
-    plan_text,
-    ready,
-    schedule,
-    unlocks,
-)
+from generator.plan.formats import format_hours, md_escape, number, plan_json, plan_markdown, plan_text
+from generator.plan.rules import UnknownTopicError, best_resources, check_ids, known_closure, plan, ready, schedule, unlocks
 
 FORMATS = ("text", "json", "markdown")
 

@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from generator.kb import ranking
 from generator.kb.models import Resource, Stage, Topic
 from generator.kb.problems import Position
 from generator.kb.strict_yaml import Document
-from generator.kb.vocabulary import AREAS, LEVELS
+from generator.kb.vocabulary import AREAS
 
 
 @dataclass(frozen=True)
@@ -64,31 +65,44 @@ class Roadmap:
 
     @cached_property
     def covering(self) -> dict[str, list[str]]:
-        """For each topic, the ids of the resources that cover it, best first."""
+        """For each topic, the ids of the resources that cover it, best first (see `ranking`)."""
         out: dict[str, list[str]] = {tid: [] for tid in self.topics}
         for rid, resource in self.resources.items():
             for cover in resource.covers:
                 out[cover.topic].append(rid)
-        # A resource ranks the same for every topic it covers: one key each, not one per cover.
-        rank = {rid: self.resource_rank(rid, "") for rid in self.resources}
-        for rids in out.values():
-            rids.sort(key=rank.__getitem__)
+        # A resource ranks the same for every topic of one level: one key per level, not per cover.
+        keys: dict[str, dict[str, ranking.RankKey]] = {}
+        for tid, rids in out.items():
+            level = self.topic_level(tid)
+            if level not in keys:
+                keys[level] = {rid: ranking.resource_key(rid, r, level) for rid, r in self.resources.items()}
+            rids.sort(key=keys[level].__getitem__)
         return out
 
-    def resource_rank(self, rid: str, tid: str | None = None) -> tuple[int, int, int, str]:
-        """Best first: a resource made for this topic's level, free before paid, then by level and title."""
-        resource = self.resources[rid]
-        cost = {"free": 0, "free-to-audit": 1, "paid": 2}[resource.cost]
-        level = LEVELS.index(resource.level)
-        focus = 0
-        if tid is not None:
-            # Resources that teach few topics are usually the more focused read for this one.
-            focus = 0 if len(resource.covers) <= 3 else 1
-        return (cost, level, focus, resource.title.lower())
+    def topic_level(self, tid: str) -> str:
+        """The level topic `tid` is taught at, by the rank of its stage (see `ranking`)."""
+        return self._topic_levels[tid]
+
+    @cached_property
+    def _topic_levels(self) -> dict[str, str]:
+        return ranking.topic_levels(self.stages, self.topics)
+
+    def resource_rank(self, rid: str) -> tuple[int, int, str]:
+        """A resource's place in the catalogue, which ranks for no topic (`ranking.catalogue_key`)."""
+        return ranking.catalogue_key(self.resources[rid])
+
+    @cached_property
+    def reading(self) -> dict[str, dict[str, str]]:
+        """For each topic, its resources best first, each with what to read of it for the topic."""
+        sections: dict[tuple[str, str], str] = {}
+        for rid, resource in self.resources.items():
+            for cover in resource.covers:
+                sections.setdefault((cover.topic, rid), cover.sections)
+        return {tid: {rid: sections[tid, rid] for rid in rids} for tid, rids in self.covering.items()}
 
     def sections(self, rid: str, tid: str) -> str:
         """What to read of resource `rid` for topic `tid`: its `covers` entry's sections."""
-        return next(c.sections for c in self.resources[rid].covers if c.topic == tid)
+        return self.reading[tid][rid]
 
     def prerequisites(self, tid: str, *, include_recommended: bool = False) -> list[str]:
         topic = self.topics[tid]

@@ -1238,12 +1238,9 @@ def link_health_markdown(roadmap: Roadmap, report: LinkReport) -> str:
 
 def roadmap_json(roadmap: Roadmap) -> str:
     """`learn/data/roadmap.json`: the graph for the browser scripts (planner, progress)."""
-    # What to read of each resource, by topic (a topic's first `covers` entry, as roadmap.sections).
-    sections: dict[str, dict[str, str]] = {}
-    for rid, r in roadmap.resources.items():
-        for cover in r.covers:
-            sections.setdefault(cover.topic, {}).setdefault(rid, cover.sections)
     data = {
+        # The planner's tie-break order of areas, so that it keeps no vocabulary of its own.
+        "areas": list(AREAS),
         "stages": [stage.model_dump(mode="json") for stage in sorted(roadmap.stages, key=lambda s: s.id)],
         "topics": [
             {
@@ -1254,9 +1251,10 @@ def roadmap_json(roadmap: Roadmap) -> str:
                 "summary": t.summary,
                 "hours": number(t.hours),
                 "prerequisites": [{"topic": p.topic, "strength": p.strength} for p in t.prerequisites],
-                "resources": roadmap.covering[tid],
+                # Best first (kb/ranking.py): the planner shows the first ones as they are.
+                "resources": list(roadmap.reading[tid]),
                 # What to read of each for this topic (the planner shows it with each step).
-                "sections": {rid: sections[tid][rid] for rid in roadmap.covering[tid]},
+                "sections": roadmap.reading[tid],
             }
             for tid, t in sorted(roadmap.topics.items())
         ],

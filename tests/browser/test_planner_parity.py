@@ -4,6 +4,9 @@
   30 inputs, planner.js's JSON document and Markdown checklist against the CLI's output (step
   lists, hours, weeks, resources, text), and for some of them what the Planner page shows.
 - On random graphs: 240 inputs against generator.plan directly, ready() and unlocks() too.
+
+The cases are those of tests/planner_cases.py, which tests/test_planner_node.py also runs under
+Node in a few seconds; this module checks that the page, in a real browser, agrees too.
 """
 
 from __future__ import annotations
@@ -11,9 +14,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
-import random
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -22,36 +23,13 @@ import pytest
 from generator.cli import main
 from generator.kb.loading import load_roadmap
 from generator.kb.roadmap import Roadmap
-from generator.kb.models import Cover, Prerequisite, Resource, Topic
-from generator.kb.vocabulary import AREAS
 from generator.render.pages import roadmap_json
-from generator.plan.core import plan, plan_json, plan_markdown, ready, schedule, unlocks
+from generator.plan.formats import plan_json, plan_markdown
+from generator.plan.rules import plan, ready, schedule, unlocks
+from planner_cases import make_cases, random_graphs
 from site_project import REPO, copy_project
 
 ROOT = REPO
-
-
-@dataclass(frozen=True)
-class Case:
-    targets: tuple[str, ...]
-    known: tuple[str, ...] = ()
-    rec: bool = False
-    pace: float | None = None
-
-    @property
-    def args(self) -> list[str]:
-        out = [*self.targets]
-        if self.known:
-            out += ["--known", *self.known]
-        if self.rec:
-            out.append("--include-recommended")
-        if self.pace is not None:
-            out += ["--hours-per-week", f"{self.pace:g}"]
-        return out
-
-    @property
-    def hash(self) -> str:
-        return f"#targets={','.join(self.targets)}&known={','.join(self.known)}&pace={self.pace or 6:g}&rec={int(self.rec)}"
 
 
 @pytest.fixture(autouse=True)
@@ -68,36 +46,6 @@ def cli(*args: str) -> str:
         code = main(["plan", *args, "--root", str(ROOT)])
     assert code == 0, f"roadmap plan {' '.join(args)} exited {code}"
     return out.getvalue()
-
-
-def make_cases(roadmap: Roadmap) -> list[Case]:
-    """30 inputs drawn by rule (the data keeps growing): single and several targets, known, recommended, paces."""
-    rng = random.Random(4)
-    first_stage = min(roadmap.stages, key=lambda s: s.order).id
-    later = sorted(t for t, topic in roadmap.topics.items() if topic.stage != first_stage)
-    deep = sorted(later, key=lambda t: (-len(roadmap.ancestors(t)), t))
-    paces = [None, 3, 6, 7.5, 10, 2.5]
-    cases: list[Case] = []
-    for t in deep[:3] + rng.sample(later, 5):  # single targets, the deepest included
-        cases.append(Case((t,), pace=rng.choice(paces)))
-    for _ in range(6):  # several targets, often sharing prerequisites
-        cases.append(Case(tuple(rng.sample(later, rng.randint(2, 4))), pace=rng.choice(paces)))
-    for _ in range(6):  # with known topics taken from the targets' own prerequisites
-        targets = tuple(rng.sample(deep[:15], rng.randint(1, 2)))
-        pool = sorted(set().union(*(roadmap.ancestors(t) for t in targets)))
-        cases.append(Case(targets, tuple(rng.sample(pool, min(len(pool), rng.randint(1, 3)))), pace=rng.choice(paces)))
-    for _ in range(6):  # recommended prerequisites too, with and without known topics
-        targets = tuple(rng.sample(later, rng.randint(1, 3)))
-        pool = sorted(set().union(*(roadmap.ancestors(t, include_recommended=True) for t in targets)))
-        known = tuple(rng.sample(pool, min(len(pool), rng.randint(0, 2))))
-        cases.append(Case(targets, known, rec=True, pace=rng.choice(paces)))
-    # Edge cases: a known target (empty plan), a target that another target needs, a first-stage topic.
-    t = deep[0]
-    cases.append(Case((t,), (t,), pace=6))
-    cases.append(Case((t, sorted(roadmap.ancestors(t))[0]), pace=4))
-    cases.append(Case((sorted(t for t, topic in roadmap.topics.items() if topic.stage == first_stage)[-1],), rec=True))
-    cases.append(Case(tuple(later), pace=10, rec=True))  # everything at once
-    return cases
 
 
 @pytest.fixture(scope="module")
@@ -165,55 +113,14 @@ def test_planner_page_shows_the_cli_plan(new_page: Callable[..., Any], real_url:
         assert page.evaluate("() => location.hash") == case.hash
 
 
-def random_roadmap(rng: random.Random, n: int) -> Roadmap:
-    """A random valid-shaped graph: mixed stages, areas, strengths, fractional hours, shared resources."""
-    real = load_roadmap(ROOT)
-    stages = [s for s in real.stages if s.id in {t.stage for t in real.topics.values()}]
-    stages.sort(key=lambda s: s.order)
-    topics: dict[str, Topic] = {}
-    ids = [f"n{i:03d}" for i in range(n)]
-    stage_index = sorted(rng.randrange(len(stages)) for _ in ids)
-    for i, tid in enumerate(ids):
-        pres = sorted(set(rng.sample(ids[:i], min(i, rng.choice((0, 1, 1, 2, 3))))))
-        topics[tid] = Topic(
-            title=rng.choice(["Alpha", "beta", "Über", "Σ sums", "a_b *c*", "[x] | y"]) + f" {tid}",
-            stage=stages[stage_index[i]].id,
-            area=rng.choice(AREAS),  # type: ignore[arg-type]
-            summary="S.", description="D.", why_it_matters="W.", goals=["a", "b", "c"],
-            hours=rng.choice([0.1, 0.25, 0.5, 1, 1.2, 2.5, 3.3, 4, 7.75, 12, 30]),
-            prerequisites=[Prerequisite(topic=p, strength=rng.choice(["required", "recommended"]), reason="R.") for p in pres],
-        )
-    resources = {}
-    for r in range(n // 2):
-        covered = rng.sample(ids, rng.randint(1, 6))
-        resources[f"r{r:03d}"] = Resource(
-            title=rng.choice(["Book", "course", "Video", "Ünit", "zeta"]) + f" {r % 7}",
-            kind=rng.choice(["book", "course", "video", "article", "practice", "tool"]),  # type: ignore[arg-type]
-            url=f"https://example.org/r/{r}?q=(x)", provider="P", description="D.",
-            cost=rng.choice(["free", "free-to-audit", "paid"]),  # type: ignore[arg-type]
-            level=rng.choice(["beginner", "intermediate", "advanced"]),  # type: ignore[arg-type]
-            covers=[Cover(topic=t, sections="S") for t in covered],
-        )
-    return Roadmap(stages=real.stages, topics=topics, resources=dict(sorted(resources.items())))
-
-
-def test_browser_equals_python_on_random_graphs(new_page: Callable[..., Any], serve: Callable[[Path], str], tmp_path: Path) -> None:
+def test_browser_equals_python_on_random_graphs(new_page: Callable[..., Any], serve: Callable[[Path], str], tmp_path: Path, real_roadmap: Roadmap) -> None:
     """Hundreds of random inputs on random graphs: ties, fractional hours, long topics split over weeks."""
-    rng = random.Random(11)
     (tmp_path / "assets" / "js").mkdir(parents=True)
     (tmp_path / "assets" / "js" / "planner.js").write_bytes((REPO / "site" / "assets" / "js" / "planner.js").read_bytes())
     (tmp_path / "index.html").write_text('<!doctype html><meta charset="utf-8"><title>t</title><script src="assets/js/planner.js"></script>', encoding="utf-8")
-    graphs = []
-    for g in range(3):
-        roadmap = random_roadmap(rng, 60 + 40 * g)
+    graphs = random_graphs(real_roadmap)
+    for g, (roadmap, _) in enumerate(graphs):
         (tmp_path / f"g{g}.json").write_text(roadmap_json(roadmap), encoding="utf-8")
-        ids = sorted(roadmap.topics)
-        inputs = []
-        for _ in range(80):
-            targets = rng.sample(ids, rng.randint(1, 4))
-            known = rng.sample(ids, rng.randint(0, 4))
-            inputs.append((targets, known, rng.random() < 0.5, rng.choice([None, 0.5, 2.5, 3.3, 6, 7.5, 40])))
-        graphs.append((roadmap, inputs))
     base = serve(tmp_path)
     page = new_page(base=base)
     page.goto(base)

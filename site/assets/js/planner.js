@@ -1,8 +1,11 @@
-/* Study-path planner: the same rules as generator/plan/core.py, run in the browser.
+/* Study-path planner: the same rules as generator/plan/, run in the browser.
  *
- * The planning core (RoadmapPlanner.*) is a line-by-line port of generator/plan/core.py; read the
- * rules in that module's docstring. tests/browser/test_planner_parity.py holds the two to the
- * same answers, so change both together.
+ * The planning core (RoadmapPlanner.*) is a line-by-line port of generator/plan/rules.py (closure,
+ * order, schedule) and generator/plan/formats.py (JSON and Markdown); read the rules in rules.py's
+ * docstring. It holds no ranking policy: each topic's resources come in roadmap.json already
+ * best first (generator/kb/ranking.py). tests/test_planner_node.py (under Node) and
+ * tests/browser/test_planner_parity.py (in Chromium) hold it to the same answers as Python, so
+ * change both together.
  *
  * The UI fills the Planner page (#rm-planner) and, on the roadmap page, highlights a plan named
  * in the URL hash (#targets=a,b&known=c&pace=6&rec=1). On any other page this script does nothing.
@@ -11,17 +14,13 @@
 (function () {
   "use strict";
 
-  var AREAS = ["linear-algebra", "calculus", "optimization", "probability-statistics", "machine-learning"];
-  var LEVELS = ["beginner", "intermediate", "advanced"];
-  var COST_ORDER = ["free", "free-to-audit", "paid"];
-  var TEACHING_KINDS = ["course", "book", "video", "article", "paper"];
   var EPSILON = 1e-9;
-  var FOCUSED_MAX_TOPICS = 3;
   var DEFAULT_MAX_RESOURCES = 3;
   var STORAGE_KEY = "mfml-planner-v1";
   var DEFAULT_PACE = 6;
 
-  var script = document.currentScript;
+  // Under Node (tests/test_planner_node.py) there is no document: only the core is used there.
+  var script = typeof document !== "undefined" ? document.currentScript : null;
   var SCRIPT_URL = script && script.src ? script.src : null;
 
   // ---------------------------------------------------------------- the core (pure)
@@ -49,15 +48,15 @@
     return 0;
   }
 
-  /** Index roadmap.json once: maps, prerequisite lists, dependents, stage order. */
+  /** Index roadmap.json once: maps, prerequisite lists, dependents, stage order.
+   * The areas' order and each topic's resources, best first, come ranked from Python. */
   function buildIndex(data) {
+    var areas = data.areas || [];
     var stages = (data.stages || []).slice().sort(function (a, b) { return a.order - b.order; });
     var stageOrder = new Map();
-    var stageRank = new Map();
     var stageTitle = new Map();
-    stages.forEach(function (s, i) {
+    stages.forEach(function (s) {
       stageOrder.set(s.id, s.order);
-      stageRank.set(s.id, i);
       stageTitle.set(s.id, s.title);
     });
     var topics = new Map();
@@ -76,7 +75,7 @@
         sections: t.sections || {},
         dependents: [],
         stageOrder: stageOrder.get(t.stage),
-        areaIndex: AREAS.indexOf(t.area),
+        areaIndex: areas.indexOf(t.area),
       });
     });
     topics.forEach(function (t) {
@@ -86,15 +85,9 @@
       });
     });
     var resources = new Map();
-    (data.resources || []).forEach(function (r) { resources.set(r.id, Object.assign({ covers: 0 }, r)); });
-    topics.forEach(function (t) {
-      t.resources.forEach(function (rid) {
-        var r = resources.get(rid);
-        if (r) r.covers += 1;
-      });
-    });
+    (data.resources || []).forEach(function (r) { resources.set(r.id, r); });
     var ids = Array.from(topics.keys()).sort(cmpStr);
-    var g = { topics: topics, resources: resources, stages: stages, stageRank: stageRank, stageTitle: stageTitle, ids: ids };
+    var g = { topics: topics, resources: resources, stages: stages, stageTitle: stageTitle, ids: ids };
     g.sorted = ids.slice().sort(function (a, b) { return cmpTuple(sortKey(g, a), sortKey(g, b)); });
     return g;
   }
@@ -169,32 +162,12 @@
     return bySortKey(g, unique(out));
   }
 
-  function topicLevel(g, tid) {
-    return LEVELS[Math.min(g.stageRank.get(g.topics.get(tid).stage), LEVELS.length - 1)];
-  }
-
-  function resourceKey(g, rid, tid) {
-    var r = g.resources.get(rid);
-    var level = LEVELS.indexOf(r.level);
-    var fits = level <= LEVELS.indexOf(topicLevel(g, tid)) ? 0 : 1;
-    var teaches = TEACHING_KINDS.indexOf(r.kind) >= 0 ? 0 : 1;
-    var focus = r.covers <= FOCUSED_MAX_TOPICS ? 0 : 1;
-    return [fits, COST_ORDER.indexOf(r.cost), level, teaches, focus, r.title.toLowerCase(), rid];
-  }
-
-  /** Ids of the resources covering `tid`, best first, at most `limit` (null: all). */
+  /** Ids of the resources covering `tid`, best first, at most `limit` (null: all).
+   * roadmap.json lists each topic's resources already ranked (generator/kb/ranking.py). */
   function bestResources(g, tid, limit) {
     if (limit === undefined) limit = DEFAULT_MAX_RESOURCES;
-    var t = g.topics.get(tid);
-    // The ranking depends on the topic alone, and the index never changes: rank once.
-    if (!t.ranked) {
-      t.ranked = t.resources
-        .filter(function (rid) { return g.resources.has(rid); })
-        .map(function (rid) { return { rid: rid, key: resourceKey(g, rid, tid) }; })
-        .sort(function (a, b) { return cmpTuple(a.key, b.key); })
-        .map(function (x) { return x.rid; });
-    }
-    return limit === null ? t.ranked.slice() : t.ranked.slice(0, limit);
+    var ranked = g.topics.get(tid).resources;
+    return limit === null ? ranked.slice() : ranked.slice(0, limit);
   }
 
   function needed(g, targets, known, includeRecommended) {
@@ -1091,8 +1064,7 @@
     }
   }
 
-  window.RoadmapPlanner = {
-    AREAS: AREAS,
+  var api = {
     buildIndex: buildIndex,
     plan: plan,
     schedule: schedule,
@@ -1100,13 +1072,19 @@
     unlocks: unlocks,
     knownClosure: knownClosure,
     bestResources: bestResources,
-    topicLevel: topicLevel,
     planJson: planJson,
     planMarkdown: planMarkdown,
     formatHours: formatHours,
     parseHash: parseHash,
     formatHash: formatHash,
   };
+
+  if (typeof window === "undefined") {
+    // Node: hand the core to the parity test; there is no page to fill.
+    if (typeof module !== "undefined" && module.exports) module.exports = api;
+    return;
+  }
+  window.RoadmapPlanner = api;
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(init); // mkdocs-material instant navigation swaps pages without reloading scripts

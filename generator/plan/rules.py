@@ -1,8 +1,10 @@
 """Study plans: what to learn, in which order, week by week, from what a learner knows.
 
-Pure functions over a `Roadmap`. `site/assets/js/planner.js` implements the very same
-rules over `learn/data/roadmap.json`, and a browser test holds the two to the same
-answers, so any change to a rule here must be made there too. The rules:
+Pure functions over a `Roadmap`; `formats` writes their results as text, Markdown and
+JSON. `site/assets/js/planner.js` implements the very same rules over
+`learn/data/roadmap.json`, and tests (tests/test_planner_node.py under Node, and
+tests/browser/test_planner_parity.py in Chromium) hold the two to the same answers,
+so any change to a rule here must be made there too. The rules:
 
 Known topics
     The topics a learner names as known, and every topic they require (required
@@ -37,20 +39,10 @@ Order (the tie-break)
     the step placed just before), so a binary heap gives the order in O(n log n).
 
 Resources for a step (best first)
-    A topic's level is `LEVELS[min(i, 2)]`, where i is the 0-based index of its
-    stage among all stages sorted by `order` (first stage: beginner, second:
-    intermediate, later: advanced). A resource "fits" when its level is not above
-    the topic's level. The key, smallest first, is:
-
-        (0 if it fits else 1, cost, level, 0 if its kind teaches else 1,
-         0 if it covers at most 3 topics else 1, title lower-cased, id)
-
-    with cost free < free-to-audit < paid, level beginner < intermediate <
-    advanced, and the teaching kinds course, book, video, article and paper
-    (practice, tools, communities and conferences come after them). So:
-    resources at the right level come first, free ones before the rest, then
-    the gentler level, then one that teaches over one to practise with, then
-    the focused one.
+    The first `DEFAULT_MAX_RESOURCES` of `Roadmap.covering[topic]`: the one
+    ranking of resources for a topic, in `generator.kb.ranking`, which topic
+    pages and `roadmap.json` use too. planner.js takes the same lists from
+    `roadmap.json`, already ranked, and ranks nothing itself.
 
 Weekly schedule
     Steps are taken in plan order and weeks are filled with `hours_per_week`. A
@@ -62,7 +54,7 @@ Weekly schedule
 
 Numbers
     Hours are summed in plan order as binary floats (the same in Python and
-    JavaScript); only display rounds, with `format_hours`.
+    JavaScript); only display rounds, with `formats.format_hours`.
 """
 
 from __future__ import annotations
@@ -72,16 +64,12 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from generator.kb.problems import did_you_mean
 from generator.kb.roadmap import Roadmap
-from generator.kb.vocabulary import AREAS, LEVELS
+from generator.kb.vocabulary import AREAS
 
 EPSILON = 1e-9
-COST_ORDER: tuple[str, ...] = ("free", "free-to-audit", "paid")
-TEACHING_KINDS: frozenset[str] = frozenset({"course", "book", "video", "article", "paper"})
-FOCUSED_MAX_TOPICS = 3
 DEFAULT_MAX_RESOURCES = 3
 
 
@@ -220,27 +208,10 @@ def unlocks(roadmap: Roadmap, topic: str, known: Iterable[str] = ()) -> list[str
 
 
 # -- resources -----------------------------------------------------------------------------
-def topic_level(roadmap: Roadmap, topic: str) -> str:
-    """The level a topic is taught at: by its stage's rank (beginner, intermediate, advanced)."""
-    stage_ids = [stage.id for stage in sorted(roadmap.stages, key=lambda s: s.order)]
-    return LEVELS[min(stage_ids.index(roadmap.topics[topic].stage), len(LEVELS) - 1)]
-
-
-def resource_key(roadmap: Roadmap, rid: str, topic: str, level_of_topic: str | None = None) -> tuple[int, int, int, int, int, str, str]:
-    """Sort key of a resource for a topic; see the module docstring."""
-    resource = roadmap.resources[rid]
-    level = LEVELS.index(resource.level)
-    fits = 0 if level <= LEVELS.index(level_of_topic or topic_level(roadmap, topic)) else 1
-    teaches = 0 if resource.kind in TEACHING_KINDS else 1
-    focus = 0 if len(resource.covers) <= FOCUSED_MAX_TOPICS else 1
-    return (fits, COST_ORDER.index(resource.cost), level, teaches, focus, resource.title.lower(), rid)
-
-
 def best_resources(roadmap: Roadmap, topic: str, limit: int | None = DEFAULT_MAX_RESOURCES) -> list[str]:
-    """Ids of the resources covering `topic`, best first, at most `limit` (None: all)."""
-    level = topic_level(roadmap, topic)
-    ranked = sorted(roadmap.covering[topic], key=lambda rid: resource_key(roadmap, rid, topic, level))
-    return ranked if limit is None else ranked[:limit]
+    """Ids of the resources covering `topic`, best first (`Roadmap.covering`), at most `limit` (None: all)."""
+    ranked = roadmap.covering[topic]
+    return list(ranked if limit is None else ranked[:limit])
 
 
 # -- the plan ---------------------------------------------------------------------------------
@@ -362,154 +333,3 @@ def schedule(steps: Sequence[Step], hours_per_week: float) -> list[Week]:
             slots.append(Slot(tid, hours, seen[tid], parts[tid]))
         out.append(Week(number, tuple(slots)))
     return out
-
-
-# -- output ---------------------------------------------------------------------------------------
-def number(value: float) -> int | float:
-    """A whole float as an int, so JSON shows 6 rather than 6.0 (as JavaScript does)."""
-    return int(value) if float(value).is_integer() else value
-
-
-def format_hours(hours: float) -> str:
-    """Hours rounded half up to one decimal, without a trailing `.0` (as planner.js does)."""
-    rounded = math.floor(hours * 10 + 0.5) / 10
-    return str(int(rounded)) if rounded.is_integer() else repr(rounded)
-
-
-def _resource_json(roadmap: Roadmap, rid: str, topic: str) -> dict[str, Any]:
-    r = roadmap.resources[rid]
-    return {"id": rid, "title": r.title, "kind": r.kind, "url": r.url, "cost": r.cost, "level": r.level, "sections": roadmap.sections(rid, topic)}
-
-
-def plan_json(roadmap: Roadmap, result: Plan, weeks: Sequence[Week] | None = None) -> dict[str, Any]:
-    """The `roadmap plan --format json` document."""
-    out: dict[str, Any] = {
-        "targets": list(result.targets),
-        "known": list(result.known),
-        "steps": [
-            {
-                "topic": step.topic,
-                "title": step.title,
-                "hours": number(step.hours),
-                "resources": [_resource_json(roadmap, rid, step.topic) for rid in step.resources],
-            }
-            for step in result.steps
-        ],
-        "total_hours": number(result.total_hours),
-    }
-    if weeks is not None:
-        out["weeks"] = [
-            {
-                "week": week.number,
-                "hours": number(week.hours),
-                "steps": [
-                    {"topic": s.topic, "hours": number(s.hours), **({"part": s.part, "parts": s.parts} if s.parts > 1 else {})}
-                    for s in week.slots
-                ],
-            }
-            for week in weeks
-        ]
-    return out
-
-
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
-
-
-def md_escape(text: str) -> str:
-    """Backslash-escape the characters that would turn a title into Markdown syntax."""
-    return _MD_SPECIAL.sub(r"\\\1", text)
-
-
-def _md_url(url: str) -> str:
-    return url.replace("(", "%28").replace(")", "%29")
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
-def _names(roadmap: Roadmap, ids: Sequence[str]) -> str:
-    return ", ".join(f"{md_escape(roadmap.topics[t].title)} (`{t}`)" for t in ids)
-
-
-def plan_markdown(roadmap: Roadmap, result: Plan, weeks: Sequence[Week] | None = None, hours_per_week: float | None = None) -> str:
-    """A Markdown checklist of the plan, to paste into notes or an issue (planner.js writes the same)."""
-    lines = ["# Study plan: " + ", ".join(md_escape(roadmap.topics[t].title) for t in result.targets), ""]
-    lines.append(f"- Targets: {_names(roadmap, result.targets)}")
-    if result.known:
-        lines.append(f"- Already known: {_names(roadmap, result.known)}")
-    if result.include_recommended:
-        lines.append("- Recommended prerequisites included")
-    summary = f"- {_plural(len(result.steps), 'topic')}, {format_hours(result.total_hours)} h in total"
-    if weeks is not None and hours_per_week is not None:
-        summary += f", {_plural(len(weeks), 'week')} at {format_hours(hours_per_week)} h a week"
-    lines += [summary, ""]
-    if not result.steps:
-        lines.append("Nothing to study: every target is already known.")
-        return "\n".join(lines) + "\n"
-
-    by_id = {step.topic: step for step in result.steps}
-
-    def item(tid: str, slot: Slot | None) -> list[str]:
-        step = by_id[tid]
-        text = f"- [ ] {md_escape(step.title)} (`{tid}`), {format_hours(step.hours)} h"
-        if slot is not None and slot.parts > 1:
-            text = f"- [ ] {md_escape(step.title)} (`{tid}`), part {slot.part} of {slot.parts}: {format_hours(slot.hours)} h of {format_hours(step.hours)} h"
-        out = [text]
-        if slot is None or slot.part == 1:
-            for rid in step.resources:
-                r = roadmap.resources[rid]
-                read = md_escape(roadmap.sections(rid, tid))
-                out.append(f"  - [{md_escape(r.title)}]({_md_url(r.url)}): {r.kind}, {r.cost}, {r.level}; read {read}")
-        return out
-
-    if weeks is None:
-        for step in result.steps:
-            lines += item(step.topic, None)
-    else:
-        for week in weeks:
-            lines += [f"## Week {week.number}: {format_hours(week.hours)} h", ""]
-            for slot in week.slots:
-                lines += item(slot.topic, slot)
-            lines.append("")
-        lines.pop()
-    return "\n".join(lines) + "\n"
-
-
-def plan_text(roadmap: Roadmap, result: Plan, weeks: Sequence[Week] | None = None, hours_per_week: float | None = None) -> str:
-    """The plan for a terminal: numbered steps with their resources, then the weeks."""
-    def name(tid: str) -> str:
-        return f"{roadmap.topics[tid].title} ({tid})"
-
-    lines = ["Study plan for " + ", ".join(name(t) for t in result.targets)]
-    if result.known:
-        lines.append("Known: " + ", ".join(name(t) for t in result.known))
-        extra = sorted(known_closure(roadmap, result.known) - set(result.known), key=roadmap.sort_key)
-        if extra:
-            lines.append("Also counted as known (required by what you know): " + ", ".join(extra))
-    closure = known_closure(roadmap, result.known)
-    done = [t for t in result.targets if t in closure]
-    if done:
-        lines.append("Already known targets: " + ", ".join(done))
-    summary = f"{_plural(len(result.steps), 'topic')}, {format_hours(result.total_hours)} h in total"
-    if weeks is not None and hours_per_week is not None:
-        summary += f"; {_plural(len(weeks), 'week')} at {format_hours(hours_per_week)} h a week"
-    lines += [summary, ""]
-    if not result.steps:
-        lines.append("Nothing to study: every target is already known.")
-        return "\n".join(lines) + "\n"
-    width = len(str(len(result.steps)))
-    stages = {stage.id: stage.title for stage in roadmap.stages}
-    for i, step in enumerate(result.steps, 1):
-        topic = roadmap.topics[step.topic]
-        lines.append(f"{i:>{width}}. {name(step.topic)}: {format_hours(step.hours)} h ({stages[topic.stage]}; {topic.area})")
-        for rid in step.resources:
-            r = roadmap.resources[rid]
-            lines.append(f"{'':>{width}}    - {r.title} [{r.kind}, {r.cost}, {r.level}] {r.url}")
-            lines.append(f"{'':>{width}}      read: {roadmap.sections(rid, step.topic)}")
-    if weeks is not None:
-        lines.append("")
-        for week in weeks:
-            parts = [s.topic + (f" (part {s.part}/{s.parts}, {format_hours(s.hours)} h)" if s.parts > 1 else "") for s in week.slots]
-            lines.append(f"Week {week.number} ({format_hours(week.hours)} h): " + ", ".join(parts))
-    return "\n".join(lines) + "\n"

@@ -1,0 +1,162 @@
+"""A study plan as text for a terminal, a Markdown checklist and the JSON document of
+`roadmap plan`. planner.js writes the same JSON and Markdown, byte for byte."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from generator.kb.roadmap import Roadmap
+from generator.plan.rules import Plan, Slot, Week, known_closure
+
+
+def number(value: float) -> int | float:
+    """A whole float as an int, so JSON shows 6 rather than 6.0 (as JavaScript does)."""
+    return int(value) if float(value).is_integer() else value
+
+
+def format_hours(hours: float) -> str:
+    """Hours rounded half up to one decimal, without a trailing `.0` (as planner.js does)."""
+    rounded = math.floor(hours * 10 + 0.5) / 10
+    return str(int(rounded)) if rounded.is_integer() else repr(rounded)
+
+
+def _resource_json(roadmap: Roadmap, rid: str, topic: str) -> dict[str, Any]:
+    r = roadmap.resources[rid]
+    return {"id": rid, "title": r.title, "kind": r.kind, "url": r.url, "cost": r.cost, "level": r.level, "sections": roadmap.sections(rid, topic)}
+
+
+def plan_json(roadmap: Roadmap, result: Plan, weeks: Sequence[Week] | None = None) -> dict[str, Any]:
+    """The `roadmap plan --format json` document."""
+    out: dict[str, Any] = {
+        "targets": list(result.targets),
+        "known": list(result.known),
+        "steps": [
+            {
+                "topic": step.topic,
+                "title": step.title,
+                "hours": number(step.hours),
+                "resources": [_resource_json(roadmap, rid, step.topic) for rid in step.resources],
+            }
+            for step in result.steps
+        ],
+        "total_hours": number(result.total_hours),
+    }
+    if weeks is not None:
+        out["weeks"] = [
+            {
+                "week": week.number,
+                "hours": number(week.hours),
+                "steps": [
+                    {"topic": s.topic, "hours": number(s.hours), **({"part": s.part, "parts": s.parts} if s.parts > 1 else {})}
+                    for s in week.slots
+                ],
+            }
+            for week in weeks
+        ]
+    return out
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+
+
+def md_escape(text: str) -> str:
+    """Backslash-escape the characters that would turn a title into Markdown syntax."""
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def _md_url(url: str) -> str:
+    return url.replace("(", "%28").replace(")", "%29")
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _names(roadmap: Roadmap, ids: Sequence[str]) -> str:
+    return ", ".join(f"{md_escape(roadmap.topics[t].title)} (`{t}`)" for t in ids)
+
+
+def plan_markdown(roadmap: Roadmap, result: Plan, weeks: Sequence[Week] | None = None, hours_per_week: float | None = None) -> str:
+    """A Markdown checklist of the plan, to paste into notes or an issue (planner.js writes the same)."""
+    lines = ["# Study plan: " + ", ".join(md_escape(roadmap.topics[t].title) for t in result.targets), ""]
+    lines.append(f"- Targets: {_names(roadmap, result.targets)}")
+    if result.known:
+        lines.append(f"- Already known: {_names(roadmap, result.known)}")
+    if result.include_recommended:
+        lines.append("- Recommended prerequisites included")
+    summary = f"- {_plural(len(result.steps), 'topic')}, {format_hours(result.total_hours)} h in total"
+    if weeks is not None and hours_per_week is not None:
+        summary += f", {_plural(len(weeks), 'week')} at {format_hours(hours_per_week)} h a week"
+    lines += [summary, ""]
+    if not result.steps:
+        lines.append("Nothing to study: every target is already known.")
+        return "\n".join(lines) + "\n"
+
+    by_id = {step.topic: step for step in result.steps}
+
+    def item(tid: str, slot: Slot | None) -> list[str]:
+        step = by_id[tid]
+        text = f"- [ ] {md_escape(step.title)} (`{tid}`), {format_hours(step.hours)} h"
+        if slot is not None and slot.parts > 1:
+            text = f"- [ ] {md_escape(step.title)} (`{tid}`), part {slot.part} of {slot.parts}: {format_hours(slot.hours)} h of {format_hours(step.hours)} h"
+        out = [text]
+        if slot is None or slot.part == 1:
+            for rid in step.resources:
+                r = roadmap.resources[rid]
+                read = md_escape(roadmap.sections(rid, tid))
+                out.append(f"  - [{md_escape(r.title)}]({_md_url(r.url)}): {r.kind}, {r.cost}, {r.level}; read {read}")
+        return out
+
+    if weeks is None:
+        for step in result.steps:
+            lines += item(step.topic, None)
+    else:
+        for week in weeks:
+            lines += [f"## Week {week.number}: {format_hours(week.hours)} h", ""]
+            for slot in week.slots:
+                lines += item(slot.topic, slot)
+            lines.append("")
+        lines.pop()
+    return "\n".join(lines) + "\n"
+
+
+def plan_text(roadmap: Roadmap, result: Plan, weeks: Sequence[Week] | None = None, hours_per_week: float | None = None) -> str:
+    """The plan for a terminal: numbered steps with their resources, then the weeks."""
+    def name(tid: str) -> str:
+        return f"{roadmap.topics[tid].title} ({tid})"
+
+    lines = ["Study plan for " + ", ".join(name(t) for t in result.targets)]
+    if result.known:
+        lines.append("Known: " + ", ".join(name(t) for t in result.known))
+        extra = sorted(known_closure(roadmap, result.known) - set(result.known), key=roadmap.sort_key)
+        if extra:
+            lines.append("Also counted as known (required by what you know): " + ", ".join(extra))
+    closure = known_closure(roadmap, result.known)
+    done = [t for t in result.targets if t in closure]
+    if done:
+        lines.append("Already known targets: " + ", ".join(done))
+    summary = f"{_plural(len(result.steps), 'topic')}, {format_hours(result.total_hours)} h in total"
+    if weeks is not None and hours_per_week is not None:
+        summary += f"; {_plural(len(weeks), 'week')} at {format_hours(hours_per_week)} h a week"
+    lines += [summary, ""]
+    if not result.steps:
+        lines.append("Nothing to study: every target is already known.")
+        return "\n".join(lines) + "\n"
+    width = len(str(len(result.steps)))
+    stages = {stage.id: stage.title for stage in roadmap.stages}
+    for i, step in enumerate(result.steps, 1):
+        topic = roadmap.topics[step.topic]
+        lines.append(f"{i:>{width}}. {name(step.topic)}: {format_hours(step.hours)} h ({stages[topic.stage]}; {topic.area})")
+        for rid in step.resources:
+            r = roadmap.resources[rid]
+            lines.append(f"{'':>{width}}    - {r.title} [{r.kind}, {r.cost}, {r.level}] {r.url}")
+            lines.append(f"{'':>{width}}      read: {roadmap.sections(rid, step.topic)}")
+    if weeks is not None:
+        lines.append("")
+        for week in weeks:
+            parts = [s.topic + (f" (part {s.part}/{s.parts}, {format_hours(s.hours)} h)" if s.parts > 1 else "") for s in week.slots]
+            lines.append(f"Week {week.number} ({format_hours(week.hours)} h): " + ", ".join(parts))
+    return "\n".join(lines) + "\n"
