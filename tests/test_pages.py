@@ -20,6 +20,7 @@ from generator.render import pages
 from generator.kb.loading import load_roadmap
 from generator.kb.roadmap import Roadmap
 from generator.kb.vocabulary import KINDS
+from generator.links.report_file import LinkReportError, parse_link_report
 from kb import write_kb
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -87,14 +88,14 @@ def test_the_same_input_gives_the_same_bytes(mini: Roadmap) -> None:
 
 
 def test_site_jobs_make_what_render_site_returns(mini: Roadmap) -> None:
-    report = pages.parse_link_report(REPORT)
+    report = parse_link_report(REPORT)
     jobs = pages.site_jobs(mini, report)
     assert [path for path, _ in jobs] == sorted(path for path, _ in jobs)
     assert {path: make() for path, make in jobs} == pages.render_site(mini, report)
 
 
 def test_every_page_ends_with_one_newline_and_no_trailing_space(mini: Roadmap) -> None:
-    for path, text in pages.render_site(mini, pages.parse_link_report(REPORT)).items():
+    for path, text in pages.render_site(mini, parse_link_report(REPORT)).items():
         assert text.endswith("\n") and not text.endswith("\n\n"), path
         assert not re.search(r"[ \t]$", text, re.M), path
 
@@ -298,7 +299,7 @@ FILTER_DATA = re.compile(r"<tr [^>]*data-(?:kind|cost|level|area|text)=")
 def test_only_catalogue_tables_carry_the_filter_data(mini: Roadmap) -> None:
     # catalogue.js reads the data-* attributes only in table[data-rm-catalogue]; elsewhere
     # they would be dead weight on every row (megabytes in a big knowledge base).
-    files = pages.render_site(mini, pages.parse_link_report(REPORT))
+    files = pages.render_site(mini, parse_link_report(REPORT))
     for path, text in files.items():
         if not path.startswith("catalogue/"):
             assert not FILTER_DATA.search(text), path
@@ -552,7 +553,7 @@ def test_escaping_holds_even_for_records_that_skipped_validation(mini: Roadmap) 
 
 
 def test_link_report_shows_on_resource_pages_and_a_health_page(mini: Roadmap) -> None:
-    report = pages.parse_link_report(REPORT)
+    report = parse_link_report(REPORT)
     files = pages.render_site(mini, report)
     assert "link-health/index.md" in files
     broken = files["resources/calculus-videos/index.md"]
@@ -571,19 +572,63 @@ def test_link_report_shows_on_resource_pages_and_a_health_page(mini: Roadmap) ->
     assert "<code>resources/calculus-videos.yml:3</code>" in health
 
 
+def _one(**fields: Any) -> dict[str, Any]:
+    """A report of one result: a working link with `fields` changed."""
+    return {"summary": {"ok": 1}, "results": [{**REPORT["results"][0], **fields}]}
+
+
 @pytest.mark.parametrize(
-    "data",
-    [[], {"results": {}}, {"results": [{"url": 1, "verdict": "ok"}]}, {"results": [{"url": "https://x.org", "verdict": "fine"}]},
-     {"summary": {"ok": "1"}, "results": []}],
+    ("data", "message"),
+    [
+        ([], "results"),
+        ({"results": {}}, "results"),
+        ({"results": [{"url": 1, "verdict": "ok"}]}, "url"),
+        ({"results": [{"url": "https://x.org", "verdict": "fine"}]}, "verdict"),
+        ({"summary": {"ok": "1"}, "results": []}, "summary"),
+        ({"summary": {"fine": 1}, "results": []}, "summary"),
+        ({"summary": {"ok": True}, "results": []}, "summary"),
+        (_one(verdict="OK"), "verdict"),  # the checker's names, exactly
+        (_one(verdict=None), "verdict"),
+        (_one(reason="looked-odd"), "never writes"),
+        (_one(reason=404), "must be text"),
+        (_one(final_url="javascript:alert(1)"), "results[0].final_url must be an http(s) URL"),
+        (_one(final_url="java\tscript:alert(1)"), "final_url must be an http(s) URL"),
+        (_one(final_url=" https://x.org/"), "final_url must be an http(s) URL"),
+        (_one(final_url="https:///no-host"), "final_url must be an http(s) URL"),
+        (_one(archive="javascript:alert(1)"), "results[0].archive must be an http(s) URL"),
+        (_one(archive="data:text/html,<script>alert(1)</script>"), "archive must be an http(s) URL"),
+        (_one(url="javascript:alert(1)"), "url must be an http(s) URL"),
+        (_one(final_url=["https://x.org/"]), "final_url must be text"),
+        (_one(resource=7), "resource must be text"),
+        (_one(location={"line": 3}), "location must be text"),
+        (_one(checked_at=20251120), "checked_at must be text"),
+        (_one(status="200"), "status must be a whole number"),
+        (_one(status=True), "status must be a whole number"),
+        (_one(from_cache="yes"), "from_cache must be true or false"),
+        (_one(location="x" * 1001), "at most 1,000"),
+        (_one(archive="https://x.org/" + "a" * 8192), "at most 8,192"),
+        ({"results": ["https://x.org/"]}, "results[0] must be an object"),
+    ],
 )
-def test_malformed_link_reports_are_refused(data: Any) -> None:
-    with pytest.raises(pages.LinkReportError):
-        pages.parse_link_report(data)
+def test_malformed_link_reports_are_refused(data: Any, message: str) -> None:
+    # A report is input from outside: whatever a page would show or link to is checked.
+    with pytest.raises(LinkReportError, match=re.escape(message)):
+        parse_link_report(data)
+
+
+def test_link_reports_use_the_checkers_own_names() -> None:
+    from generator.links import Reason, Verdict
+    from generator.links.report_file import REASONS, VERDICTS
+
+    assert set(VERDICTS) == {v.value for v in Verdict}
+    assert {r.value for r in Reason} <= REASONS and "persistent-blocked" in REASONS
+    assert parse_link_report(_one(reason="persistent-timeout", verdict="indeterminate")).results[0].reason == "persistent-timeout"
+    assert parse_link_report(_one(reason="", final_url=None, archive=None, status=None)).results[0].reason == ""
 
 
 def test_link_report_order_does_not_matter(mini: Roadmap) -> None:
     shuffled = {**REPORT, "results": list(reversed(REPORT["results"]))}
-    assert pages.render_site(mini, pages.parse_link_report(REPORT)) == pages.render_site(mini, pages.parse_link_report(shuffled))
+    assert pages.render_site(mini, parse_link_report(REPORT)) == pages.render_site(mini, parse_link_report(shuffled))
 
 
 def test_reads_what_the_link_checker_writes(mini: Roadmap) -> None:
@@ -600,7 +645,7 @@ def test_reads_what_the_link_checker_writes(mini: Roadmap) -> None:
             Outcome(Verdict.BROKEN, "not-found", "HTTP 404 Not Found", 404, None, when),
         ),
     ]
-    report = pages.parse_link_report(json.loads(render(results, "json")))
+    report = parse_link_report(json.loads(render(results, "json")))
     assert report.summary["broken"] == 1 and report.summary["ok"] == 1
     files = pages.render_site(mini, report)
     assert ": <strong>broken</strong> (HTTP 404). Not found</p>" in files["resources/calculus-videos/index.md"]

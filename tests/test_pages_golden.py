@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.links.report_file import parse_link_report
 from generator.render import pages
 from generator.render import svg
 from generator.kb.loading import load_roadmap
@@ -41,7 +42,7 @@ CHECKED = [
 @pytest.fixture(scope="module")
 def generated() -> dict[str, str]:
     roadmap = load_roadmap(HERE / "fixtures" / "mini")
-    report = pages.parse_link_report(json.loads(REPORT.read_text(encoding="utf-8")))
+    report = parse_link_report(json.loads(REPORT.read_text(encoding="utf-8")))
     with pytest.MonkeyPatch.context() as mp:
 
         def roadmap_stub(rm: Roadmap, href: svg.Href) -> str:

@@ -47,6 +47,7 @@ from generator.kb.vocabulary import (
     PROBLEM_VERDICTS,
     VERDICT_LABELS,
 )
+from generator.links.report_file import LinkCheck, LinkReport
 from generator.parallel import map_on_cores
 from generator.render import svg
 
@@ -80,94 +81,6 @@ def stage_page(sid: str) -> str:
 
 def catalogue_page(kind: str) -> str:
     return f"{LEARN}/catalogue/{KIND_PLURALS[kind]}/index.md"
-
-
-# -- link report -----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class LinkCheck:
-    """One result of `roadmap check-links --format json`."""
-
-    url: str
-    verdict: str
-    resource: str | None = None
-    reason: str = ""
-    status: int | None = None
-    final_url: str | None = None
-    location: str | None = None
-    checked_at: str | None = None
-    from_cache: bool = False
-    archive: str | None = None
-
-
-@dataclass(frozen=True)
-class LinkReport:
-    """A link report: the counts per verdict and every result."""
-
-    summary: Mapping[str, int]
-    results: tuple[LinkCheck, ...]
-    by_resource: dict[str, list[LinkCheck]] = field(init=False, compare=False, repr=False)
-
-    def __post_init__(self) -> None:
-        grouped: dict[str, list[LinkCheck]] = {}
-        for result in self.results:
-            if result.resource:
-                grouped.setdefault(result.resource, []).append(result)
-        object.__setattr__(self, "by_resource", grouped)
-
-    def for_resource(self, rid: str, url: str) -> LinkCheck | None:
-        """The result for this resource's own URL (not, say, a link in its description)."""
-        found = self.by_resource.get(rid, [])
-        return next((r for r in found if r.url == url), found[0] if found else None)
-
-    @property
-    def problems(self) -> list[LinkCheck]:
-        rank = {verdict: i for i, verdict in enumerate(PROBLEM_VERDICTS)}
-        bad = [r for r in self.results if r.verdict in rank]
-        return sorted(bad, key=lambda r: (rank[r.verdict], r.resource or "", r.url))
-
-
-class LinkReportError(ValueError):
-    """The link report file is not what `roadmap check-links --format json` writes."""
-
-
-def parse_link_report(data: Any) -> LinkReport:
-    """Read the JSON of a link report; raise LinkReportError saying what is wrong."""
-    if not isinstance(data, dict) or not isinstance(data.get("results"), list):
-        raise LinkReportError('expected an object with a "results" list, as written by `roadmap check-links --format json`')
-    summary = data.get("summary") or {}
-    if not isinstance(summary, dict) or not all(isinstance(k, str) and isinstance(v, int) for k, v in summary.items()):
-        raise LinkReportError('"summary" must map each verdict to a count')
-
-    def opt(item: dict[str, Any], key: str, kind: type) -> Any:
-        # A missing or mistyped optional field is shown as unknown rather than refused.
-        value = item.get(key)
-        if isinstance(value, bool) and kind is not bool:
-            return None
-        return value if isinstance(value, kind) else None
-
-    results = []
-    for i, item in enumerate(data["results"]):
-        if not isinstance(item, dict) or not isinstance(item.get("url"), str) or item.get("verdict") not in VERDICT_LABELS:
-            raise LinkReportError(f'results[{i}] needs a "url" and a "verdict" (one of {", ".join(VERDICT_LABELS)})')
-        results.append(
-            LinkCheck(
-                url=item["url"],
-                verdict=item["verdict"],
-                resource=opt(item, "resource", str),
-                reason=opt(item, "reason", str) or "",
-                status=opt(item, "status", int),
-                final_url=opt(item, "final_url", str),
-                location=opt(item, "location", str),
-                checked_at=opt(item, "checked_at", str),
-                from_cache=bool(opt(item, "from_cache", bool)),
-                archive=opt(item, "archive", str),
-            )
-        )
-    # Sorted so that the pages do not depend on the order the checker finished in.
-    results.sort(key=lambda r: (r.resource or "", r.url, r.verdict))
-    return LinkReport(summary=dict(sorted(summary.items())), results=tuple(results))
 
 
 # -- escaping --------------------------------------------------------------------------
