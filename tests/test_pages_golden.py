@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.links.report_file import parse_link_report
-from generator.render import pages
-from generator.render import svg
 from generator.kb.loading import load_roadmap
 from generator.kb.roadmap import Roadmap
+from generator.links.report_file import parse_link_report
+from generator.render import svg
+from generator.render.site import render_site
 
 HERE = Path(__file__).parent
 GOLDEN = HERE / "golden" / "mini"
@@ -53,7 +53,7 @@ def generated() -> dict[str, str]:
 
         mp.setattr(svg, "render_roadmap", roadmap_stub)
         mp.setattr(svg, "render_chain", chain_stub)
-        return pages.render_site(roadmap, report)
+        return render_site(roadmap, report)
 
 
 @pytest.mark.parametrize("path", CHECKED)

@@ -1,6 +1,6 @@
 """`roadmap generate`, `roadmap build` and `roadmap serve`: the generated pages and the site.
 
-- generate: render every page (`pages.site_jobs`) and write them into the docs folder's
+- generate: render every page (`render.site.site_jobs`) and write them into the docs folder's
   `learn/` part. The folder is written aside and swapped in, so a failure leaves the
   previous pages as they were, and a `.generated` manifest (path and SHA-256 of every
   file we wrote) lets us refuse to replace anything we did not write.
@@ -34,7 +34,7 @@ from generator import status
 from generator.kb.roadmap import Roadmap
 from generator.links.report_file import LinkReport, LinkReportError, parse_link_report
 from generator.parallel import cores, map_on_cores
-from generator.render import pages
+from generator.render import site as rendered
 
 MANIFEST = ".generated"
 SITE_MARKER = ".roadmap-build"
@@ -337,7 +337,7 @@ def write_generated(out: Path, files: Mapping[str, str]) -> bool:
 
 def generate(roadmap: Roadmap, out: Path, report: LinkReport | None = None) -> bool:
     """Render every page and write them into `out`; True if anything changed."""
-    return write_jobs(out, pages.site_jobs(roadmap, report), parallel_from=pages.PARALLEL_PAGES)
+    return write_jobs(out, rendered.site_jobs(roadmap, report), parallel_from=rendered.PARALLEL_PAGES)
 
 
 # -- building the site ---------------------------------------------------------------------

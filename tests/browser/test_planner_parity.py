@@ -24,7 +24,7 @@ from generator.kb.loading import load_roadmap
 from generator.kb.roadmap import Roadmap
 from generator.kb.models import Cover, Prerequisite, Resource, Topic
 from generator.kb.vocabulary import AREAS
-from generator.render.pages import roadmap_json
+from generator.render.data import roadmap_json
 from generator.plan.core import plan, plan_json, plan_markdown, ready, schedule, unlocks
 from site_project import REPO, copy_project
 
