@@ -39,7 +39,8 @@ def markdown_page(front: Front, body: Iterable[str], source: str | None = None) 
     # Exactly one newline at the end and no trailing spaces: stable bytes for diffs.
     text = _TRAILING_SPACE.sub("\n", _BLANK_LINES.sub("\n\n", text))
     return text.strip("\n") + "\n"
-    return text
+
+
 _BLANK_LINES = re.compile(r"\n{3,}")
 _TRAILING_SPACE = re.compile(r"[ \t]+\n")
 

@@ -60,8 +60,6 @@ def front_value(text: str) -> str:
 _CODE = re.compile(r"^ {0,3}(`{3,}|~{3,}).*?^ {0,3}\1[`~]*[ \t]*$|(`+)(?:(?!\2|\n[ \t]*\n).)+?\2", re.S | re.M)
 _TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
 _AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^<>\s]*>|<[^<>\s@]+@[^<>\s@]+\.[^<>\s@]+>", re.I)
-
-
 # A link destination up to its closing parenthesis (or a reference definition's line),
 # spaces included: browsers ignore tabs and newlines inside `java\tscript:`.
 _LINK_DEST = re.compile(r"(\]\(\s*<?)([^)]*)|^( {0,3}\[[^\]\n]+\]:[ \t]*<?)([^\n]*)", re.M)

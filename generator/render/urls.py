@@ -15,13 +15,6 @@ from generator.kb.vocabulary import KIND_PLURALS
 # so a relative link means the same to both engines: mkdocs resolves links in raw HTML
 # against the page's URL, Zensical against its source file; for an index page the two
 # are the same folder.
-# Paths of generated pages, relative to the docs folder. `render_site` returns them
-# relative to the generated folder (`learn/`), which is where `generate` writes.
-#
-# Every page is a folder's `index.md` (learn/topics/<id>/index.md -> /learn/topics/<id>/),
-# so a relative link means the same to both engines: mkdocs resolves links in raw HTML
-# against the page's URL, Zensical against its source file; for an index page the two
-# are the same folder.
 LEARN = "learn"
 ROADMAP_PAGE = f"{LEARN}/roadmap/index.md"
 CATALOGUE_INDEX = f"{LEARN}/catalogue/index.md"
