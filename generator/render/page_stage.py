@@ -5,7 +5,7 @@ from __future__ import annotations
 from generator.kb.roadmap import Roadmap
 from generator.kb.vocabulary import KIND_PLURALS, KIND_TITLES
 from generator.links.report_file import LinkReport
-from generator.render.blocks import Front, area_tag, in_study_order, link_to, markdown_page, needs, tag
+from generator.render.blocks import Front, area_tag, in_study_order, link_to, markdown_page, needs, stage_label, tag
 from generator.render.tables import Columns, catalogue_order, catalogue_rids, resource_table
 from generator.render.text import front_value, h, hours_text, md_inline, plural
 from generator.render.urls import ABOUT_PAGE, CATALOGUE_INDEX, catalogue_page, href, stage_page, topic_page
@@ -85,7 +85,7 @@ def stage_markdown(roadmap: Roadmap, sid: str, report: LinkReport | None = None)
         nav.append(f'<a class="rm-step-next" href="{h(href(src, stage_page(next_stage.id)))}"><span>Next step</span>{h(next_stage.title)}</a>')
     if nav:
         body += ['<nav class="rm-step-nav" aria-label="Steps of the guide">', *nav, "</nav>", ""]
-    front: Front = {"title": front_value(f"Step {stage.order}: {stage.title}"), "description": front_value(stage.summary)}
+    front: Front = {"title": front_value(stage_label(stage)), "description": front_value(stage.summary)}
     return markdown_page(front, body, "roadmap/stages.yml")
 
 
