@@ -1,10 +1,10 @@
-"""generator.render: what every generated page says, and that YAML text never becomes markup."""
+"""The generated pages (generator.render.page_*, site): what every page says, and that YAML
+text never becomes markup."""
 
 from __future__ import annotations
 
 import gc
 import json
-import posixpath
 import re
 import weakref
 from collections.abc import Sequence
@@ -17,7 +17,7 @@ import yaml
 from generator.kb.loading import load_roadmap
 from generator.kb.roadmap import Roadmap
 from generator.kb.vocabulary import KIND_PLURALS, KINDS
-from generator.links.report_file import LinkReportError, parse_link_report
+from generator.links.report_file import parse_link_report
 from generator.render.blocks import markdown_page
 from generator.render.data import roadmap_json
 from generator.render.page_catalogue import CATALOGUE_INDEX_ROWS, catalogue_markdown
@@ -27,11 +27,10 @@ from generator.render.page_stage import STAGE_TABLE_ROWS, stage_markdown
 from generator.render.page_topic import topic_markdown
 from generator.render.site import render_site, site_jobs
 from generator.render.tables import Columns, resource_table
-from generator.render.text import markdown_field
-from generator.render.urls import CATALOGUE_INDEX, ROADMAP_PAGE, catalogue_page, href, md_link, resource_page, stage_page, topic_page
+from generator.render.urls import CATALOGUE_INDEX, ROADMAP_PAGE, catalogue_page, href, resource_page, stage_page, topic_page
 from kb import write_kb
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parent.parent / "fixtures"
 
 
 @pytest.fixture(scope="module")
@@ -383,53 +382,6 @@ def test_roadmap_json_is_indented_one_space_with_text_as_written(mini: Roadmap) 
 # -- links between pages --------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("src", "dst", "expected"),
-    [
-        ("learn/topics/a/index.md", "learn/topics/b/index.md", "../b/"),
-        ("learn/topics/a/index.md", "learn/resources/r/index.md", "../../resources/r/"),
-        ("learn/topics/a/index.md", "planner.md", "../../../planner/"),
-        ("learn/roadmap/index.md", "learn/topics/a/index.md", "../topics/a/"),
-        ("learn/roadmap/index.md", "learn/roadmap/index.md", "./"),
-        ("learn/catalogue/index.md", "learn/catalogue/books/index.md", "books/"),
-        ("learn/catalogue/books/index.md", "learn/catalogue/index.md", "../"),
-        ("index.md", "learn/roadmap/index.md", "learn/roadmap/"),
-        ("learn/stages/practice/index.md", "index.md", "../../../"),
-        ("about.md", "learn/roadmap/index.md", "../learn/roadmap/"),
-    ],
-)
-def test_href_gives_directory_urls(src: str, dst: str, expected: str) -> None:
-    assert href(src, dst) == expected
-
-
-PAGES = [
-    "index.md",
-    "about.md",
-    "planner.md",
-    "learn/roadmap/index.md",
-    "learn/topics/a/index.md",
-    "learn/topics/b/index.md",
-    "learn/resources/a/index.md",
-    "learn/catalogue/index.md",
-    "learn/catalogue/books/index.md",
-    "learn/stages/practice/index.md",
-    "learn/index.md",
-]
-
-
-@pytest.mark.parametrize("src", PAGES)
-def test_links_agree_with_posixpath_relpath(src: str) -> None:
-    # href and md_link split paths themselves (relpath costs a getcwd per link); same answers.
-    def url_dir(page: str) -> str:
-        stem = page.removesuffix(".md")
-        return stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else stem + "/"
-
-    for dst in PAGES:
-        rel = posixpath.relpath(url_dir(dst) or ".", url_dir(src).rstrip("/") or ".")
-        assert href(src, dst, "#x") == ("./" if rel == "." else rel + "/") + "#x"
-        assert md_link(src, dst) == posixpath.relpath(dst, posixpath.dirname(src) or ".")
-
-
 def test_table_rows_link_right_from_every_page(mini: Roadmap) -> None:
     # A page that is itself one of the linked pages (or holds them) gets its own links,
     # exactly as href makes them, whatever pages were made before it.
@@ -502,36 +454,6 @@ def test_markdown_fields_keep_code_and_web_links(escaping: Roadmap) -> None:
     assert "Keep &#91;links&#93;(javascript:alert(8)) inert." in page
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("plain **bold** text", "plain **bold** text"),
-        ("a < b and c > d", "a < b and c > d"),
-        ("raw <b>html</b>", "raw &lt;b>html&lt;/b>"),
-        ("<!-- hidden -->", "&lt;!-- hidden -->"),
-        ("in code `<b>` stays", "in code `<b>` stays"),
-        ("```\n<script>x</script>\n```", "```\n<script>x</script>\n```"),
-        ("autolink <https://example.org/x> stays", "autolink <https://example.org/x> stays"),
-        ("[ok](https://example.org) [mail](mailto:a@example.org)", "[ok](https://example.org) [mail](mailto:a@example.org)"),
-        ("[bad](javascript:alert(1))", "[bad](#))"),
-        ("[bad](JaVa\tScRiPt:alert(1))", "[bad](#))"),
-        ("[bad](&#106;avascript:alert(1))", "[bad](#))"),
-        ('[titled](https://example.org "A title")', '[titled](https://example.org "A title")'),
-        ("[bad]( data:text/html,x)", "[bad]( #)"),
-        ("[ref]: vbscript:msgbox", "[ref]: #"),
-        ("[rel](../topics/x.md)", "[rel](../topics/x.md)"),
-        ("text {: onclick=x }", "text &#123;: onclick=x }"),
-        # A code span never runs past a blank line (a paragraph's end): these backticks are
-        # literal to Markdown, so what lies between them is not code and is defanged.
-        ("`a\n\n<script>x</script>\n\n`", "`a\n\n&lt;script>x&lt;/script>\n\n`"),
-        ("``a\n \n<b>x</b> ``", "``a\n \n&lt;b>x&lt;/b> ``"),
-        ("`a\n<b>` spans one line break", "`a\n<b>` spans one line break"),
-    ],
-)
-def test_markdown_defang(text: str, expected: str) -> None:
-    assert markdown_field(text) == expected
-
-
 def test_escaping_holds_even_for_records_that_skipped_validation(mini: Roadmap) -> None:
     """Validation rejects raw HTML, but the pages do not rely on it."""
     evil = "<script>alert(1)</script><img src=x onerror=alert(2)>"
@@ -566,60 +488,6 @@ def test_link_report_shows_on_resource_pages_and_a_health_page(mini: Roadmap) ->
     assert "<span>Moved permanently → <a href=\"https://learn.example.org/ml\"" in health
     assert health.index("calculus-videos") < health.index("ml-course")
     assert "<code>resources/calculus-videos.yml:3</code>" in health
-
-
-def _one(**fields: Any) -> dict[str, Any]:
-    """A report of one result: a working link with `fields` changed."""
-    return {"summary": {"ok": 1}, "results": [{**REPORT["results"][0], **fields}]}
-
-
-@pytest.mark.parametrize(
-    ("data", "message"),
-    [
-        ([], "results"),
-        ({"results": {}}, "results"),
-        ({"results": [{"url": 1, "verdict": "ok"}]}, "url"),
-        ({"results": [{"url": "https://x.org", "verdict": "fine"}]}, "verdict"),
-        ({"summary": {"ok": "1"}, "results": []}, "summary"),
-        ({"summary": {"fine": 1}, "results": []}, "summary"),
-        ({"summary": {"ok": True}, "results": []}, "summary"),
-        (_one(verdict="OK"), "verdict"),  # the checker's names, exactly
-        (_one(verdict=None), "verdict"),
-        (_one(reason="looked-odd"), "never writes"),
-        (_one(reason=404), "must be text"),
-        (_one(final_url="javascript:alert(1)"), "results[0].final_url must be an http(s) URL"),
-        (_one(final_url="java\tscript:alert(1)"), "final_url must be an http(s) URL"),
-        (_one(final_url=" https://x.org/"), "final_url must be an http(s) URL"),
-        (_one(final_url="https:///no-host"), "final_url must be an http(s) URL"),
-        (_one(archive="javascript:alert(1)"), "results[0].archive must be an http(s) URL"),
-        (_one(archive="data:text/html,<script>alert(1)</script>"), "archive must be an http(s) URL"),
-        (_one(url="javascript:alert(1)"), "url must be an http(s) URL"),
-        (_one(final_url=["https://x.org/"]), "final_url must be text"),
-        (_one(resource=7), "resource must be text"),
-        (_one(location={"line": 3}), "location must be text"),
-        (_one(checked_at=20251120), "checked_at must be text"),
-        (_one(status="200"), "status must be a whole number"),
-        (_one(status=True), "status must be a whole number"),
-        (_one(from_cache="yes"), "from_cache must be true or false"),
-        (_one(location="x" * 1001), "at most 1,000"),
-        (_one(archive="https://x.org/" + "a" * 8192), "at most 8,192"),
-        ({"results": ["https://x.org/"]}, "results[0] must be an object"),
-    ],
-)
-def test_malformed_link_reports_are_refused(data: Any, message: str) -> None:
-    # A report is input from outside: whatever a page would show or link to is checked.
-    with pytest.raises(LinkReportError, match=re.escape(message)):
-        parse_link_report(data)
-
-
-def test_link_reports_use_the_checkers_own_names() -> None:
-    from generator.links import Reason, Verdict
-    from generator.links.report_file import REASONS, VERDICTS
-
-    assert set(VERDICTS) == {v.value for v in Verdict}
-    assert {r.value for r in Reason} <= REASONS and "persistent-blocked" in REASONS
-    assert parse_link_report(_one(reason="persistent-timeout", verdict="indeterminate")).results[0].reason == "persistent-timeout"
-    assert parse_link_report(_one(reason="", final_url=None, archive=None, status=None)).results[0].reason == ""
 
 
 def test_link_report_order_does_not_matter(mini: Roadmap) -> None:

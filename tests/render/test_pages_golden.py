@@ -3,7 +3,7 @@
 The drawing is replaced by a stub so these files only change when the pages do (svg.py
 has its own tests). After an intended change to the pages, regenerate and review the diff:
 
-    UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_pages_golden.py
+    UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/render/test_pages_golden.py
     git diff tests/golden/
 """
 
@@ -21,7 +21,7 @@ from generator.links.report_file import parse_link_report
 from generator.render import svg
 from generator.render.site import render_site
 
-HERE = Path(__file__).parent
+HERE = Path(__file__).parent.parent
 GOLDEN = HERE / "golden" / "mini"
 REPORT = HERE / "golden" / "link-report.json"
 CHECKED = [

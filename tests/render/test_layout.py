@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from generator.kb.loading import load_roadmap
 from generator.render.layout import Box, Layout, LayoutEdge, LayoutNode, Options, _ordering, _placement, layout, text_width, wrap_label
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parent.parent.parent
 
 
 def nodes_of(spec: str, band: int = 1) -> list[LayoutNode]:
