@@ -122,9 +122,7 @@ def _reason(where: str, value: object) -> str:
 def _check(where: str, item: object) -> LinkCheck:
     if not isinstance(item, dict):
         raise LinkReportError(f"{where} must be an object")
-    if item.get("verdict") not in VERDICTS:
-        raise LinkReportError(f'{where} needs a "url" and a "verdict" (one of {", ".join(VERDICTS)})')
-    if "url" not in item:
+    if "url" not in item or item.get("verdict") not in VERDICTS:
         raise LinkReportError(f'{where} needs a "url" and a "verdict" (one of {", ".join(VERDICTS)})')
     return LinkCheck(
         url=_web_url(f"{where}.url", item["url"]),
