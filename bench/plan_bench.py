@@ -129,7 +129,7 @@ def write_yaml(roadmap: Roadmap, edges: dict[str, list[tuple[str, str]]], root: 
 def browser_json(roadmap: Roadmap) -> str:
     """learn/data/roadmap.json for this graph (the pages generator's format)."""
     try:
-        from generator.render.pages import roadmap_json
+        from generator.render.data import roadmap_json
     except ImportError:  # the pages generator not there: the same format, by hand
         data = roadmap.export()
         return json.dumps(data)

@@ -116,17 +116,17 @@ def test_pages_rendered_on_several_cores_are_the_same() -> None:
         """
         from pathlib import Path
         from generator import parallel
-        from generator.render import pages
+        from generator.render import site
         from generator.kb.loading import load_roadmap
 
         mini = Path("tests/fixtures/mini")
-        alone = pages.render_site(load_roadmap(mini))
-        pages.PARALLEL_PAGES = 0
+        alone = site.render_site(load_roadmap(mini))
+        site.PARALLEL_PAGES = 0
         parallel.cores = lambda: 2
         forked = []
         real_fork = parallel._fork
         parallel._fork = lambda *args: forked.append(1) or real_fork(*args)
-        shared = pages.render_site(load_roadmap(mini))
+        shared = site.render_site(load_roadmap(mini))
         assert forked, "no child was forked"
         print(list(shared) == list(alone) and shared == alone)
         """

@@ -19,15 +19,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from planner_cases import Input, make_cases, random_graphs
+from site_project import REPO
 
 from generator.kb.loading import load_roadmap
 from generator.kb.roadmap import Roadmap
 from generator.kb.vocabulary import AREAS, COSTS, KINDS, LEVELS
 from generator.plan.formats import plan_json, plan_markdown
 from generator.plan.rules import plan, ready, schedule, unlocks
-from generator.render.pages import roadmap_json
-from planner_cases import Input, make_cases, random_graphs
-from site_project import REPO
+from generator.render.data import roadmap_json
 
 PLANNER = REPO / "site" / "assets" / "js" / "planner.js"
 

@@ -12,9 +12,10 @@ import io
 import json
 import random
 import re
-from pathlib import Path
 
 import pytest
+from planner_cases import random_roadmap
+from site_project import REPO
 
 from generator.cli import main
 from generator.kb import ranking
@@ -23,9 +24,8 @@ from generator.kb.models import Cover, Resource, Stage, Topic
 from generator.kb.roadmap import Roadmap
 from generator.plan.formats import plan_json, plan_markdown, plan_text
 from generator.plan.rules import best_resources, plan
-from generator.render import pages
-from planner_cases import random_roadmap
-from site_project import REPO
+from generator.render.data import roadmap_json
+from generator.render.page_topic import topic_markdown
 
 # Listed out of order on purpose: a topic's level follows `order`, not the position here.
 STAGES = (
@@ -189,13 +189,13 @@ def cli_plan(real: Roadmap, monkeypatch: pytest.MonkeyPatch, *args: str) -> str:
 
 
 def page_order(kb: Roadmap, tid: str) -> list[str]:
-    page = pages.topic_markdown(kb, tid)
+    page = topic_markdown(kb, tid)
     resources = page[page.index("## Resources") : page.index("## What it unlocks")]
     return re.findall(r'<a class="rm-title" href="../../resources/([a-z0-9-]+)/"', resources)
 
 
 def test_topic_page_plan_export_and_roadmap_json_list_the_same_order(real: Roadmap, monkeypatch: pytest.MonkeyPatch) -> None:
-    browser = {t["id"]: t for t in json.loads(pages.roadmap_json(real))["topics"]}
+    browser = {t["id"]: t for t in json.loads(roadmap_json(real))["topics"]}
     export = {t["id"]: t["resources"] for t in real.export()["topics"]}
     ready = {r["topic"]: r["resources"] for r in json.loads(cli_plan(real, monkeypatch, "--ready", "--format", "json"))["ready"]}
     for tid in sorted(real.topics):

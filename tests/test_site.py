@@ -208,7 +208,7 @@ def test_a_failure_while_writing_leaves_the_previous_pages_untouched(run: Run, p
 GENERATE_FORKED = """
     import json, os, sys
     from pathlib import Path
-    from generator.render import pages
+    from generator.render import site as rendered
     from generator.output import site
     from generator.kb.loading import load_roadmap
     parent = os.getpid()
@@ -225,7 +225,7 @@ GENERATE_FORKED = """
             raise OSError(28, "No space left on device")
         site._write_file = write
         os.link = write  # pages that come out as before are linked, not written
-    pages.PARALLEL_PAGES = 2
+    rendered.PARALLEL_PAGES = 2
     try:
         changed = site.generate(load_roadmap(Path(root)), Path(out))
     except OSError as exc:
@@ -376,17 +376,18 @@ def _nav_files(nav: object) -> list[str]:
 
 
 def test_the_navigation_lists_every_step_and_every_catalogue() -> None:
-    from generator.render import pages
     from generator.kb.loading import load_roadmap
+    from generator.kb.vocabulary import KIND_PLURALS
+    from generator.render import urls
 
     files = _nav_files(_config()["nav"])
     assert files[:3] == ["index.md", "learn/roadmap/index.md", "planner.md"] and files[-1] == "about.md"
     for data in (REPO, FIXTURES / "mini"):
         for stage in load_roadmap(data).stages:
-            assert pages.stage_page(stage.id) in files, stage.id
-    for kind in pages.KIND_PLURALS:
-        assert pages.catalogue_page(kind) in files
-    assert pages.CATALOGUE_INDEX in files
+            assert urls.stage_page(stage.id) in files, stage.id
+    for kind in KIND_PLURALS:
+        assert urls.catalogue_page(kind) in files
+    assert urls.CATALOGUE_INDEX in files
 
 
 def test_the_home_page_names_every_step_of_the_guide() -> None:

@@ -1,6 +1,6 @@
 """`roadmap generate`, `roadmap build` and `roadmap serve`: the generated pages and the site.
 
-- generate: render every page (`pages.site_jobs`) and write them into the docs folder's
+- generate: render every page (`render.site.site_jobs`) and write them into the docs folder's
   `learn/` part. The folder is written aside and swapped in, so a failure leaves the
   previous pages as they were, and a `.generated` manifest (path and SHA-256 of every
   file we wrote) lets us refuse to replace anything we did not write.
@@ -32,8 +32,9 @@ import yaml
 
 from generator import status
 from generator.kb.roadmap import Roadmap
+from generator.links.report_file import LinkReport, LinkReportError, parse_link_report
 from generator.parallel import cores, map_on_cores
-from generator.render import pages
+from generator.render import site as rendered
 
 MANIFEST = ".generated"
 SITE_MARKER = ".roadmap-build"
@@ -121,12 +122,12 @@ def report_path(root: Path, given: str | None) -> Path | None:
     return default if default.is_file() else None
 
 
-def load_report(path: Path | None) -> pages.LinkReport | None:
+def load_report(path: Path | None) -> LinkReport | None:
     if path is None:
         return None
     try:
-        return pages.parse_link_report(json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError, pages.LinkReportError) as exc:
+        return parse_link_report(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, LinkReportError) as exc:
         raise SiteError(f"{path}: not a link report ({exc}); make it with `roadmap check-links --format json`") from None
 
 
@@ -334,9 +335,9 @@ def write_generated(out: Path, files: Mapping[str, str]) -> bool:
     return write_jobs(out, [(rel, functools.partial(str, text)) for rel, text in sorted(files.items())])
 
 
-def generate(roadmap: Roadmap, out: Path, report: pages.LinkReport | None = None) -> bool:
+def generate(roadmap: Roadmap, out: Path, report: LinkReport | None = None) -> bool:
     """Render every page and write them into `out`; True if anything changed."""
-    return write_jobs(out, pages.site_jobs(roadmap, report), parallel_from=pages.PARALLEL_PAGES)
+    return write_jobs(out, rendered.site_jobs(roadmap, report), parallel_from=rendered.PARALLEL_PAGES)
 
 
 # -- building the site ---------------------------------------------------------------------

@@ -13,11 +13,10 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
-from html import escape
 
 from generator.kb.models import Stage
 from generator.kb.roadmap import Roadmap
-from generator.kb.vocabulary import AREAS
+from generator.kb.vocabulary import AREA_LABELS, AREAS
 from generator.render.layout import (
     Box,
     Layout,
@@ -29,19 +28,12 @@ from generator.render.layout import (
     text_width,
     wrap_label,
 )
+from generator.render.text import html_text
 
 Href = Callable[[str], str]
 
 STAGE_PREFIX = "stage:"
 """`href(STAGE_PREFIX + stage_id)` must give the link to that stage's page."""
-
-AREA_NAMES: dict[str, str] = {
-    "linear-algebra": "Linear algebra",
-    "calculus": "Calculus",
-    "optimization": "Optimization",
-    "probability-statistics": "Probability & statistics",
-    "machine-learning": "Machine learning",
-}
 
 ROADMAP_OPTIONS = Options()
 # Topic pages have the navigation sidebars beside the content: a narrower drawing.
@@ -69,14 +61,6 @@ def _n(value: float) -> str:
     (The drawing code writes `{round(value)}` inside its f-strings, which gives the same text
     without a call per number.)"""
     return str(round(value))
-
-
-def html_text(value: str) -> str:
-    """Text for HTML or SVG, element content or a quoted attribute."""
-    # Most text (ids, links, titles) has nothing to escape: say so without five replaces.
-    if "&" in value or "<" in value or ">" in value or '"' in value or "'" in value:
-        return escape(value, quote=True)
-    return value
 
 
 _attr = html_text
@@ -129,7 +113,7 @@ def _legend(width: float, areas: Iterable[str], y: float) -> tuple[str, float]:
     """Area swatches and the two edge styles, flowing left to right; returns (markup, height)."""
     items: list[tuple[float, str]] = []  # (width, markup at x=0)
     for area in areas:
-        name = AREA_NAMES[area]
+        name = AREA_LABELS[area]
         items.append(
             (
                 24 + text_width(name, 12),

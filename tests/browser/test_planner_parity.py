@@ -19,15 +19,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from planner_cases import make_cases, random_graphs
+from site_project import REPO, copy_project
 
 from generator.cli import main
 from generator.kb.loading import load_roadmap
 from generator.kb.roadmap import Roadmap
-from generator.render.pages import roadmap_json
 from generator.plan.formats import plan_json, plan_markdown
 from generator.plan.rules import plan, ready, schedule, unlocks
-from planner_cases import make_cases, random_graphs
-from site_project import REPO, copy_project
+from generator.render.data import roadmap_json
 
 ROOT = REPO
 

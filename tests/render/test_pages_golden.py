@@ -3,7 +3,7 @@
 The drawing is replaced by a stub so these files only change when the pages do (svg.py
 has its own tests). After an intended change to the pages, regenerate and review the diff:
 
-    UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_pages_golden.py
+    UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/render/test_pages_golden.py
     git diff tests/golden/
 """
 
@@ -15,12 +15,13 @@ from pathlib import Path
 
 import pytest
 
-from generator.render import pages
-from generator.render import svg
 from generator.kb.loading import load_roadmap
 from generator.kb.roadmap import Roadmap
+from generator.links.report_file import parse_link_report
+from generator.render import svg
+from generator.render.site import render_site
 
-HERE = Path(__file__).parent
+HERE = Path(__file__).parent.parent
 GOLDEN = HERE / "golden" / "mini"
 REPORT = HERE / "golden" / "link-report.json"
 CHECKED = [
@@ -41,7 +42,7 @@ CHECKED = [
 @pytest.fixture(scope="module")
 def generated() -> dict[str, str]:
     roadmap = load_roadmap(HERE / "fixtures" / "mini")
-    report = pages.parse_link_report(json.loads(REPORT.read_text(encoding="utf-8")))
+    report = parse_link_report(json.loads(REPORT.read_text(encoding="utf-8")))
     with pytest.MonkeyPatch.context() as mp:
 
         def roadmap_stub(rm: Roadmap, href: svg.Href) -> str:
@@ -52,7 +53,7 @@ def generated() -> dict[str, str]:
 
         mp.setattr(svg, "render_roadmap", roadmap_stub)
         mp.setattr(svg, "render_chain", chain_stub)
-        return pages.render_site(roadmap, report)
+        return render_site(roadmap, report)
 
 
 @pytest.mark.parametrize("path", CHECKED)

@@ -16,8 +16,8 @@ from generator.kb.roadmap import Roadmap
 from generator.kb.models import Prerequisite, Topic
 from kb import write_kb
 
-REPO = Path(__file__).resolve().parent.parent
-MINI = Path(__file__).parent / "fixtures" / "mini"
+REPO = Path(__file__).resolve().parent.parent.parent
+MINI = REPO / "tests" / "fixtures" / "mini"
 NS = "{http://www.w3.org/2000/svg}"
 
 

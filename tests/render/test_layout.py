@@ -11,11 +11,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.render import layout as layout_module
 from generator.kb.loading import load_roadmap
-from generator.render.layout import Box, Layout, LayoutEdge, LayoutNode, Options, layout, text_width, wrap_label
+from generator.render.layout import Box, Layout, LayoutEdge, LayoutNode, Options, _ordering, _placement, layout, text_width, wrap_label
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parent.parent.parent
 
 
 def nodes_of(spec: str, band: int = 1) -> list[LayoutNode]:
@@ -190,14 +189,14 @@ def test_crossing_search_stops_once_a_round_changes_nothing(monkeypatch: pytest.
     # Two sources both feeding two targets cross once in any order: the sweeps find nothing
     # to move, and a round that moves nothing would move nothing if repeated.
     sweeps = 0
-    real_sweep = layout_module._sweep
+    real_sweep = _ordering._sweep
 
     def counting(layers: list[list[int]], pos: list[int], nbrs: list[list[int]], rows: range, step: int) -> None:
         nonlocal sweeps
         sweeps += 1
         real_sweep(layers, pos, nbrs, rows, step)
 
-    monkeypatch.setattr(layout_module, "_sweep", counting)
+    monkeypatch.setattr(_ordering, "_sweep", counting)
     result = layout(nodes_of("a b c d"), edges_of("a>c a>d b>c b>d"), Options(starts=1))
     assert result.crossings == 1
     assert sweeps == 3  # the first sweep down, then one round (down and up) and no more
@@ -207,14 +206,14 @@ def test_placement_stops_once_the_rows_are_settled(monkeypatch: pytest.MonkeyPat
     # Two parallel edges start straight: the first round of x sweeps changes nothing, so it
     # is the last (then the closing pass, one row at a time).
     solved = 0
-    real_isotonic = layout_module._isotonic
+    real_isotonic = _placement._isotonic
 
     def counting(targets: list[float], weights: list[float]) -> list[tuple[float, int]]:
         nonlocal solved
         solved += 1
         return real_isotonic(targets, weights)
 
-    monkeypatch.setattr(layout_module, "_isotonic", counting)
+    monkeypatch.setattr(_placement, "_isotonic", counting)
     nodes, edges = nodes_of("a b c d"), edges_of("a>c b>d")
     check(layout(nodes, edges, Options(placement_rounds=8)), nodes, edges)
     assert solved == 2 + 2  # row 1 down and row 0 up once; then both rows
@@ -232,7 +231,7 @@ def test_crossings_between_two_rows_are_counted_exactly(ends: list[list[int]], w
     pos = list(range(upper)) + list(range(lower))
     edges = [(i, p) for i, targets in enumerate(ends) for p in targets]
     expected = sum(1 for (i, p), (j, q) in combinations(edges, 2) if (i - j) * (p - q) < 0)
-    assert layout_module._count_between(list(range(upper)), down, pos, lower) == expected
+    assert _ordering._count_between(list(range(upper)), down, pos, lower) == expected
 
 
 def test_duplicate_edges_are_drawn_once() -> None:

@@ -1,0 +1,47 @@
+"""`learn/data/roadmap.json`: the graph for the browser scripts."""
+
+from __future__ import annotations
+
+import json
+
+from generator.kb.roadmap import Roadmap
+from generator.kb.vocabulary import AREAS
+from generator.render.text import number
+
+
+def roadmap_json(roadmap: Roadmap) -> str:
+    """`learn/data/roadmap.json`: the graph for the browser scripts (planner, progress)."""
+    data = {
+        # The planner's tie-break order of areas, so that it keeps no vocabulary of its own.
+        "areas": list(AREAS),
+        "stages": [stage.model_dump(mode="json") for stage in sorted(roadmap.stages, key=lambda s: s.id)],
+        "topics": [
+            {
+                "id": tid,
+                "title": t.title,
+                "stage": t.stage,
+                "area": t.area,
+                "summary": t.summary,
+                "hours": number(t.hours),
+                "prerequisites": [{"topic": p.topic, "strength": p.strength} for p in t.prerequisites],
+                # Best first (kb/ranking.py): the planner shows the first ones as they are.
+                "resources": list(roadmap.reading[tid]),
+                # What to read of each for this topic (the planner shows it with each step).
+                "sections": roadmap.reading[tid],
+            }
+            for tid, t in sorted(roadmap.topics.items())
+        ],
+        "resources": [
+            {
+                "id": rid,
+                "title": r.title,
+                "kind": r.kind,
+                "url": r.url,
+                "cost": r.cost,
+                "level": r.level,
+                "hours": None if r.hours is None else number(r.hours),
+            }
+            for rid, r in sorted(roadmap.resources.items())
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
