@@ -16,12 +16,18 @@ def _topic_hint(name: str, known: Iterable[str]) -> str:
 @check("unknown-topic")
 def unknown_topic(records: Records) -> Found:
     known = records.known
-    for tid, (topic, doc) in records.topics.items():
+    for tid, names in records.prerequisite_topics.items():
+        if known.issuperset(names):
+            continue
+        topic, doc = records.topics[tid]
         for i, pre in enumerate(topic.prerequisites):
             if pre.topic != tid and pre.topic not in known:
                 name = f"prerequisites[{i}].topic"
                 yield doc.at(("prerequisites", i, "topic")), f"`{name}` names `{pre.topic}`, which is not a topic{_topic_hint(pre.topic, known)}"
-    for resource, doc in records.resources.values():
+    for rid, names in records.cover_topics.items():
+        if known.issuperset(names):
+            continue
+        resource, doc = records.resources[rid]
         for i, cover in enumerate(resource.covers):
             if cover.topic not in known:
                 yield doc.at(("covers", i, "topic")), f"`covers[{i}].topic` names `{cover.topic}`, which is not a topic{_topic_hint(cover.topic, known)}"
@@ -29,7 +35,10 @@ def unknown_topic(records: Records) -> Found:
 
 @check("self-prerequisite")
 def self_prerequisite(records: Records) -> Found:
-    for tid, (topic, doc) in records.topics.items():
+    for tid, names in records.prerequisite_topics.items():
+        if tid not in names:
+            continue
+        topic, doc = records.topics[tid]
         for i, pre in enumerate(topic.prerequisites):
             if pre.topic == tid:
                 yield doc.at(("prerequisites", i, "topic")), f"`prerequisites[{i}].topic`: `{tid}` requires itself; remove this prerequisite"
@@ -37,7 +46,10 @@ def self_prerequisite(records: Records) -> Found:
 
 @check("duplicate-prerequisite")
 def duplicate_prerequisite(records: Records) -> Found:
-    for tid, (topic, doc) in records.topics.items():
+    for tid, names in records.prerequisite_topics.items():
+        if len(set(names)) == len(names):
+            continue
+        topic, doc = records.topics[tid]
         seen: set[str] = set()
         for i, pre in enumerate(topic.prerequisites):
             if pre.topic == tid or pre.topic not in records.topics:
@@ -49,7 +61,10 @@ def duplicate_prerequisite(records: Records) -> Found:
 
 @check("duplicate-cover")
 def duplicate_cover(records: Records) -> Found:
-    for resource, doc in records.resources.values():
+    for rid, names in records.cover_topics.items():
+        if len(set(names)) == len(names):
+            continue
+        resource, doc = records.resources[rid]
         seen: dict[str, int] = {}
         for i, cover in enumerate(resource.covers):
             if cover.topic not in records.known:

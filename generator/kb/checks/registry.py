@@ -120,14 +120,22 @@ class Records:
         return edges
 
     @cached_property
+    def prerequisite_topics(self) -> dict[str, tuple[str, ...]]:
+        """The topics each topic's `prerequisites` name, in order. Checks compare these as
+        sets first and look at a record's entries one by one only when something is wrong:
+        thousands of records pass every check."""
+        return {tid: tuple([pre.topic for pre in topic.prerequisites]) for tid, (topic, _) in self.topics.items()}
+
+    @cached_property
+    def cover_topics(self) -> dict[str, tuple[str, ...]]:
+        """The topics each resource's `covers` name, in order (compared as `prerequisite_topics` are)."""
+        return {rid: tuple([cover.topic for cover in resource.covers]) for rid, (resource, _) in self.resources.items()}
+
+    @cached_property
     def covered(self) -> frozenset[str]:
         """Topics some resource covers, or may mean to: a misspelt cover is one mistake, so the
         topic it meant is not also "uncovered"; a broken resource file may cover any topic it names."""
-        found = set(self.covered_elsewhere)
-        for resource, _ in self.resources.values():
-            for cover in resource.covers:
-                if cover.topic in self.known:
-                    found.add(cover.topic)
-                elif (meant := closest(cover.topic, self.known)) is not None:
-                    found.add(meant)
-        return frozenset(found)
+        named: set[str] = set().union(*self.cover_topics.values())
+        found = (named & self.known) | self.covered_elsewhere
+        meant = (closest(name, self.known) for name in named - self.known)
+        return frozenset(found | {name for name in meant if name is not None})
