@@ -364,3 +364,22 @@ def test_a_problem_prints_its_check_id(tmp_path: Path) -> None:
     assert str(info.value) == (
         "roadmap/b.yml:1:1: error[uncovered-topic]: no resource covers topic `b`; add one under resources/ with `covers: [{topic: b, sections: ...}]`"
     )
+
+
+def test_every_id_the_code_gives_is_registered() -> None:
+    """Ids written where problems are made, including paths no test reaches, are all in the registry."""
+    import ast
+
+    from generator.kb.checks import fields
+
+    given: dict[str, str] = {}
+    for path in sorted(Path(fields.__file__).parents[2].rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call) or len(node.args) < 3:
+                continue
+            name = node.func.id if isinstance(node.func, ast.Name) else node.func.attr if isinstance(node.func, ast.Attribute) else ""
+            if name in ("Problem", "fail") and isinstance(node.args[2], ast.Constant):
+                given[str(node.args[2].value)] = f"{path.name}:{node.lineno}"
+    given |= {cid: "fields.py" for cid in [*fields._IDS_BY_TYPE.values(), *fields._IDS_BY_FIELD.values(), *fields._IDS_BY_RECORD_MESSAGE.values()]}
+    assert len(given) > 20
+    assert {cid: where for cid, where in given.items() if cid not in ALL_CHECKS} == {}
