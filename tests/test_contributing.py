@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from helpers import MINI, Result
-from generator.kb.checks import record_problems
+from generator.kb.checks import ALL_CHECKS, record_problems
 from generator.cli import build_parser
 from generator.kb.strict_yaml import load_text
 from generator.kb.models import Resource, Topic
@@ -40,6 +40,23 @@ def _console(command: str) -> list[str]:
         if lines and lines[0] == f"$ {command}":
             return lines[1:]
     raise AssertionError(f"no ```console block for `{command}` in CONTRIBUTING.md")
+
+
+def _check_rows() -> list[list[str]]:
+    """The cells of every table row under "What each check means"."""
+    section = CONTRIBUTING.split("### What each check means\n", 1)[1].split("\n#", 1)[0]
+    rows = [line.strip("|").split(" | ") for line in section.splitlines() if line.startswith("| `")]
+    return [[cell.strip() for cell in row] for row in rows]
+
+
+def test_every_check_is_explained_once_and_no_other() -> None:
+    ids = [row[0] for row in _check_rows()]
+    assert all(re.fullmatch(r"`[a-z-]+`", cell) for cell in ids), ids
+    listed = [cell.strip("`") for cell in ids]
+    assert len(listed) == len(set(listed)), "a check is listed twice"
+    assert sorted(listed) == sorted(ALL_CHECKS), (set(ALL_CHECKS) - set(listed), set(listed) - set(ALL_CHECKS))
+    # Each says what it means and how to fix it.
+    assert all(len(row) == 3 and row[1] and row[2] for row in _check_rows())
 
 
 def test_one_complete_example_of_each_kind() -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from generator.kb.loading import load_roadmap
 from generator.kb.problems import DataError
-from kb import write_kb
+from make_kb import write_kb
 
 
 def problems(root: Path) -> list[str]:
@@ -20,13 +20,13 @@ def problems(root: Path) -> list[str]:
 
 def test_cycle_of_length_one_is_a_self_requirement(tmp_path: Path) -> None:
     found = problems(write_kb(tmp_path, {"a": ["a"]}))
-    assert found == ["roadmap/a.yml:10:12: error: `prerequisites[0].topic`: `a` requires itself; remove this prerequisite"]
+    assert found == ["roadmap/a.yml:10:12: error[self-prerequisite]: `prerequisites[0].topic`: `a` requires itself; remove this prerequisite"]
 
 
 def test_cycle_of_length_two(tmp_path: Path) -> None:
     found = problems(write_kb(tmp_path, {"a": ["b"], "b": ["a"]}))
     assert len(found) == 1
-    assert found[0].startswith("roadmap/a.yml:10:12: error: prerequisites form a cycle: ")
+    assert found[0].startswith("roadmap/a.yml:10:12: error[cycle]: prerequisites form a cycle: ")
     assert "`a` requires `b` (roadmap/a.yml:10), `b` requires `a` (roadmap/b.yml:10)" in found[0]
 
 
@@ -52,7 +52,7 @@ def test_cycle_through_recommended_edge_counts(tmp_path: Path) -> None:
 def test_implied_required_edge(tmp_path: Path) -> None:
     found = problems(write_kb(tmp_path, {"a": [], "b": ["a"], "c": ["b", "a"]}))
     assert found == [
-        "roadmap/c.yml:13:12: error: prerequisite `a` is already implied: `c` needs `b`, which needs `a`; remove this edge to keep the graph readable"
+        "roadmap/c.yml:13:12: error[implied-edge]: prerequisite `a` is already implied: `c` needs `b`, which needs `a`; remove this edge to keep the graph readable"
     ]
 
 
@@ -89,7 +89,7 @@ def test_topological_order_puts_prerequisites_first_and_is_stable(tmp_path: Path
 def test_stage_order_is_enforced(tmp_path: Path) -> None:
     found = problems(write_kb(tmp_path, {"a": [], "b": ["a"]}, stage={"a": "advanced", "b": "foundations"}))
     assert found == [
-        "roadmap/b.yml:10:12: error: `prerequisites[0].topic`: `a` is in the later stage `advanced`, so a learner meets `b` (stage `foundations`) first; move one of them or drop the edge"
+        "roadmap/b.yml:10:12: error[stage-order]: `prerequisites[0].topic`: `a` is in the later stage `advanced`, so a learner meets `b` (stage `foundations`) first; move one of them or drop the edge"
     ]
 
 

@@ -12,10 +12,11 @@ from hypothesis import strategies as st
 from generator.kb.loading import load_roadmap
 from generator.kb.strict_yaml import load_file, load_text
 from generator.kb.models import Resource, Topic
-from generator.kb.checks import record_problems
+from generator.kb.checks import ALL_CHECKS, record_problems
 from generator.kb.problems import DataError
 
-POSITIONED = re.compile(r"^[^:]+:\d+:\d+: error: .+$")
+# A place, a registered check id, and a message.
+POSITIONED = re.compile(rf"^[^:]+:\d+:\d+: error\[(?:{'|'.join(map(re.escape, ALL_CHECKS))})\]: .+$")
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 scalars = st.one_of(

@@ -143,7 +143,7 @@ def test_an_edited_generated_file_is_refused_with_the_yaml_to_edit(
     result = run("pr-check", "--root", repo, "--base", "main", "--summary", summary)
     assert result.code == 1
     assert result.err.splitlines() == [
-        f"{path}:1:1: error: {edit_instead}",
+        f"{path}:1:1: error[generated-file]: {edit_instead}",
         "pr-check: 1 generated file(s) edited, 0 validation problem(s)",
     ]
     text = summary.read_text(encoding="utf-8")
@@ -184,7 +184,7 @@ def test_schema_may_change_only_as_the_generator_writes_it(repo: Path, run: Call
     result = run("pr-check", "--root", repo, "--base", "main")
     assert result.code == 1
     assert result.err.splitlines()[0] == (
-        "schema/topic.schema.json:1:1: error: schema/ is generated from generator/kb/models.py and no longer matches it; "
+        "schema/topic.schema.json:1:1: error[generated-file]: schema/ is generated from generator/kb/models.py and no longer matches it; "
         "change the model there and run `roadmap schema --out schema/` instead of editing the JSON"
     )
 
@@ -196,7 +196,7 @@ def test_invalid_data_fails_and_the_summary_shows_each_problem(repo: Path, tmp_p
     result = run("pr-check", "--root", repo, "--base", "main", "--summary", summary)
     assert result.code == 1
     problem = (
-        "resources/another-la-book.yml:12:12: error: `covers[1].topic` names `gradient`, which is not a topic; "
+        "resources/another-la-book.yml:12:12: error[unknown-topic]: `covers[1].topic` names `gradient`, which is not a topic; "
         "did you mean `gradients`?"
     )
     assert result.err.splitlines() == [problem, "pr-check: 0 generated file(s) edited, 1 validation problem(s)"]
@@ -244,7 +244,7 @@ def test_folders_come_from_mkdocs_yml(repo: Path, run: Callable[..., Result]) ->
     write(repo, "site/learn/topics/vectors/index.md", "not generated in this project\n")
     result = run("pr-check", "--root", repo, "--base", "main")
     assert result.code == 1
-    assert [line.split(": error: ")[0] for line in result.err.splitlines()[:-1]] == [
+    assert [line.split(": error[generated-file]: ")[0] for line in result.err.splitlines()[:-1]] == [
         "build/index.html:1:1",
         "docs/learn/topics/vectors/index.md:1:1",
     ]
@@ -257,7 +257,7 @@ def test_github_actions_gets_annotations(repo: Path, run: Callable[..., Result],
     result = run("pr-check", "--root", repo, "--base", "main")
     assert result.code == 1
     assert result.out.splitlines() == [
-        "::error file=site/learn/topics/vectors/index.md,line=1,col=1::site/learn/ is written by `roadmap generate` "
+        "::error file=site/learn/topics/vectors/index.md,line=1,col=1,title=error[generated-file]::site/learn/ is written by `roadmap generate` "
         "from the YAML and is not kept in git; edit roadmap/vectors.yml instead"
     ]
 

@@ -82,7 +82,7 @@ def test_serve_regenerates_on_changes_and_keeps_the_last_good_site(served: tuple
 
     # A data error: printed with its position, and the last good pages stay up.
     topic.write_text(original.replace("area: linear-algebra", "area: linear-algebro"), encoding="utf-8")
-    wait_for(lambda: "roadmap/vectors.yml:3:7: error:" in log.read_text(encoding="utf-8"), "the positioned error")
+    wait_for(lambda: "roadmap/vectors.yml:3:7: error[choice]:" in log.read_text(encoding="utf-8"), "the positioned error")
     assert "last good pages" in log.read_text(encoding="utf-8")
     time.sleep(1.0)
     assert "Vectors and arrows" in (fetch(page) or "")

@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from generator import status
-from generator.kb.checks import cross_problems, record_problems
-from generator.kb.models import ID_PATTERN, Resource, Stage, StagesFile, Topic
+from generator.kb.checks import Records, cross_problems, record_problems
+from generator.kb.models import ID_PATTERN, Resource, StagesFile, Topic
 from generator.kb.problems import DataError, Position, Problem, RootError
 from generator.kb.roadmap import Roadmap
 from generator.kb.strict_yaml import Document, load_file
@@ -35,13 +35,13 @@ def _record_files(folder: Path, problems: list[Problem], base: Path) -> list[Pat
         file = folder / entry.name
         display = prefix + entry.name
         if entry.is_dir():
-            problems.append(Problem(Position(display), "a folder here is not read; records are single `.yml` files directly in this folder"))
+            problems.append(Problem(Position(display), "a folder here is not read; records are single `.yml` files directly in this folder", "stray-folder"))
         elif file.suffix == ".yaml":
-            problems.append(Problem(Position(display), f"records use the `.yml` extension; rename it to `{file.stem}.yml`"))
+            problems.append(Problem(Position(display), f"records use the `.yml` extension; rename it to `{file.stem}.yml`", "yaml-extension"))
         elif file.suffix != ".yml":
-            problems.append(Problem(Position(display), "only `.yml` records belong in this folder; move or delete this file"))
+            problems.append(Problem(Position(display), "only `.yml` records belong in this folder; move or delete this file", "stray-file"))
         elif not _ID.match(file.stem) or len(file.stem) > 64:
-            problems.append(Problem(Position(display), f"file name `{file.name}` is not a valid id: use lowercase words joined by hyphens, e.g. `gradient-descent.yml`"))
+            problems.append(Problem(Position(display), f"file name `{file.name}` is not a valid id: use lowercase words joined by hyphens, e.g. `gradient-descent.yml`", "file-name"))
         else:
             files.append(file)
     return files
@@ -119,11 +119,11 @@ def _load_roadmap(root: Path) -> Roadmap:
         raise RootError(f"{root}: no {' or '.join(missing)} folder here; run from the repository root or pass --root DIR")
 
     problems: list[Problem] = []
-    stages: dict[str, tuple[Stage, Position]] | None = None
+    stages_file: tuple[StagesFile, Document] | None = None
     documents: dict[str, Document] = {}
     stages_path = roadmap_dir / STAGES_FILE
     if not stages_path.is_file():
-        problems.append(Problem(Position(f"roadmap/{STAGES_FILE}"), "the stages file is missing; create it with a `stages:` list"))
+        problems.append(Problem(Position(f"roadmap/{STAGES_FILE}"), "the stages file is missing; create it with a `stages:` list", "stages-file"))
     else:
         try:
             doc = load_file(stages_path, f"roadmap/{STAGES_FILE}")
@@ -134,17 +134,7 @@ def _load_roadmap(root: Path) -> Roadmap:
             parsed, found = record_problems(doc, StagesFile)
             problems += found
             if parsed is not None:
-                stages = {}
-                orders: dict[int, str] = {}
-                for i, stage in enumerate(parsed.stages):
-                    where = doc.at(("stages", i, "id"))
-                    if stage.id in stages:
-                        problems.append(Problem(where, f"stage id `{stage.id}` is used twice; ids must be unique"))
-                        continue
-                    if stage.order in orders:
-                        problems.append(Problem(doc.at(("stages", i, "order")), f"`stages[{i}].order` {stage.order} is also used by `{orders[stage.order]}`; give each stage its own order"))
-                    orders[stage.order] = stage.id
-                    stages[stage.id] = (stage, where)
+                stages_file = (parsed, doc)
 
     topic_files = [f for f in _record_files(roadmap_dir, problems, root) if f.name != STAGES_FILE]
     resource_files = _record_files(resources_dir, problems, root)
@@ -175,15 +165,12 @@ def _load_roadmap(root: Path) -> Roadmap:
         else:
             covered_by_broken |= _raw_covers(doc.data)
 
-    # Topic ids and resource ids live in different folders, but a shared id would make links ambiguous.
-    for both in sorted(set(topics) & set(resources)):
-        problems.append(Problem(Position(f"resources/{both}.yml"), f"`{both}` is also a topic id; rename the resource file"))
-
-    broken_topics = {f.stem for f in topic_files} - set(topics)
-    problems += cross_problems(stages, topics, resources, broken_topics, covered_by_broken)
-    if problems or stages is None:
+    broken_topics = frozenset(f.stem for f in topic_files) - set(topics)
+    records = Records(stages_file, topics, resources, broken_topics, frozenset(covered_by_broken))
+    problems += cross_problems(records)
+    if problems or records.stages is None:
         raise DataError(problems)
-    ordered = tuple(sorted((s for s, _ in stages.values()), key=lambda s: s.order))
+    ordered = tuple(sorted(records.stages.values(), key=lambda s: s.order))
     return Roadmap(
         stages=ordered,
         topics={tid: t for tid, (t, _) in sorted(topics.items())},

@@ -21,13 +21,16 @@ class Position:
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One thing wrong with the data, where it is and what to do about it."""
+    """One thing wrong with the data, where it is, what to do about it, and the id of the
+    check that found it (every id is listed in `generator.kb.checks.ALL_CHECKS` and in
+    CONTRIBUTING.md)."""
 
     position: Position
     message: str
+    check: str  # last, so problems still sort by place, then message
 
     def __str__(self) -> str:
-        return f"{self.position}: error: {_one_line(self.message)}"
+        return f"{self.position}: error[{self.check}]: {_one_line(self.message)}"
 
 
 def _one_line(text: str) -> str:

@@ -146,15 +146,15 @@ class _Builder:
         mark: Any = event.start_mark
         return Position(self.path, mark.line + 1, mark.column + 1)
 
-    def fail(self, event: Event, message: str) -> None:
-        self.problems.append(Problem(self.pos(event), message))
+    def fail(self, event: Event, message: str, check: str) -> None:
+        self.problems.append(Problem(self.pos(event), message, check))
 
     def document(self) -> Any:
         first = next(self.events)
         assert isinstance(first, StreamStartEvent)
         start = next(self.events)
         if isinstance(start, StreamEndEvent):
-            self.problems.append(Problem(Position(self.path), "the file is empty; write the record's keys here (see CONTRIBUTING.md)"))
+            self.problems.append(Problem(Position(self.path), "the file is empty; write the record's keys here (see CONTRIBUTING.md)", "empty-file"))
             raise _Abort
         assert isinstance(start, DocumentStartEvent)
         value = self.node(next(self.events), (), 0)
@@ -162,29 +162,29 @@ class _Builder:
         assert isinstance(end, DocumentEndEvent)
         extra = next(self.events)
         if isinstance(extra, DocumentStartEvent):
-            self.fail(extra, "a second YAML document (`---`); keep one record per file")
+            self.fail(extra, "a second YAML document (`---`); keep one record per file", "two-documents")
         if value is None and not self.problems:
-            self.fail(start, "the file holds no keys; write the record's keys here (see CONTRIBUTING.md)")
+            self.fail(start, "the file holds no keys; write the record's keys here (see CONTRIBUTING.md)", "empty-file")
         return value
 
     def check_node_event(self, event: NodeEvent) -> None:
         if event.anchor is not None:
-            self.fail(event, f"anchor `&{event.anchor}`: anchors and aliases are not allowed; write the value out in full")
+            self.fail(event, f"anchor `&{event.anchor}`: anchors and aliases are not allowed; write the value out in full", "yaml-alias")
         tag = getattr(event, "tag", None)
         if tag is not None:
-            self.fail(event, f"tag `{tag}`: YAML tags are not allowed; remove it (quote the value if it must stay text)")
+            self.fail(event, f"tag `{tag}`: YAML tags are not allowed; remove it (quote the value if it must stay text)", "yaml-tag")
 
     def node(self, event: Any, loc: Loc, depth: int) -> Any:
         # Hot path: exact-type dispatch, and anchors/tags checked with one test per event.
         if depth > MAX_DEPTH:
-            self.fail(event, f"nested more than {MAX_DEPTH} levels deep; records are flat, check the indentation")
+            self.fail(event, f"nested more than {MAX_DEPTH} levels deep; records are flat, check the indentation", "too-deep")
             raise _Abort
         record = self.record
         if record:
             self.values[loc] = event.start_mark
         cls = event.__class__
         if cls is AliasEvent:
-            self.fail(event, f"alias `*{event.anchor}`: anchors and aliases are not allowed; write the value out in full")
+            self.fail(event, f"alias `*{event.anchor}`: anchors and aliases are not allowed; write the value out in full", "yaml-alias")
             return None
         if event.anchor is not None or event.tag is not None:
             self.check_node_event(event)
@@ -222,7 +222,7 @@ class _Builder:
                 continue
             where = loc + (key,)
             if key in mapping:
-                self.fail(key_event, f"duplicate key `{key}` (first at line {keys[where].line + 1}); keep only one")
+                self.fail(key_event, f"duplicate key `{key}` (first at line {keys[where].line + 1}); keep only one", "duplicate-key")
                 self.skip(value_event, depth + 1)
                 continue
             keys[where] = key_event.start_mark
@@ -235,23 +235,23 @@ class _Builder:
             if event.anchor is None and event.tag is None:
                 value = _scalar(event)
                 if event.value == "<<" and event.implicit[0]:
-                    self.fail(event, "merge key `<<`: merging is not allowed; write the keys out in full")
+                    self.fail(event, "merge key `<<`: merging is not allowed; write the keys out in full", "yaml-alias")
                 elif isinstance(value, str):
                     return value
                 else:
-                    self.fail(event, f"key `{event.value}` is not text; keys are field names such as `title`")
+                    self.fail(event, f"key `{event.value}` is not text; keys are field names such as `title`", "key-type")
             return None
         if isinstance(event, AliasEvent):
-            self.fail(event, f"alias `*{event.anchor}` used as a key: keys are field names such as `title`")
+            self.fail(event, f"alias `*{event.anchor}` used as a key: keys are field names such as `title`", "key-type")
             return None
-        self.fail(event, "a list or mapping used as a key: keys are field names such as `title`")
+        self.fail(event, "a list or mapping used as a key: keys are field names such as `title`", "key-type")
         self.skip(event, depth + 1, started=True)
         return None
 
     def skip(self, event: Event, depth: int, *, started: bool = False) -> None:
         """Consume one node's events, still reporting anchors and tags inside it."""
         if depth > MAX_DEPTH:
-            self.fail(event, f"nested more than {MAX_DEPTH} levels deep; records are flat, check the indentation")
+            self.fail(event, f"nested more than {MAX_DEPTH} levels deep; records are flat, check the indentation", "too-deep")
             raise _Abort
         if isinstance(event, NodeEvent) and not started:
             self.check_node_event(event)
@@ -323,7 +323,7 @@ def _syntax_problem(path: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
                 f"{where.column + 1} (as on line {where.line + 1}); indent it exactly like the lines it belongs with"
             )
     position = Position(path, mark.line + 1, mark.column + 1) if mark else Position(path)
-    return Problem(position, message or _syntax_hint(problem, char))
+    return Problem(position, message or _syntax_hint(problem, char), "yaml-syntax")
 
 
 def _decode(path: str, raw: bytes) -> str:
@@ -336,7 +336,7 @@ def _decode(path: str, raw: bytes) -> str:
         line = before.count(b"\n") + 1
         col = exc.start - (before.rfind(b"\n") + 1) + 1
         raise DataError(
-            [Problem(Position(path, line, col), f"byte 0x{raw[exc.start]:02x} is not UTF-8; save the file as UTF-8")]
+            [Problem(Position(path, line, col), f"byte 0x{raw[exc.start]:02x} is not UTF-8; save the file as UTF-8", "encoding")]
         ) from None
 
 
@@ -355,7 +355,7 @@ def load_text(path: str, text: str) -> Document:
         raise DataError(builder.problems)
     if not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else "a single value"
-        raise DataError([Problem(Document(path, data, text=text).at(()), f"the file holds {kind}; a record is a mapping of keys such as `title: ...`")])
+        raise DataError([Problem(Document(path, data, text=text).at(()), f"the file holds {kind}; a record is a mapping of keys such as `title: ...`", "not-a-mapping")])
     return Document(path, data, text=text)
 
 
@@ -373,14 +373,14 @@ def _build(path: str, text: str, *, record: bool) -> tuple[Any, _Builder]:
         char = exc.character if isinstance(exc.character, str) else chr(exc.character)
         position = _reader_position(path, text, exc.position)
         builder.problems.append(
-            Problem(position, f"character U+{ord(char):04X} is not allowed in YAML; delete it or replace it")
+            Problem(position, f"character U+{ord(char):04X} is not allowed in YAML; delete it or replace it", "bad-character")
         )
     except yaml.MarkedYAMLError as exc:
         builder.problems.append(_syntax_problem(path, text, exc))
     except yaml.YAMLError as exc:
-        builder.problems.append(Problem(Position(path), _syntax_hint(str(exc), "")))
+        builder.problems.append(Problem(Position(path), _syntax_hint(str(exc), ""), "yaml-syntax"))
     except RecursionError:
-        builder.problems.append(Problem(Position(path), "nested too deeply to read; check the indentation"))
+        builder.problems.append(Problem(Position(path), "nested too deeply to read; check the indentation", "too-deep"))
     return data, builder
 
 
@@ -401,9 +401,9 @@ def load_file(file: Path, display: str) -> Document:
         size = file.stat().st_size
         if size > MAX_BYTES:
             raise DataError(
-                [Problem(Position(display), f"the file is {size // 1024} KiB, over the {MAX_BYTES // 1024} KiB limit; a record should be far smaller")]
+                [Problem(Position(display), f"the file is {size // 1024} KiB, over the {MAX_BYTES // 1024} KiB limit; a record should be far smaller", "file-size")]
             )
         raw = file.read_bytes()
     except OSError as exc:
-        raise DataError([Problem(Position(display), f"cannot read the file: {exc.strerror or exc}")]) from None
+        raise DataError([Problem(Position(display), f"cannot read the file: {exc.strerror or exc}", "unreadable")]) from None
     return load_text(display, _decode(display, raw))

@@ -159,7 +159,7 @@ def generated_problems(root: Path, changes: Iterable[Change]) -> list[Problem]:
             continue  # taking a generated file out of git is a fix, not an edit
         reason = _generated_reason(root, change.path, learn, built)
         if reason is not None:
-            problems.append(Problem(Position(change.path), reason))
+            problems.append(Problem(Position(change.path), reason, "generated-file"))
     return problems
 
 
@@ -322,4 +322,4 @@ def _annotation(problem: Problem) -> str:
     # GitHub Actions workflow command: shows the problem on the pull request's diff.
     text = problem.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     where = problem.position
-    return f"::error file={where.path},line={where.line},col={where.col}::{text}"
+    return f"::error file={where.path},line={where.line},col={where.col},title=error[{problem.check}]::{text}"

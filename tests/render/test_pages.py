@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 import yaml
-from kb import write_kb
+from make_kb import write_kb
 
 from generator.kb.loading import load_roadmap
 from generator.kb.roadmap import Roadmap

@@ -14,7 +14,7 @@ from generator.render import svg
 from generator.kb.loading import load_roadmap
 from generator.kb.roadmap import Roadmap
 from generator.kb.models import Prerequisite, Topic
-from kb import write_kb
+from make_kb import write_kb
 
 REPO = Path(__file__).resolve().parent.parent.parent
 MINI = REPO / "tests" / "fixtures" / "mini"
