@@ -237,7 +237,7 @@ def _new_problems(root: Path, folder: str, rid: str, text: str) -> list[Problem]
     # A new topic has no resource yet: that is the next step, which `new` prints.
     return [
         p for p in after
-        if str(p) not in before and not (folder == "roadmap" and p.position.path == display and p.message.startswith("no resource covers topic"))
+        if str(p) not in before and not (folder == "roadmap" and p.position.path == display and p.check == "uncovered-topic")
     ]
 
 
