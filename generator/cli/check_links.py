@@ -154,6 +154,9 @@ def _check_links(args: argparse.Namespace) -> int:
             cache = Cache.load(Path(args.cache), settings=config.fingerprint())
         except CacheError as exc:
             raise UsageError(str(exc)) from None
+        if cache.problem:
+            # A bad cache costs one run its shortcuts, never the run itself.
+            print(f"warning: {cache.problem}", file=sys.stderr, flush=True)
 
     progress = Progress(len(targets))
     try:

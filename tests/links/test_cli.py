@@ -107,12 +107,25 @@ def test_cache_makes_a_rerun_cheap(run: Callable[..., Any], kb: Path, servers: S
     assert [r.target for r in servers.plain.log.requests[seen:]] == ["/status/404", "/status/404"]  # HEAD, then GET
 
 
-def test_unusable_cache_is_a_usage_error(run: Callable[..., Any], kb: Path) -> None:
+@pytest.mark.parametrize("content", [b"{ not json", b"", b'{"version": 1, "entries": {"\xff": 1'], ids=["not json", "empty", "not utf-8"])
+def test_unusable_cache_is_set_aside_and_the_run_goes_on(run: Callable[..., Any], kb: Path, content: bytes) -> None:
     cache = kb / "cache.json"
-    cache.write_text("{ not json")
+    cache.write_bytes(content)
+    result = run("check-links", "--root", kb, *FAST, "--cache", cache)
+    assert result.code == 1  # the broken link, as without a cache: not 2, not a traceback
+    [warning] = [line for line in result.err.splitlines() if "cache" in line]
+    assert warning.startswith(f"warning: {cache}: not a usable link-check cache (") and "set aside as cache.json.bad-" in warning
+    assert "Traceback" not in result.err
+    assert json.loads(cache.read_text())["version"] == 1  # a good cache in its place for next week
+    assert [p.read_bytes() for p in kb.glob("cache.json.bad-*")] == [content]
+
+
+def test_unreadable_cache_is_a_usage_error(run: Callable[..., Any], kb: Path) -> None:
+    cache = kb / "cache.json"
+    cache.mkdir()
     result = run("check-links", "--root", kb, *FAST, "--cache", cache)
     assert result.code == 2
-    assert "delete it" in result.err
+    assert "cannot read the cache" in result.err
 
 
 def test_urls_from_stdin(run: Callable[..., Any], servers: Servers, monkeypatch: pytest.MonkeyPatch) -> None:
