@@ -90,6 +90,13 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     polite.add_argument("--per-host", type=_number(int, 1), default=defaults.per_host, metavar="N", help=f"requests in flight to one host at most (default: {defaults.per_host})")
     polite.add_argument("--interval", type=_number(float, 0), default=defaults.interval, metavar="SECONDS", help=f"least time between two requests to one host (default: {defaults.interval:g})")
     polite.add_argument("--timeout", type=_number(float, 0, above=True), default=defaults.timeout, metavar="SECONDS", help=f"deadline of one request: connect, headers and body together (default: {defaults.timeout:g})")
+    polite.add_argument(
+        "--max-host-time",
+        type=_number(float, 0, above=True),
+        default=defaults.host_time,
+        metavar="SECONDS",
+        help=f"time one host may take in all (its answers and retry pauses); past it, its other URLs are left unchecked as indeterminate (default: {defaults.host_time:g})",
+    )
     polite.add_argument("--retries", type=_number(int, 0), default=defaults.retries, metavar="N", help=f"retries after a timeout, reset, refusal or 5xx, with backoff (default: {defaults.retries})")
     polite.add_argument("--max-redirects", type=_number(int, 0), default=defaults.max_redirects, metavar="N", help=f"redirects followed at most (default: {defaults.max_redirects})")
     polite.add_argument("--user-agent", metavar="UA", default=defaults.user_agent, help="User-Agent header to send")
@@ -131,6 +138,7 @@ def _check_links(args: argparse.Namespace) -> int:
         per_host=args.per_host,
         interval=args.interval,
         timeout=args.timeout,
+        host_time=args.max_host_time,
         retries=args.retries,
         max_redirects=args.max_redirects,
         accept=args.accept,

@@ -35,6 +35,7 @@ DEFAULT_LIFETIMES: dict[Verdict, timedelta] = {
 }
 # Entries not looked at for this long are dropped, so the file does not grow forever.
 FORGET_AFTER = timedelta(days=90)
+_NEVER = datetime.min.replace(tzinfo=timezone.utc)
 
 
 class CacheError(Exception):
@@ -131,6 +132,12 @@ class Cache:
         if timedelta(0) <= now - entry.outcome.checked_at < self.lifetimes[entry.outcome.verdict]:
             return entry.outcome
         return None
+
+    def checked_key(self, url: str) -> datetime:
+        """When `url` was last checked (the distant past if never), for ordering the queue."""
+        entry = self._entries.get(url)
+        when = entry.outcome.checked_at if entry is not None else None
+        return when if when is not None else _NEVER
 
     def record(self, url: str, outcome: Outcome) -> Outcome:
         """Remember a freshly checked outcome; return it, promoted to broken when the URL has

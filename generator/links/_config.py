@@ -37,6 +37,11 @@ class Config:
     # Long enough for slow academic servers, short enough that a silent host cannot stall CI.
     timeout: float = 20.0
     retries: int = 2
+    # What one host may cost a run: the time spent waiting on its answers and its Retry-After
+    # and backoff pauses (not our own pauses between requests). A silent or slow-drip host
+    # costs up to (retries + 1) x 2 x timeout per URL; past this, its other URLs are left
+    # unchecked (indeterminate) rather than stalling the run for minutes.
+    host_time: float = 120.0
     max_redirects: int = 10
     accept: frozenset[int] = frozenset()
     exclude: tuple[re.Pattern[str], ...] = ()
@@ -47,7 +52,7 @@ class Config:
     backoff: float = 1.0  # the first retry waits about this long, doubling (with jitter) after
     max_backoff: float = 30.0
     retry_after_default: float = 10.0  # 429/503 with a missing or unreadable Retry-After
-    retry_after_max: float = 60.0  # a server asking for longer is not retried: rate-limited
+    retry_after_max: float = 60.0  # the most Retry-After we honour for one URL, all retries together
     body_cap: int = 64 * 1024  # bytes of a GET body we read at most (for bot-wall markers)
     allowed_networks: tuple[IPNetwork, ...] = ()  # private ranges let through anyway (tests)
     ssl_context: ssl.SSLContext | None = field(default=None, compare=False)  # None: certifi
@@ -59,8 +64,9 @@ class Config:
         for name in ("interval", "retries", "max_redirects", "backoff", "retry_after_default", "retry_after_max"):
             if getattr(self, name) < 0:
                 raise ValueError(f"{name} must not be negative")
-        if self.timeout <= 0:
-            raise ValueError("timeout must be more than 0")
+        for name in ("timeout", "host_time"):
+            if not getattr(self, name) > 0:
+                raise ValueError(f"{name} must be more than 0")
 
     def fingerprint(self) -> str:
         """A short digest of the settings that can change a verdict, so a cache never serves
