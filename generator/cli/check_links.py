@@ -119,6 +119,7 @@ def _outputs(args: argparse.Namespace) -> list[tuple[str, Path | None]]:
 
 def _check_links(args: argparse.Namespace) -> int:
     import asyncio
+    from dataclasses import replace
 
     from generator.cli.common import UsageError, load
     from generator.links._cache import Cache, CacheError
@@ -154,6 +155,11 @@ def _check_links(args: argparse.Namespace) -> int:
             only = changed_resources(Path(args.root), args.changed_since) if args.changed_since else None
             targets = roadmap_targets(load(args), only)
     except TargetError as exc:
+        raise UsageError(str(exc)) from None
+
+    try:
+        config = replace(config, hosts=config.policy())  # a broken hosts.toml is said up front
+    except ValueError as exc:
         raise UsageError(str(exc)) from None
 
     cache = None

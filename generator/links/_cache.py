@@ -147,7 +147,8 @@ class Cache:
             return outcome
         previous = self._entries.get(url)
         streak, since = 0, None
-        if outcome.verdict is Verdict.INDETERMINATE:
+        # A site that refuses robots says nothing about its pages by refusing: no history.
+        if outcome.verdict is Verdict.INDETERMINATE and outcome.reason != Reason.REFUSES_ROBOTS:
             if previous is not None and previous.streak:
                 streak, since = previous.streak + 1, previous.since
             else:

@@ -7,8 +7,12 @@ import ipaddress
 import re
 import ssl
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from generator import __version__
+
+if TYPE_CHECKING:
+    from ._hosts import HostPolicy
 
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 
@@ -56,6 +60,7 @@ class Config:
     body_cap: int = 64 * 1024  # bytes of a GET body we read at most (for bot-wall markers)
     allowed_networks: tuple[IPNetwork, ...] = ()  # private ranges let through anyway (tests)
     ssl_context: ssl.SSLContext | None = field(default=None, compare=False)  # None: certifi
+    hosts: HostPolicy | None = None  # per-host rules; None: the shipped generator/links/hosts.toml
 
     def __post_init__(self) -> None:
         for name in ("concurrency", "per_host"):
@@ -71,8 +76,16 @@ class Config:
     def fingerprint(self) -> str:
         """A short digest of the settings that can change a verdict, so a cache never serves
         a verdict reached under different rules."""
-        key = repr((sorted(self.accept), self.max_redirects, self.allow_private, self.user_agent, self.allowed_networks))
+        key = repr((sorted(self.accept), self.max_redirects, self.allow_private, self.user_agent, self.allowed_networks, self.policy().key()))
         return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+    def policy(self) -> HostPolicy:
+        """The per-host rules in force (ValueError if the shipped hosts.toml is unusable)."""
+        if self.hosts is not None:
+            return self.hosts
+        from ._hosts import load_policy
+
+        return load_policy()
 
     def excluded(self, url: str) -> bool:
         return any(pattern.search(url) for pattern in self.exclude)

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from ._config import Config
 from ._guard import AddressRefused, Guard, NameNotResolved, Resolver
+from ._hosts import behind_wall
 from ._http import httpx
 from ._net import CONNECTING, GuardedTransport, phase
 from ._politeness import Politeness
@@ -175,6 +176,7 @@ class Fetcher:
             }
         )
         self._rng = rng or random.Random()
+        self._policy = config.policy()
         self._get_only: set[str] = set()  # hosts that answer HEAD with 405/501
         self._host_down: dict[tuple[str, str, int | None], Exchange] = {}  # (scheme, host, port)
         self._stay_away: dict[str, tuple[float, str]] = {}  # host -> (until, why)
@@ -206,7 +208,7 @@ class Fetcher:
     async def check(self, url: str | httpx.URL) -> Outcome:
         """Follow `url` to its final answer and decide its verdict."""
         try:
-            return await self._check(url)
+            return self._behind_wall(str(url), await self._check(url))
         except Exception as exc:  # noqa: BLE001
             # A bug of ours, met on one odd site, must not cost the whole run its report.
             return Outcome(
@@ -215,6 +217,9 @@ class Fetcher:
                 f"the link checker failed on this URL ({type(exc).__name__}: {exc}); please report it",
                 final_url=str(url),
             )
+
+    def _behind_wall(self, url: str, outcome: Outcome) -> Outcome:
+        return outcome if url in self._cut else behind_wall(self._policy, url, outcome)
 
     async def _check(self, url: str | httpx.URL) -> Outcome:
         try:

@@ -252,3 +252,15 @@ def test_max_host_time(run: Callable[..., Any], servers: Servers, tmp_path: Path
     data = json.loads(result.out)
     assert data["summary"]["indeterminate"] == 6
     assert run("check-links", "--urls-from", urls, "--max-host-time", "0").code == 2
+
+
+def test_a_broken_host_policy_is_a_usage_error(run: Callable[..., Any], servers: Servers, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken() -> None:
+        raise ValueError("generator/links/hosts.toml: not valid TOML (Expected ']' at line 1)")
+
+    monkeypatch.setattr("generator.links._hosts.load_policy", broken)
+    urls = tmp_path / "urls.txt"
+    urls.write_text(servers.plain.url("/ok") + "\n")
+    result = run("check-links", "--urls-from", urls, *FAST)
+    assert result.code == 2
+    assert "hosts.toml: not valid TOML" in result.err
