@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from ._config import Config
 from ._guard import AddressRefused, Guard, NameNotResolved, Resolver
-from ._hosts import behind_wall
+from ._hosts import behind_wall, oembed_outcome
 from ._http import httpx
 from ._net import CONNECTING, GuardedTransport, phase
 from ._politeness import Politeness
@@ -208,6 +208,9 @@ class Fetcher:
     async def check(self, url: str | httpx.URL) -> Outcome:
         """Follow `url` to its final answer and decide its verdict."""
         try:
+            probe = self._policy.oembed_url(str(url))
+            if probe is not None:
+                return await self._check_oembed(str(url), probe)
             return self._behind_wall(str(url), await self._check(url))
         except Exception as exc:  # noqa: BLE001
             # A bug of ours, met on one odd site, must not cost the whole run its report.
@@ -217,6 +220,13 @@ class Fetcher:
                 f"the link checker failed on this URL ({type(exc).__name__}: {exc}); please report it",
                 final_url=str(url),
             )
+
+    async def _check_oembed(self, url: str, probe: str) -> Outcome:
+        """A YouTube video or playlist, judged by what YouTube's oEmbed endpoint says of it."""
+        outcome = await self._check(probe)
+        if probe in self._cut:
+            self._cut.add(url)
+        return oembed_outcome(url, outcome)
 
     def _behind_wall(self, url: str, outcome: Outcome) -> Outcome:
         return outcome if url in self._cut else behind_wall(self._policy, url, outcome)

@@ -1,5 +1,5 @@
-"""Per-host rules (hosts.toml): sites that refuse robots are never broken for a wall.
-Tests name `.example.invalid` hosts in their own policy
+"""Per-host rules (hosts.toml): sites that refuse robots are never broken for a wall, and
+YouTube videos are judged by oEmbed. Tests name `.example.invalid` hosts in their own policy
 and resolve them to loopback; nothing leaves the machine."""
 
 from __future__ import annotations
@@ -8,6 +8,7 @@ import asyncio
 import re
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -86,6 +87,7 @@ def test_the_shipped_policy_names_the_known_walls() -> None:
         assert policy.is_walled(host), host
     for host in ("notreddit.com", "example.org", "arxiv.org", "com"):
         assert not policy.is_walled(host), host
+    assert policy.oembed == "https://www.youtube.com/oembed"
     assert Config().policy() is policy
 
 
@@ -95,8 +97,63 @@ def test_the_shipped_policy_names_the_known_walls() -> None:
         ("[refuses-robots\n", "not valid TOML"),
         ("[refuses-robots]\ndomains = 'reddit.com'\n", "`domains` must be a list of host names"),
         ("[walls]\n", "unknown table 'walls'"),
+        ("[youtube]\noembed = 'javascript:x'\n", "`oembed` must be an http(s) address"),
     ],
 )
 def test_a_broken_policy_file_says_what_is_wrong(text: str, message: str) -> None:
     with pytest.raises(ValueError, match=re.escape(message)):
         parse_policy(text, POLICY_FILE)
+
+
+# -- YouTube through oEmbed ------------------------------------------------------------
+
+
+def _youtube(servers: Servers) -> HostPolicy:
+    return HostPolicy(
+        youtube=frozenset({"www.youtube.example.invalid", "youtube.example.invalid"}),
+        youtube_short=frozenset({"youtu.example.invalid"}),
+        oembed=servers.plain.url("/oembed"),
+    )
+
+
+async def no_lookups(host: str, port: int) -> list[str]:
+    raise AssertionError(f"{host} was looked up: the video page itself must not be fetched")
+
+
+VIDEOS = {
+    "https://www.youtube.example.invalid/watch?v=ok-lecture": (Verdict.OK, None, 200),
+    "https://youtube.example.invalid/watch?v=private-lecture&t=42": (Verdict.BROKEN, "not-found", 401),
+    "https://youtu.example.invalid/forbidden-lecture": (Verdict.BROKEN, "not-found", 403),
+    "https://youtu.example.invalid/gone-lecture?t=3": (Verdict.BROKEN, "not-found", 404),
+    "https://www.youtube.example.invalid/playlist?list=ok-course": (Verdict.OK, None, 200),
+    "https://www.youtube.example.invalid/playlist?list=gone-course": (Verdict.BROKEN, "not-found", 404),
+    "https://www.youtube.example.invalid/watch?v=busy-lecture": (Verdict.INDETERMINATE, "server-error", 503),
+}
+
+
+def test_youtube_videos_are_judged_by_oembed(servers: Servers) -> None:
+    seen = len(servers.plain.log.requests)
+    run = check(list(VIDEOS), resolver=no_lookups, hosts=_youtube(servers), retries=0)
+    got = {r.url: (r.verdict, r.outcome.reason, r.outcome.status) for r in run.results}
+    assert got == VIDEOS
+    assert all(r.outcome.final_url == r.url for r in run.results)  # not the oEmbed address
+    assert "private or deleted" in next(r for r in run.results if r.outcome.status == 401).outcome.detail
+    asked = {parse_qs(urlsplit(r.target).query)["url"][0] for r in servers.plain.log.requests[seen:] if r.target.startswith("/oembed?")}
+    assert asked == set(VIDEOS)
+    assert all(r.target.endswith("&format=json") for r in servers.plain.log.requests[seen:])
+
+
+def test_other_youtube_pages_are_fetched_as_usual(servers: Servers) -> None:
+    policy = _youtube(servers)
+    assert policy.oembed_url("https://www.youtube.example.invalid/@channel") is None
+    assert policy.oembed_url("https://www.youtube.example.invalid/watch") is None
+    assert policy.oembed_url("https://youtu.example.invalid/") is None
+    assert policy.oembed_url("https://www.youtube.example.invalid/watch?v=abc") == (
+        f"{servers.plain.url('/oembed')}?url=https%3A%2F%2Fwww.youtube.example.invalid%2Fwatch%3Fv%3Dabc&format=json"
+    )
+
+
+def test_the_shipped_policy_knows_youtube() -> None:
+    policy = load_policy()
+    for url in ("https://www.youtube.com/watch?v=aircAruvnKk", "https://youtu.be/aircAruvnKk", "https://www.youtube.com/playlist?list=PLZHQObOWTQDPD3MizzM2xVFitgF8hE_ab"):
+        assert policy.oembed_url(url) is not None, url
