@@ -11,6 +11,7 @@ import json
 import os
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
+from glob import escape as glob_escape
 from pathlib import Path
 from typing import Any
 
@@ -282,9 +283,12 @@ def _entry_from_json(raw: Any) -> _Entry:
 
 
 def _set_aside(path: Path) -> str:
-    """Rename an unusable cache beside itself, kept for a look; say what became of it."""
+    """Rename an unusable cache beside itself, kept for a look; say what became of it.
+    Only the latest is kept: CI saves the whole folder, and old ones would pile up there."""
     aside = path.with_name(f"{path.name}.bad-{datetime.now(timezone.utc):%Y%m%dT%H%M%SZ}")
     try:
+        for older in path.parent.glob(f"{glob_escape(path.name)}.bad-*"):
+            older.unlink()
         os.replace(path, aside)
     except OSError as exc:
         return f"could not set it aside ({exc.strerror}), so it will be overwritten"

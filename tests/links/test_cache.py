@@ -146,6 +146,15 @@ def test_unusable_cache_is_set_aside_and_the_run_goes_on(tmp_path: Path, content
     assert list(json.loads(path.read_text())["entries"]) == ["https://a.example.invalid/"]
 
 
+def test_only_the_latest_bad_cache_is_kept(tmp_path: Path) -> None:
+    path = tmp_path / "links.json"
+    (tmp_path / "links.json.bad-20261101T000000Z").write_text("an older one")
+    (tmp_path / "other.json.bad-20261101T000000Z").write_text("not ours")
+    path.write_text("{")
+    assert Cache.load(path).problem is not None
+    assert sorted(p.read_text() for p in tmp_path.iterdir()) == ["not ours", "{"]
+
+
 def test_a_set_aside_cache_is_rewritten_even_when_nothing_was_checked(tmp_path: Path) -> None:
     path = tmp_path / "links.json"
     path.write_bytes(b"\x00garbage")
