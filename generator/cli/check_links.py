@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import math
 import re
 import sys
 from collections.abc import Callable
@@ -17,9 +18,11 @@ DESCRIPTION = """\
 Check every resource URL in the knowledge base, or a plain list of URLs, and report
 each with its verdict: ok, redirected (works, but the URL should be updated),
 broken (gone: 404/410, no such host, refused, redirect loop...), indeterminate
-(timeout, rate-limited, blocked by a bot wall, server error, TLS, protocol), or
-skipped (excluded, or a private address). Only broken URLs fail the run; a URL
-indeterminate in several consecutive runs (history kept in --cache) counts as broken.
+(timeout, rate-limited, blocked by a bot wall, server error, TLS, protocol, a site
+that refuses robots, a host that took too long), or skipped (excluded, or a private
+address). Only broken URLs fail the run; a URL indeterminate in several consecutive
+runs (history kept in --cache) counts as broken, except on the sites listed in
+generator/links/hosts.toml as refusing robots.
 """
 
 EPILOG = """\
@@ -38,7 +41,7 @@ def _number(kind: Callable[[str], Any], minimum: float, *, above: bool = False) 
             value = kind(text)
         except ValueError:
             raise argparse.ArgumentTypeError(f"`{text}` is not a {'whole ' if kind is int else ''}number") from None
-        if value < minimum or (above and value == minimum):
+        if not math.isfinite(value) or value < minimum or (above and value == minimum):
             raise argparse.ArgumentTypeError(f"must be {'more than' if above else 'at least'} {minimum:g}, not {text}")
         return value
 

@@ -264,3 +264,11 @@ def test_a_broken_host_policy_is_a_usage_error(run: Callable[..., Any], servers:
     result = run("check-links", "--urls-from", urls, *FAST)
     assert result.code == 2
     assert "hosts.toml: not valid TOML" in result.err
+
+
+@pytest.mark.parametrize("option", ["--timeout", "--interval", "--max-host-time"])
+@pytest.mark.parametrize("value", ["nan", "inf"])
+def test_seconds_must_be_finite(run: Callable[..., Any], option: str, value: str) -> None:
+    result = run("check-links", "--urls-from", "-", option, value)
+    assert result.code == 2
+    assert "must be" in result.err and value in result.err
