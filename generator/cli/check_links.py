@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import math
 import re
 import sys
 from collections.abc import Callable
@@ -17,9 +18,11 @@ DESCRIPTION = """\
 Check every resource URL in the knowledge base, or a plain list of URLs, and report
 each with its verdict: ok, redirected (works, but the URL should be updated),
 broken (gone: 404/410, no such host, refused, redirect loop...), indeterminate
-(timeout, rate-limited, blocked by a bot wall, server error, TLS, protocol), or
-skipped (excluded, or a private address). Only broken URLs fail the run; a URL
-indeterminate in several consecutive runs (history kept in --cache) counts as broken.
+(timeout, rate-limited, blocked by a bot wall, server error, TLS, protocol, a site
+that refuses robots, a host that took too long), or skipped (excluded, or a private
+address). Only broken URLs fail the run; a URL indeterminate in several consecutive
+runs (history kept in --cache) counts as broken, except on the sites listed in
+generator/links/hosts.toml as refusing robots.
 """
 
 EPILOG = """\
@@ -38,7 +41,7 @@ def _number(kind: Callable[[str], Any], minimum: float, *, above: bool = False) 
             value = kind(text)
         except ValueError:
             raise argparse.ArgumentTypeError(f"`{text}` is not a {'whole ' if kind is int else ''}number") from None
-        if value < minimum or (above and value == minimum):
+        if not math.isfinite(value) or value < minimum or (above and value == minimum):
             raise argparse.ArgumentTypeError(f"must be {'more than' if above else 'at least'} {minimum:g}, not {text}")
         return value
 
@@ -90,6 +93,13 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     polite.add_argument("--per-host", type=_number(int, 1), default=defaults.per_host, metavar="N", help=f"requests in flight to one host at most (default: {defaults.per_host})")
     polite.add_argument("--interval", type=_number(float, 0), default=defaults.interval, metavar="SECONDS", help=f"least time between two requests to one host (default: {defaults.interval:g})")
     polite.add_argument("--timeout", type=_number(float, 0, above=True), default=defaults.timeout, metavar="SECONDS", help=f"deadline of one request: connect, headers and body together (default: {defaults.timeout:g})")
+    polite.add_argument(
+        "--max-host-time",
+        type=_number(float, 0, above=True),
+        default=defaults.host_time,
+        metavar="SECONDS",
+        help=f"time one host may take in all (its answers and retry pauses); past it, its other URLs are left unchecked as indeterminate (default: {defaults.host_time:g})",
+    )
     polite.add_argument("--retries", type=_number(int, 0), default=defaults.retries, metavar="N", help=f"retries after a timeout, reset, refusal or 5xx, with backoff (default: {defaults.retries})")
     polite.add_argument("--max-redirects", type=_number(int, 0), default=defaults.max_redirects, metavar="N", help=f"redirects followed at most (default: {defaults.max_redirects})")
     polite.add_argument("--user-agent", metavar="UA", default=defaults.user_agent, help="User-Agent header to send")
@@ -112,6 +122,7 @@ def _outputs(args: argparse.Namespace) -> list[tuple[str, Path | None]]:
 
 def _check_links(args: argparse.Namespace) -> int:
     import asyncio
+    from dataclasses import replace
 
     from generator.cli.common import UsageError, load
     from generator.links._cache import Cache, CacheError
@@ -131,6 +142,7 @@ def _check_links(args: argparse.Namespace) -> int:
         per_host=args.per_host,
         interval=args.interval,
         timeout=args.timeout,
+        host_time=args.max_host_time,
         retries=args.retries,
         max_redirects=args.max_redirects,
         accept=args.accept,
@@ -148,12 +160,20 @@ def _check_links(args: argparse.Namespace) -> int:
     except TargetError as exc:
         raise UsageError(str(exc)) from None
 
+    try:
+        config = replace(config, hosts=config.policy())  # a broken hosts.toml is said up front
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+
     cache = None
     if args.cache:
         try:
             cache = Cache.load(Path(args.cache), settings=config.fingerprint())
         except CacheError as exc:
             raise UsageError(str(exc)) from None
+        if cache.problem:
+            # A bad cache costs one run its shortcuts, never the run itself.
+            print(f"warning: {cache.problem}", file=sys.stderr, flush=True)
 
     progress = Progress(len(targets))
     try:

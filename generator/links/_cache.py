@@ -11,12 +11,20 @@ import json
 import os
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
+from glob import escape as glob_escape
 from pathlib import Path
 from typing import Any
 
-from ._verdicts import PERSISTENT_PREFIX, Outcome, Verdict
+from ._verdicts import PERSISTENT_PREFIX, Outcome, Reason, Verdict
 
 FORMAT_VERSION = 1
+# The cache is read back from wherever CI restored it, so it is input we check like any other:
+# bounded in size, and every entry shaped as we write it, or dropped.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_URL = 8192  # characters of a URL (a cache key or a final URL)
+MAX_TEXT = 2000  # characters of a detail
+MAX_SETTINGS = 64
+MAX_STREAK = 100_000
 
 DEFAULT_LIFETIMES: dict[Verdict, timedelta] = {
     # Shorter than a week, so the weekly CI run always looks again at everything.
@@ -28,10 +36,15 @@ DEFAULT_LIFETIMES: dict[Verdict, timedelta] = {
 }
 # Entries not looked at for this long are dropped, so the file does not grow forever.
 FORGET_AFTER = timedelta(days=90)
+_NEVER = datetime.min.replace(tzinfo=timezone.utc)
 
 
 class CacheError(Exception):
-    """The cache file cannot be used (unreadable, or not one of ours)."""
+    """The cache file cannot be read at all (permissions, a folder in its place...)."""
+
+
+class _BadEntry(ValueError):
+    """An entry not in the form `_entry_to_json` writes."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,25 +82,46 @@ class Cache:
         self.promotion = promotion
         self._entries: dict[str, _Entry] = {}
         self._changed = False  # a re-run served wholly from the cache leaves the file alone
+        # One line for people when the file was set aside or entries were dropped, else None.
+        self.problem: str | None = None
 
     @classmethod
     def load(cls, path: Path, **kwargs: Any) -> Cache:
-        """Read the cache at `path`; a missing file is an empty cache. Raises CacheError."""
+        """Read the cache at `path`; a missing file is an empty cache.
+
+        A file that is not a cache of ours (not UTF-8, not JSON, truncated, empty, another
+        version, too big) is renamed beside itself to `NAME.bad-YYYYmmddTHHMMSSZ` and the run
+        starts with an empty cache; an entry not in our form is dropped. Either way `problem`
+        says so in one line, never quoting the file. Raises CacheError only when the file
+        cannot be read at all.
+        """
         cache = cls(path, **kwargs)
         try:
-            text = path.read_text(encoding="utf-8")
+            size = path.stat().st_size
+            raw = b"" if size > MAX_FILE_BYTES else path.read_bytes()
         except FileNotFoundError:
             return cache
         except OSError as exc:
             raise CacheError(f"{path}: cannot read the cache ({exc.strerror})") from None
         try:
-            data = json.loads(text)
-            if not isinstance(data, dict) or data.get("version") != FORMAT_VERSION:
-                raise ValueError("not a link-check cache of this version")
-            for url, raw in data["entries"].items():
-                cache._entries[url] = _entry_from_json(raw)
-        except (ValueError, KeyError, TypeError, AttributeError) as exc:
-            raise CacheError(f"{path}: not a usable link-check cache ({exc}); delete it to start afresh") from None
+            if size > MAX_FILE_BYTES:
+                raise ValueError(f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB")
+            entries = _entries_of(raw)
+        except ValueError as exc:
+            cache.problem = f"{path}: not a usable link-check cache ({exc}); {_set_aside(path)}; starting with an empty cache"
+            cache._changed = True  # write a good one at the end
+            return cache
+        dropped = 0
+        for url, value in entries.items():
+            try:
+                if not isinstance(url, str) or not 0 < len(url) <= MAX_URL:
+                    raise _BadEntry("url")
+                cache._entries[url] = _entry_from_json(value)
+            except _BadEntry:
+                dropped += 1
+        if dropped:
+            cache.problem = f"{path}: dropped {dropped} cache {'entry' if dropped == 1 else 'entries'} not in the expected form; those URLs are checked afresh"
+            cache._changed = True
         return cache
 
     def fresh(self, url: str, now: datetime) -> Outcome | None:
@@ -95,9 +129,16 @@ class Cache:
         entry = self._entries.get(url)
         if entry is None or entry.settings != self.settings or entry.outcome.checked_at is None:
             return None
-        if now - entry.outcome.checked_at < self.lifetimes[entry.outcome.verdict]:
+        # A time in the future is not fresh (a clock gone wrong, or a forged entry).
+        if timedelta(0) <= now - entry.outcome.checked_at < self.lifetimes[entry.outcome.verdict]:
             return entry.outcome
         return None
+
+    def checked_key(self, url: str) -> datetime:
+        """When `url` was last checked (the distant past if never), for ordering the queue."""
+        entry = self._entries.get(url)
+        when = entry.outcome.checked_at if entry is not None else None
+        return when if when is not None else _NEVER
 
     def record(self, url: str, outcome: Outcome) -> Outcome:
         """Remember a freshly checked outcome; return it, promoted to broken when the URL has
@@ -107,7 +148,8 @@ class Cache:
             return outcome
         previous = self._entries.get(url)
         streak, since = 0, None
-        if outcome.verdict is Verdict.INDETERMINATE:
+        # A site that refuses robots says nothing about its pages by refusing: no history.
+        if outcome.verdict is Verdict.INDETERMINATE and outcome.reason != Reason.REFUSES_ROBOTS:
             if previous is not None and previous.streak:
                 streak, since = previous.streak + 1, previous.since
             else:
@@ -152,15 +194,6 @@ class Cache:
         return len(self._entries)
 
 
-def _time(text: str | None) -> datetime | None:
-    if text is None:
-        return None
-    value = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=timezone.utc)
-    return value
-
-
 def format_time(when: datetime | None) -> str | None:
     """UTC, to the second, with a Z: `2026-11-24T08:00:00Z`."""
     if when is None:
@@ -168,16 +201,98 @@ def format_time(when: datetime | None) -> str | None:
     return when.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _entry_from_json(raw: dict[str, Any]) -> _Entry:
+def _entries_of(raw: bytes) -> dict[Any, Any]:
+    """The entries object of a cache file's bytes; ValueError saying briefly what is wrong."""
+    if not raw.strip():
+        raise ValueError("empty file")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ValueError("not UTF-8 text") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"not JSON: {exc.msg} at line {exc.lineno}") from None
+    except RecursionError:
+        raise ValueError("not JSON we read: nested too deep") from None
+    if not isinstance(data, dict) or data.get("version") != FORMAT_VERSION or not isinstance(data.get("entries"), dict):
+        raise ValueError("not a link-check cache of this version")
+    entries: dict[Any, Any] = data["entries"]
+    return entries
+
+
+def _text(raw: dict[str, Any], key: str, limit: int, *, optional: bool = True) -> str | None:
+    value = raw.get(key)
+    if value is None and optional:
+        return None
+    if not isinstance(value, str) or len(value) > limit:
+        raise _BadEntry(key)
+    return value
+
+
+def _time(raw: dict[str, Any], key: str, *, optional: bool = True) -> datetime | None:
+    text = _text(raw, key, 40, optional=optional)
+    if text is None:
+        return None
+    try:
+        value = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise _BadEntry(key) from None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=timezone.utc)
+    return value
+
+
+def _reason(text: str | None) -> str | None:
+    if text is None:
+        return None
+    try:
+        Reason(text.removeprefix(PERSISTENT_PREFIX))
+    except ValueError:
+        raise _BadEntry("reason") from None
+    return text
+
+
+def _entry_from_json(raw: Any) -> _Entry:
+    """An entry exactly as `_entry_to_json` writes it (known verdict and reason, bounded
+    strings, a status code, UTC times), else _BadEntry: the file is not trusted."""
+    if not isinstance(raw, dict):
+        raise _BadEntry("entry")
+    try:
+        verdict = Verdict(str(raw.get("verdict")))
+    except ValueError:
+        raise _BadEntry("verdict") from None
+    status = raw.get("status")
+    if status is not None and (type(status) is not int or not 100 <= status <= 999):
+        raise _BadEntry("status")
+    streak = raw.get("streak", 0)
+    if type(streak) is not int or not 0 <= streak <= MAX_STREAK:
+        raise _BadEntry("streak")
+    since = _time(raw, "since")
+    if streak and since is None:
+        raise _BadEntry("since")
     outcome = Outcome(
-        verdict=Verdict(raw["verdict"]),
-        reason=raw.get("reason"),
-        detail=str(raw.get("detail", "")),
-        status=raw.get("status"),
-        final_url=raw.get("final_url"),
-        checked_at=_time(raw["checked_at"]),
+        verdict=verdict,
+        reason=_reason(_text(raw, "reason", 64)),
+        detail=_text(raw, "detail", MAX_TEXT, optional=False) or "",
+        status=status,
+        final_url=_text(raw, "final_url", MAX_URL),
+        checked_at=_time(raw, "checked_at", optional=False),
     )
-    return _Entry(outcome, str(raw.get("settings", "")), int(raw.get("streak", 0)), _time(raw.get("since")))
+    return _Entry(outcome, _text(raw, "settings", MAX_SETTINGS) or "", streak, since)
+
+
+def _set_aside(path: Path) -> str:
+    """Rename an unusable cache beside itself, kept for a look; say what became of it.
+    Only the latest is kept: CI saves the whole folder, and old ones would pile up there."""
+    aside = path.with_name(f"{path.name}.bad-{datetime.now(timezone.utc):%Y%m%dT%H%M%SZ}")
+    try:
+        for older in path.parent.glob(f"{glob_escape(path.name)}.bad-*"):
+            older.unlink()
+        os.replace(path, aside)
+    except OSError as exc:
+        return f"could not set it aside ({exc.strerror}), so it will be overwritten"
+    return f"set aside as {aside.name}"
 
 
 def _entry_to_json(entry: _Entry) -> dict[str, Any]:

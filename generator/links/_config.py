@@ -7,8 +7,12 @@ import ipaddress
 import re
 import ssl
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from generator import __version__
+
+if TYPE_CHECKING:
+    from ._hosts import HostPolicy
 
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 
@@ -37,6 +41,11 @@ class Config:
     # Long enough for slow academic servers, short enough that a silent host cannot stall CI.
     timeout: float = 20.0
     retries: int = 2
+    # What one host may cost a run: the time spent waiting on its answers and its Retry-After
+    # and backoff pauses (not our own pauses between requests). A silent or slow-drip host
+    # costs up to (retries + 1) x 2 x timeout per URL; past this, its other URLs are left
+    # unchecked (indeterminate) rather than stalling the run for minutes.
+    host_time: float = 120.0
     max_redirects: int = 10
     accept: frozenset[int] = frozenset()
     exclude: tuple[re.Pattern[str], ...] = ()
@@ -47,10 +56,11 @@ class Config:
     backoff: float = 1.0  # the first retry waits about this long, doubling (with jitter) after
     max_backoff: float = 30.0
     retry_after_default: float = 10.0  # 429/503 with a missing or unreadable Retry-After
-    retry_after_max: float = 60.0  # a server asking for longer is not retried: rate-limited
+    retry_after_max: float = 60.0  # the most Retry-After we honour for one URL, all retries together
     body_cap: int = 64 * 1024  # bytes of a GET body we read at most (for bot-wall markers)
     allowed_networks: tuple[IPNetwork, ...] = ()  # private ranges let through anyway (tests)
     ssl_context: ssl.SSLContext | None = field(default=None, compare=False)  # None: certifi
+    hosts: HostPolicy | None = None  # per-host rules; None: the shipped generator/links/hosts.toml
 
     def __post_init__(self) -> None:
         for name in ("concurrency", "per_host"):
@@ -59,14 +69,23 @@ class Config:
         for name in ("interval", "retries", "max_redirects", "backoff", "retry_after_default", "retry_after_max"):
             if getattr(self, name) < 0:
                 raise ValueError(f"{name} must not be negative")
-        if self.timeout <= 0:
-            raise ValueError("timeout must be more than 0")
+        for name in ("timeout", "host_time"):
+            if not getattr(self, name) > 0:
+                raise ValueError(f"{name} must be more than 0")
 
     def fingerprint(self) -> str:
         """A short digest of the settings that can change a verdict, so a cache never serves
         a verdict reached under different rules."""
-        key = repr((sorted(self.accept), self.max_redirects, self.allow_private, self.user_agent, self.allowed_networks))
+        key = repr((sorted(self.accept), self.max_redirects, self.allow_private, self.user_agent, self.allowed_networks, self.policy().key()))
         return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+    def policy(self) -> HostPolicy:
+        """The per-host rules in force (ValueError if the shipped hosts.toml is unusable)."""
+        if self.hosts is not None:
+            return self.hosts
+        from ._hosts import load_policy
+
+        return load_policy()
 
     def excluded(self, url: str) -> bool:
         return any(pattern.search(url) for pattern in self.exclude)

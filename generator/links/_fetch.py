@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from ._config import Config
 from ._guard import AddressRefused, Guard, NameNotResolved, Resolver
+from ._hosts import behind_wall, oembed_outcome
 from ._http import httpx
 from ._net import CONNECTING, GuardedTransport, phase
 from ._politeness import Politeness
@@ -48,11 +49,12 @@ class Failure(Enum):
     PROTOCOL = "protocol"
     PRIVATE = "private"
     RATE_LIMITED = "rate-limited"  # the host asked us to stay away longer than we wait
+    HOST_TIME = "host-time"  # the host has used up its time for this run (Config.host_time)
 
 
 _RETRIED_FAILURES = frozenset({Failure.DNS_AGAIN, Failure.REFUSED, Failure.UNREACHABLE, Failure.TIMEOUT, Failure.RESET})
 # Failures before any HTTP was spoken: a GET would fail the same way, so no fallback.
-_CONNECT_FAILURES = frozenset({Failure.DNS, Failure.DNS_AGAIN, Failure.REFUSED, Failure.UNREACHABLE, Failure.TLS, Failure.PRIVATE, Failure.RATE_LIMITED})
+_CONNECT_FAILURES = frozenset({Failure.DNS, Failure.DNS_AGAIN, Failure.REFUSED, Failure.UNREACHABLE, Failure.TLS, Failure.PRIVATE, Failure.RATE_LIMITED, Failure.HOST_TIME})
 # Failures that belong to the host, not the page: once a URL has used up its retries on one,
 # the host's other URLs get the same answer without knocking again.
 _HOST_FAILURES = frozenset({Failure.REFUSED, Failure.UNREACHABLE})
@@ -68,7 +70,9 @@ _FAILURE_OUTCOMES: dict[Failure, tuple[Verdict, Reason]] = {
     Failure.PROTOCOL: (Verdict.INDETERMINATE, Reason.PROTOCOL),
     Failure.PRIVATE: (Verdict.SKIPPED, Reason.PRIVATE_ADDRESS),
     Failure.RATE_LIMITED: (Verdict.INDETERMINATE, Reason.RATE_LIMITED),
+    Failure.HOST_TIME: (Verdict.INDETERMINATE, Reason.TIMEOUT),
 }
+HOST_TIME_DETAIL = "host took too long; not checked this run"
 
 
 @dataclass(slots=True)
@@ -172,9 +176,12 @@ class Fetcher:
             }
         )
         self._rng = rng or random.Random()
+        self._policy = config.policy()
         self._get_only: set[str] = set()  # hosts that answer HEAD with 405/501
         self._host_down: dict[tuple[str, str, int | None], Exchange] = {}  # (scheme, host, port)
         self._stay_away: dict[str, tuple[float, str]] = {}  # host -> (until, why)
+        self._spent: dict[str, float] = {}  # host -> seconds of its time used (Config.host_time)
+        self._cut: set[str] = set()  # URLs left unchecked because their host's time ran out
 
     async def __aenter__(self) -> Fetcher:
         return self
@@ -186,11 +193,25 @@ class Fetcher:
         """Close the idle connections to a host that has nothing left to check."""
         await self._transport.close_host(host)
 
+    def unchecked(self, url: str) -> bool:
+        """Whether `url` was left unchecked (or cut short) because a host's time ran out:
+        its outcome says nothing about the URL, so it is not remembered."""
+        return url in self._cut
+
+    def _time_left(self, host: str) -> float:
+        return self.config.host_time - self._spent.get(host, 0.0)
+
+    def _charge(self, host: str, seconds: float) -> None:
+        self._spent[host] = self._spent.get(host, 0.0) + seconds
+
     # -- one URL -------------------------------------------------------------------
     async def check(self, url: str | httpx.URL) -> Outcome:
         """Follow `url` to its final answer and decide its verdict."""
         try:
-            return await self._check(url)
+            probe = self._policy.oembed_url(str(url))
+            if probe is not None:
+                return await self._check_oembed(str(url), probe)
+            return self._behind_wall(str(url), await self._check(url))
         except Exception as exc:  # noqa: BLE001
             # A bug of ours, met on one odd site, must not cost the whole run its report.
             return Outcome(
@@ -199,6 +220,16 @@ class Fetcher:
                 f"the link checker failed on this URL ({type(exc).__name__}: {exc}); please report it",
                 final_url=str(url),
             )
+
+    async def _check_oembed(self, url: str, probe: str) -> Outcome:
+        """A YouTube video or playlist, judged by what YouTube's oEmbed endpoint says of it."""
+        outcome = await self._check(probe)
+        if probe in self._cut:
+            self._cut.add(url)
+        return oembed_outcome(url, outcome)
+
+    def _behind_wall(self, url: str, outcome: Outcome) -> Outcome:
+        return outcome if url in self._cut else behind_wall(self._policy, url, outcome)
 
     async def _check(self, url: str | httpx.URL) -> Outcome:
         try:
@@ -261,6 +292,8 @@ class Fetcher:
     def _failure_outcome(self, exchange: Exchange, url: str | httpx.URL, current: httpx.URL, hops: int) -> Outcome:
         assert exchange.failure is not None
         verdict, reason = _FAILURE_OUTCOMES[exchange.failure]
+        if exchange.failure is Failure.HOST_TIME:
+            self._cut.add(str(url))
         detail = exchange.detail
         if exchange.attempts > 1:
             detail += f" ({exchange.attempts} attempts)"
@@ -278,6 +311,7 @@ class Fetcher:
         use_get = host in self._get_only
         attempts = self.config.retries + 1
         exchange = Exchange(str(url), "GET")
+        waited = 0.0  # Retry-After honoured so far for this URL
         for attempt in range(attempts):
             exchange = await self._exchange(url, "GET" if use_get else "HEAD", jar)
             if not use_get and self._head_not_trusted(exchange):
@@ -286,9 +320,17 @@ class Fetcher:
                 use_get = True
                 exchange = await self._exchange(url, "GET", jar)
             exchange.attempts = attempt + 1
-            delay = self._retry_delay(exchange, host, attempt)
+            delay = self._retry_delay(exchange, host, attempt, waited)
             if delay is None or attempt == attempts - 1:
                 break
+            if delay > self._time_left(host):
+                # The pause is the host's time too; one that outlasts it is not waited out.
+                note = f"not retried: {host} has used up its {self.config.host_time:g} s for this run"
+                exchange.detail = f"{exchange.detail}; {note}" if exchange.detail else note
+                break
+            if exchange.status in RETRY_AFTER_STATUSES:
+                waited += delay
+            self._charge(host, delay)
             await asyncio.sleep(delay)
         if exchange.connecting and (exchange.failure in _HOST_FAILURES or exchange.failure is Failure.TIMEOUT):
             self._host_down[origin] = exchange
@@ -301,8 +343,9 @@ class Fetcher:
         assert exchange.status is not None
         return exchange.status >= HEAD_NOT_TRUSTED_BELOW and exchange.status != 429 and exchange.status not in self.config.accept
 
-    def _retry_delay(self, exchange: Exchange, host: str, attempt: int) -> float | None:
-        """How long to wait before asking again, or None when asking again cannot help."""
+    def _retry_delay(self, exchange: Exchange, host: str, attempt: int, waited: float = 0.0) -> float | None:
+        """How long to wait before asking again, or None when asking again cannot help.
+        `waited`: the Retry-After already honoured for this URL (capped in all)."""
         config = self.config
         if exchange.failure is not None:
             return self._backoff(attempt) if exchange.failure in _RETRIED_FAILURES else None
@@ -316,9 +359,12 @@ class Fetcher:
             wait = parse_retry_after(exchange.headers.get("retry-after"), time.time())
             if wait is None:
                 wait = config.retry_after_default if status == 429 or "retry-after" in exchange.headers else self._backoff(attempt)
-            if wait > config.retry_after_max:
+            if waited + wait > config.retry_after_max:
                 # Waiting less than asked and asking again would be rude and pointless.
-                why = f"the server asked us to wait {wait:.0f} s, longer than the {config.retry_after_max:.0f} s we wait"
+                if waited:
+                    why = f"the server asked us to wait {wait:.0f} s more, past the {config.retry_after_max:g} s in all we wait for one URL"
+                else:
+                    why = f"the server asked us to wait {wait:.0f} s, longer than the {config.retry_after_max:.0f} s we wait"
                 self._stay_away[host] = (asyncio.get_running_loop().time() + wait, why)
                 exchange.detail = why
                 return None
@@ -334,16 +380,25 @@ class Fetcher:
     async def _exchange(self, url: httpx.URL, method: str, jar: httpx.Cookies | None) -> Exchange:
         host = host_of(url)
         away = self._stay_away.get(host)
-        if away is not None and away[0] > asyncio.get_running_loop().time():
+        loop = asyncio.get_running_loop()
+        if away is not None and away[0] > loop.time():
             return Exchange(str(url), method, failure=Failure.RATE_LIMITED, detail=away[1], connecting=True)
+        if self._time_left(host) <= 0:
+            return self._out_of_time(url, method, host)
         async with self.politeness.slot(host):
+            left = self._time_left(host)  # other lanes may have used it up while we waited
+            if left <= 0:
+                return self._out_of_time(url, method, host)
+            limit = min(self.config.timeout, left)
             token = phase.set("")
             response: httpx.Response | None = None
             sample = bytearray()
+            started = loop.time()
             try:
                 # The one deadline for connect, headers and body together: a slow drip or a
-                # silent server costs at most this, whatever it does.
-                async with asyncio.timeout(self.config.timeout):
+                # silent server costs at most this, whatever it does (and at most the time
+                # its host has left).
+                async with asyncio.timeout(limit):
                     request = httpx.Request(method, url, headers=self._headers, cookies=jar)
                     response = await self._transport.handle_async_request(request)
                     response.request = request
@@ -351,11 +406,14 @@ class Fetcher:
             except Exception as exc:  # every way a request can fail ends as a Failure, never a crash
                 if response is None:
                     failure, detail = classify_exception(exc)
+                    if failure is Failure.TIMEOUT and limit < self.config.timeout:
+                        return self._out_of_time(url, method, host)
                     if failure is Failure.TIMEOUT:
                         detail = f"no answer within {self.config.timeout:g} s"
                     return Exchange(str(url), method, failure=failure, detail=detail, connecting=phase.get() == CONNECTING)
                 # The status came; a body cut short (deadline, reset) still shows its markers.
             finally:
+                self._charge(host, loop.time() - started)
                 phase.reset(token)
                 if response is not None:
                     await _close_quietly(response)
@@ -364,6 +422,10 @@ class Fetcher:
         if response.status_code >= 400:
             body = decode_sample(bytes(sample), response.headers.get("content-encoding", ""), self.config.body_cap)
         return Exchange(str(url), method, status=response.status_code, headers=response.headers, body=body)
+
+    def _out_of_time(self, url: httpx.URL, method: str, host: str) -> Exchange:
+        detail = f"{HOST_TIME_DETAIL} ({host} used up its {self.config.host_time:g} s)"
+        return Exchange(str(url), method, failure=Failure.HOST_TIME, detail=detail, connecting=True)
 
     async def _read(self, response: httpx.Response, method: str, sample: bytearray) -> None:
         """Read what is needed of the body into `sample`, and no more than the cap."""

@@ -1,10 +1,20 @@
-"""Reports of a run: text for people, JSON for tools (and the site), Markdown for CI summaries and issues."""
+"""Reports of a run: text for people, JSON for tools (and the site), Markdown for CI summaries and issues.
+
+Most of what a report shows came from servers (a Location header becomes a final URL and
+part of a detail; exception text, TLS messages) or from a cache file, so every such string
+is escaped for where it lands: control characters made visible in text, and in Markdown
+either an inline code span (a fence longer than any backtick run inside) or escaped text,
+with `@` and `#123` defused so the weekly issue mentions and cross-references nobody, and
+no raw `|` in a table cell.
+"""
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
+from urllib.parse import quote
 
 from ._cache import format_time
 from ._verdicts import VERDICT_ORDER, Result, Verdict, reason_text
@@ -77,6 +87,15 @@ def render_json(results: Sequence[Result]) -> str:
 
 # -- text ---------------------------------------------------------------------------
 
+# C0 and C1 controls, line and paragraph separators, and the bidirectional overrides and
+# isolates that can make a terminal or a page show text in another order than it is.
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """`text` with control characters written as visible escapes (`\\x1b`, `\\u202e`)."""
+    return _CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text)
+
 
 def summary_line(results: Sequence[Result]) -> str:
     counts = summary(results)
@@ -93,12 +112,12 @@ def render_text(results: Sequence[Result]) -> str:
         if result.verdict is Verdict.OK:
             continue
         outcome = result.outcome
-        where = f"{result.target.location}: " if result.target.location else ""
-        reason = f" ({outcome.reason})" if outcome.reason else ""
-        lines.append(f"{where}{outcome.verdict.value}{reason}: {result.url}")
-        lines.append(f"    {outcome.detail}")
+        where = f"{printable(result.target.location)}: " if result.target.location else ""
+        reason = f" ({printable(outcome.reason)})" if outcome.reason else ""
+        lines.append(f"{where}{outcome.verdict.value}{reason}: {printable(result.url)}")
+        lines.append(f"    {printable(outcome.detail)}")
         if result.archive and result.verdict is Verdict.BROKEN:
-            lines.append(f"    try {result.archive}")
+            lines.append(f"    try {printable(result.archive)}")
     lines.append(summary_line(results))
     return "\n".join(lines) + "\n"
 
@@ -122,20 +141,61 @@ _INTROS = {
 }
 
 
-def _cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").strip()
+def _one_line(text: str) -> str:
+    return printable(text.replace("\r\n", " ").replace("\n", " ")).strip()
+
+
+# Markdown's punctuation that could start markup inside a table cell: emphasis, code, links
+# and images, raw HTML and autolinks, entities, strikethrough, and the cell separator.
+_MARKUP = re.compile(r"([\\`*_\[\]<>|~&!])")
+
+
+def _text(text: str) -> str:
+    """Escaped Markdown text for a table cell: shows exactly `text`, starts no markup,
+    mentions nobody (`@\u200b`) and links no issue (`#\u200b1`)."""
+    text = _MARKUP.sub(r"\\\1", _one_line(text))
+    return re.sub(r"#(?=\d)", "#\u200b", text.replace("@", "@\u200b"))
+
+
+def _code(text: str) -> str:
+    """An inline code span for a table cell, whatever `text` holds.
+
+    The fence is one backtick longer than the longest run inside, padded with a space when
+    the text starts or ends with a backtick. GFM splits table rows on every `|` not escaped
+    by a backslash, code spans included, so each `|` gets one (and a backslash already in
+    front of it another, lest it escape ours): `a\\|b` would otherwise end the cell."""
+    text = _one_line(text)
+    if not text:
+        return ""
+    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    pad = " " if text[0] == "`" or text[-1] == "`" else ""
+    text = re.sub(r"(\\*)\|", lambda m: m.group(1) * 2 + "\\|", text)
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+# What an autolink `<...>` may hold and still mean exactly that URL, with nothing for
+# GitHub to read as a mention or a table cell's end.
+_PLAIN_URL = re.compile(r"https?://[A-Za-z0-9\-._~:/?#\[\]!$&'()*+,;=%]+")
 
 
 def _link(url: str | None) -> str:
     if not url:
         return ""
-    if any(c in url for c in " <>|`\n"):
-        return f"`{_cell(url).replace('`', '')}`"
-    return f"<{url}>"
+    if _PLAIN_URL.fullmatch(url):
+        return f"<{url}>"
+    return _code(url)
+
+
+_ARCHIVE_SAFE = ":/?#[]!$&'*+,;=%-._~"
+
+
+def _archive_link(url: str) -> str:
+    # Percent-encoded past the characters that could end the link or the table cell.
+    return f"[archived copy]({quote(url, safe=_ARCHIVE_SAFE)})"
 
 
 def _where(result: Result) -> str:
-    return f"`{_cell(result.target.location)}`" if result.target.location else ""
+    return _code(result.target.location) if result.target.location else ""
 
 
 def render_markdown(results: Sequence[Result]) -> str:
@@ -159,12 +219,12 @@ def render_markdown(results: Sequence[Result]) -> str:
             out += [f"| {_where(r)} | {_link(r.url)} | {_link(r.outcome.final_url)} |" for r in rows]
         elif verdict is Verdict.SKIPPED:
             out += ["| Where | URL | Why |", "|---|---|---|"]
-            out += [f"| {_where(r)} | {_link(r.url)} | {_cell(r.outcome.detail)} |" for r in rows]
+            out += [f"| {_where(r)} | {_link(r.url)} | {_text(r.outcome.detail)} |" for r in rows]
         else:
             out += ["| Where | URL | Why | Try |", "|---|---|---|---|"]
             for r in rows:
-                why = f"**{reason_text(r.outcome.reason)}**: {_cell(r.outcome.detail)}" if r.outcome.reason else _cell(r.outcome.detail)
-                try_ = f"[archived copy]({r.archive})" if r.archive else ""
+                why = f"**{_text(reason_text(r.outcome.reason))}**: {_text(r.outcome.detail)}" if r.outcome.reason else _text(r.outcome.detail)
+                try_ = _archive_link(r.archive) if r.archive else ""
                 out.append(f"| {_where(r)} | {_link(r.url)} | {why} | {try_} |")
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"

@@ -42,6 +42,11 @@ async def check_targets(
             continue
         queues.setdefault(_host_key(url), deque()).append(url)
         outcomes[url] = PENDING
+    if cache is not None:
+        # Longest unchecked first (never checked before all): when a host's time runs out,
+        # the URLs it left unchecked (not recorded) come first on the next run.
+        for host, queue in queues.items():
+            queues[host] = deque(sorted(queue, key=cache.checked_key))
     if on_result is not None:
         for outcome, _ in outcomes.values():
             if outcome is not PENDING[0]:
@@ -58,7 +63,7 @@ async def check_targets(
                 while queue:
                     url = queue.popleft()
                     outcome = (await fetcher.check(url)).stamped(clock())
-                    if cache is not None:
+                    if cache is not None and not fetcher.unchecked(url):
                         outcome = cache.record(url, outcome)
                     outcomes[url] = (outcome, False)
                     if on_result is not None:

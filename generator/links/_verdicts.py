@@ -40,6 +40,7 @@ class Reason(StrEnum):
     TIMEOUT = "timeout"
     RATE_LIMITED = "rate-limited"
     BLOCKED = "blocked"  # bot walls, 401/403, LinkedIn's 999
+    REFUSES_ROBOTS = "refuses-robots"  # a site listed in hosts.toml as walling off robots; never promoted
     SERVER_ERROR = "server-error"
     TLS = "tls"
     PROTOCOL = "protocol"
@@ -63,6 +64,7 @@ _REASON_TEXT = {
     Reason.TIMEOUT: "timed out",
     Reason.RATE_LIMITED: "rate-limited",
     Reason.BLOCKED: "blocked by the site",
+    Reason.REFUSES_ROBOTS: "refuses automated checks",
     Reason.SERVER_ERROR: "server error",
     Reason.TLS: "certificate problem",
     Reason.PROTOCOL: "broken HTTP",
@@ -158,6 +160,9 @@ HEAD_NOT_TRUSTED_BELOW = 400
 HEAD_UNSUPPORTED = frozenset({405, 501})
 BLOCKED_STATUSES = frozenset({401, 403, 407, 451, 999})  # 999: LinkedIn's answer to robots
 RETRY_AFTER_STATUSES = frozenset({429, 503})
+FROM_BOT_WALL = "from a bot wall"
+# On a site that refuses robots, only these still say the page is gone.
+GONE_EVEN_BEHIND_WALLS = frozenset({Reason.NOT_FOUND, Reason.GONE, Reason.DNS})
 
 
 def classify_status(status: int, headers: Mapping[str, str], body: bytes, accept: frozenset[int]) -> Outcome:
@@ -171,7 +176,7 @@ def classify_status(status: int, headers: Mapping[str, str], body: bytes, accept
     if status == 410:
         return Outcome(Verdict.BROKEN, Reason.GONE, text, status)
     if wall and status >= 400:
-        return Outcome(Verdict.INDETERMINATE, Reason.BLOCKED, f"{text} from a bot wall ({wall})", status)
+        return Outcome(Verdict.INDETERMINATE, Reason.BLOCKED, f"{text} {FROM_BOT_WALL} ({wall})", status)
     if status == 429:
         return Outcome(Verdict.INDETERMINATE, Reason.RATE_LIMITED, text, status)
     if status in BLOCKED_STATUSES:

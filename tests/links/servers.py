@@ -27,6 +27,8 @@ Paths (query parameters in brackets):
   /to                        302 to [location=] (any string, e.g. javascript:...)
   /cookie-check              302 to itself setting a cookie; 200 once the cookie comes back
   /hang-up-next              200, then reads the next request on that connection and hangs up
+  /oembed                    YouTube's oEmbed, by the video or playlist id in [url=]: ids starting
+                             `ok` 200 (JSON), `private` 401, `forbidden` 403, `gone` 404, `busy` 503
 A separate `silent` listener accepts connections and never reads or writes.
 """
 
@@ -255,6 +257,14 @@ class _Listener:
             except (asyncio.IncompleteReadError, ConnectionError):
                 pass
             return False
+        if name == "oembed":
+            asked = parse_qs(params.get("url", "").partition("?")[2])
+            video = (asked.get("v") or asked.get("list") or [params.get("url", "").rstrip("/").rpartition("/")[2]])[0]
+            for prefix, code in (("ok", 200), ("private", 401), ("forbidden", 403), ("gone", 404), ("busy", 503)):
+                if video.startswith(prefix):
+                    body = b'{"type": "video", "title": "A lecture"}' if code == 200 else b"Unauthorized" if code == 401 else b"Not Found"
+                    return await send(code, {"Content-Type": "application/json"} if code == 200 else None, body)
+            return await send(400, body=b"Bad Request")
         if name == "cookie-check":
             if "seen=1" in request.headers.get("cookie", ""):
                 return await send(200)

@@ -107,12 +107,25 @@ def test_cache_makes_a_rerun_cheap(run: Callable[..., Any], kb: Path, servers: S
     assert [r.target for r in servers.plain.log.requests[seen:]] == ["/status/404", "/status/404"]  # HEAD, then GET
 
 
-def test_unusable_cache_is_a_usage_error(run: Callable[..., Any], kb: Path) -> None:
+@pytest.mark.parametrize("content", [b"{ not json", b"", b'{"version": 1, "entries": {"\xff": 1'], ids=["not json", "empty", "not utf-8"])
+def test_unusable_cache_is_set_aside_and_the_run_goes_on(run: Callable[..., Any], kb: Path, content: bytes) -> None:
     cache = kb / "cache.json"
-    cache.write_text("{ not json")
+    cache.write_bytes(content)
+    result = run("check-links", "--root", kb, *FAST, "--cache", cache)
+    assert result.code == 1  # the broken link, as without a cache: not 2, not a traceback
+    [warning] = [line for line in result.err.splitlines() if "cache" in line]
+    assert warning.startswith(f"warning: {cache}: not a usable link-check cache (") and "set aside as cache.json.bad-" in warning
+    assert "Traceback" not in result.err
+    assert json.loads(cache.read_text())["version"] == 1  # a good cache in its place for next week
+    assert [p.read_bytes() for p in kb.glob("cache.json.bad-*")] == [content]
+
+
+def test_unreadable_cache_is_a_usage_error(run: Callable[..., Any], kb: Path) -> None:
+    cache = kb / "cache.json"
+    cache.mkdir()
     result = run("check-links", "--root", kb, *FAST, "--cache", cache)
     assert result.code == 2
-    assert "delete it" in result.err
+    assert "cannot read the cache" in result.err
 
 
 def test_urls_from_stdin(run: Callable[..., Any], servers: Servers, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -229,3 +242,33 @@ def test_progress_bar_stays_quiet_otherwise() -> None:
     progress.advance(Verdict.OK)
     progress.close()
     assert stream.getvalue() == ""
+
+
+def test_max_host_time(run: Callable[..., Any], servers: Servers, tmp_path: Path) -> None:
+    urls = tmp_path / "urls.txt"
+    urls.write_text("".join(f"{servers.silent.url(f'/cli/{i}')}\n" for i in range(6)))
+    result = run("check-links", "--urls-from", urls, "--interval", "0", "--timeout", "5", "--allow-private", "--max-host-time", "1", "--format", "json")
+    assert result.code == 0  # indeterminate, not broken
+    data = json.loads(result.out)
+    assert data["summary"]["indeterminate"] == 6
+    assert run("check-links", "--urls-from", urls, "--max-host-time", "0").code == 2
+
+
+def test_a_broken_host_policy_is_a_usage_error(run: Callable[..., Any], servers: Servers, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken() -> None:
+        raise ValueError("generator/links/hosts.toml: not valid TOML (Expected ']' at line 1)")
+
+    monkeypatch.setattr("generator.links._hosts.load_policy", broken)
+    urls = tmp_path / "urls.txt"
+    urls.write_text(servers.plain.url("/ok") + "\n")
+    result = run("check-links", "--urls-from", urls, *FAST)
+    assert result.code == 2
+    assert "hosts.toml: not valid TOML" in result.err
+
+
+@pytest.mark.parametrize("option", ["--timeout", "--interval", "--max-host-time"])
+@pytest.mark.parametrize("value", ["nan", "inf"])
+def test_seconds_must_be_finite(run: Callable[..., Any], option: str, value: str) -> None:
+    result = run("check-links", "--urls-from", "-", option, value)
+    assert result.code == 2
+    assert "must be" in result.err and value in result.err

@@ -17,6 +17,9 @@ import pytest
 
 from generator.links import Outcome, Reason, Result, Target, Verdict, render, summary
 
+from .conftest import Servers, check
+from .servers import q
+
 GOLDEN = Path(__file__).parent / "golden"
 AT = datetime(2026, 11, 24, 6, 0, tzinfo=timezone.utc)
 
@@ -66,3 +69,86 @@ def test_archive_links_only_where_needed() -> None:
 def test_summary_counts_every_verdict_even_zero() -> None:
     assert summary([]) == {"ok": 0, "redirected": 0, "broken": 0, "indeterminate": 0, "skipped": 0}
     assert render([], "text") == "0 URLs: 0 ok\n"
+
+
+# -- strings from servers (and caches) are escaped for where they land -------------------
+
+HOSTILE = "see `x` @everyone and @org/team, fixes #1 | <img src=x onerror=alert(1)> [click](https://evil.example.invalid) **bold** &#64;a \\| end"
+
+
+def _cells(row: str) -> list[str]:
+    """A table row split the way GFM splits it: on every `|` a backslash does not escape."""
+    cells, current, i = [], "", 0
+    while i < len(row):
+        if row[i] == "\\" and i + 1 < len(row):
+            current += row[i : i + 2]
+            i += 2
+            continue
+        if row[i] == "|":
+            cells.append(current)
+            current = ""
+        else:
+            current += row[i]
+        i += 1
+    return cells[1:]  # the row starts with a separator
+
+
+def _rows(markdown: str) -> list[list[str]]:
+    return [_cells(line) for line in markdown.splitlines() if line.startswith("| ") and not line.startswith("| Where")]
+
+
+def test_markdown_escapes_what_servers_said() -> None:
+    results = [
+        _result("walled", "https://a.example.invalid/", Verdict.INDETERMINATE, Reason.BLOCKED, HOSTILE, 403),
+        _result("moved", "https://b.example.invalid/", Verdict.REDIRECTED, Reason.PERMANENT_REDIRECT, "moved", 301,
+                "https://b.example.invalid/``x``|@everyone<b>"),
+        _result("bad", "https://c.example.invalid/", Verdict.BROKEN, Reason.BAD_REDIRECT,
+                "HTTP 302 Found to `javascript:alert(1)`, which is not a web address", 302),
+        _result("odd", "https://d.example.invalid/a\\|b", Verdict.SKIPPED, Reason.EXCLUDED, "matches --exclude", None),
+    ]
+    text = render(results, "markdown")
+    rows = _rows(text)
+    assert [len(r) for r in rows] == [4, 4, 3, 3]  # no cell was split by a `|` from a server
+    why = rows[1][2].strip()
+    assert why == (
+        "**blocked by the site**: see \\`x\\` @\u200beveryone and @\u200borg/team, fixes #\u200b1 \\| \\<img src=x onerror=alert(1)\\> "
+        "\\[click\\](https://evil.example.invalid) \\*\\*bold\\*\\* \\&#\u200b64;a \\\\\\| end"
+    )
+    assert rows[0][2].strip() == "**redirects to a non-web address**: HTTP 302 Found to \\`javascript:alert(1)\\`, which is not a web address"
+    # A URL that is not plain is shown in a code span, fenced past its longest backtick run.
+    assert rows[2][2].strip() == "```https://b.example.invalid/``x``\\|@everyone<b>```"
+    assert rows[3][1].strip() == "`https://d.example.invalid/a\\\\\\|b`"  # its own backslash cannot escape our `\|`
+    assert "@everyone" not in text.replace("`https://b.example.invalid/``x``\\|@everyone<b>`", "")
+
+
+def test_archive_links_cannot_end_early() -> None:
+    result = _result("gone", "https://e.example.invalid/a) [x](y)|z", Verdict.BROKEN, Reason.NOT_FOUND, "HTTP 404 Not Found", 404)
+    [row] = _rows(render([result], "markdown"))
+    assert row[3].strip() == "[archived copy](https://web.archive.org/web/https://e.example.invalid/a%29%20[x]%28y%29%7Cz)"
+
+
+def test_code_spans_hold_any_backticks() -> None:
+    result = _result("x", "https://f.example.invalid/", Verdict.SKIPPED, Reason.EXCLUDED, "x", None)
+    result = Result(Target(result.url, "x", "`list`.txt:3"), result.outcome)
+    assert _rows(render([result], "markdown"))[0][0].strip() == "`` `list`.txt:3 ``"
+
+
+def test_text_report_shows_control_characters_escaped() -> None:
+    result = _result("x", "https://g.example.invalid/", Verdict.BROKEN, Reason.NOT_FOUND, "HTTP 404\x1b[2J\x1b]0;pwned\x07 \u202egnp.exe\r\nnext", 404)
+    text = render([result], "text")
+    assert "    HTTP 404\\x1b[2J\\x1b]0;pwned\\x07 \\u202egnp.exe\\x0d\\x0anext\n" in text
+    assert not any(c in text for c in "\x1b\x07\r\u202e")
+
+
+def test_a_hostile_location_header_cannot_reach_the_markdown(servers: Servers) -> None:
+    hostile = "`@everyone` | <b>hi</b> [x](https://evil.example.invalid) ``"
+    urls = [servers.plain.url(f"/to?location={q('javascript:' + hostile)}"), servers.plain.url(f"/status/301?location={q('/ok?' + hostile)}")]
+    run = check(urls)
+    assert [r.verdict for r in run.results] == [Verdict.BROKEN, Verdict.REDIRECTED]
+    rows = _rows(render(run.results, "markdown"))
+    assert [len(r) for r in rows] == [4, 3]  # no `|` from the server split a row
+    why = rows[0][2]
+    assert "\\`javascript:\\`@\u200beveryone\\` \\| \\<b\\>hi\\</b\\> \\[x\\](https://evil.example" in why
+    new_url = rows[1][2].strip()
+    assert new_url.startswith("``` http://127.0.0.1:") and new_url.endswith("%20`` ```")  # one code span, fenced past its ``
+    assert "<" not in new_url and "|" not in new_url.replace("\\|", "")
