@@ -101,13 +101,19 @@ def load_policy(path: Path = POLICY_FILE) -> HostPolicy:
 
 def oembed_outcome(url: str, outcome: Outcome) -> Outcome:
     """The verdict on a YouTube video from its oEmbed check's outcome: its page answers 200
-    even when the video is private or deleted, oEmbed does not. 200 is ok; 401, 403 and
-    404 (not from a bot wall) are broken; anything else is judged as usual."""
+    even when the video is private or deleted, oEmbed does not. 200 is ok; 404 (not from a
+    bot wall) is broken: the video is deleted or never was. 401 and 403 are indeterminate:
+    YouTube answers them for a private video, but also for a public one whose owner does not
+    allow embedding, so one run cannot say; weeks of them are promoted to broken like any
+    other indeterminate URL. Anything else is judged as usual."""
     status = outcome.status
     if outcome.verdict in (Verdict.OK, Verdict.REDIRECTED):
         return Outcome(Verdict.OK, None, f"{status_text(status or 200)} from YouTube's oEmbed: the video is there and public", status, url)
-    if status in (401, 403, 404) and FROM_BOT_WALL not in outcome.detail:
-        return Outcome(Verdict.BROKEN, Reason.NOT_FOUND, f"YouTube's oEmbed answers {status_text(status)}: the video is private or deleted", status, url)
+    if status == 404 and FROM_BOT_WALL not in outcome.detail:
+        return Outcome(Verdict.BROKEN, Reason.NOT_FOUND, f"YouTube's oEmbed answers {status_text(status)}: the video is deleted", status, url)
+    if status in (401, 403) and FROM_BOT_WALL not in outcome.detail:
+        detail = f"YouTube's oEmbed answers {status_text(status)}: the video is private, or its owner does not allow embedding; open it to check"
+        return Outcome(Verdict.INDETERMINATE, Reason.BLOCKED, detail, status, url)
     return replace(outcome, detail=f"YouTube's oEmbed: {outcome.detail}", final_url=url)
 
 
