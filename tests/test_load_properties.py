@@ -79,7 +79,7 @@ def test_arbitrary_yaml_shaped_documents(text: str) -> None:
 def test_arbitrary_records_in_a_knowledge_base(topic: object, resource: object) -> None:
     import tempfile
 
-    from kb import write_kb
+    from make_kb import write_kb
 
     with tempfile.TemporaryDirectory() as tmp:
         root = write_kb(Path(tmp), {"a": [], "b": ["a"]})
