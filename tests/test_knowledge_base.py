@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.kb.checks import normalise_url
+from generator.kb.urls import normalise_url
 from generator.kb.loading import load_roadmap
 from generator.kb.roadmap import Roadmap
 from generator.kb.vocabulary import TOPICLESS_KINDS

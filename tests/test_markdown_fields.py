@@ -1,4 +1,4 @@
-"""The Markdown fields' rules (generator/kb/models.py) held against the Markdown engine itself.
+"""The Markdown fields' rules (generator/kb/markdown_rules.py) held against the Markdown engine itself.
 
 Validation reads Markdown with regular expressions; the site renders it with Python-Markdown and
 the extensions in mkdocs.yml. Whatever the engine would pass on as markup of the writer's own
@@ -19,7 +19,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.kb.models import _no_html, _safe_markdown
+from generator.kb.markdown_rules import no_html as _no_html
+from generator.kb.markdown_rules import safe_markdown as _safe_markdown
 from site_project import REPO
 
 

@@ -1,4 +1,4 @@
-"""The rules for a resource's address (generator/kb/models.py, check_url): what CONTRIBUTING
+"""The rules for a resource's address (generator/kb/urls.py, check_url): what CONTRIBUTING
 promises to turn down is turned down, with the fix in the message, and no host that a
 browser reads as a private address passes as a public name."""
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.kb.models import check_url
+from generator.kb.urls import check_url
 from helpers import Result
 
 

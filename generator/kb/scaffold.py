@@ -21,7 +21,8 @@ from typing import Any
 
 import yaml
 
-from generator.kb.checks import normalise_url, record_problems
+from generator.kb.checks import record_problems
+from generator.kb.urls import normalise_url
 from generator.kb.models import ID_PATTERN, MAX_ID_LENGTH, Resource, Topic
 from generator.kb.problems import DataError, Problem, did_you_mean
 from generator.kb.strict_yaml import load_text

@@ -454,7 +454,7 @@ def test_titles_are_escaped_in_every_context(escaping: Roadmap) -> None:
 
 
 def test_markdown_fields_keep_code_and_web_links(escaping: Roadmap) -> None:
-    # Script links and attribute lists no longer pass validation (generator/kb/models.py); the
+    # Script links and attribute lists no longer pass validation (generator/kb/markdown_rules.py); the
     # defence against them that stays here is tested on its own in test_markdown_defang.
     page = topic_markdown(escaping, "escaping")
     assert "Code spans stay code: `<script>alert(4)</script>`." in page

@@ -12,7 +12,6 @@ from __future__ import annotations
 from generator.kb.checks import graph, references, stages, urls  # noqa: F401
 from generator.kb.checks.fields import record_problems
 from generator.kb.checks.registry import CROSS_CHECKS, FILE_CHECKS, Records
-from generator.kb.checks.urls import normalise_url
 from generator.kb.problems import Problem
 
 ALL_CHECKS: tuple[str, ...] = FILE_CHECKS + tuple(CROSS_CHECKS)
@@ -23,4 +22,4 @@ def cross_problems(records: Records) -> list[Problem]:
     return [problem for run in CROSS_CHECKS.values() for problem in run(records)]
 
 
-__all__ = ["ALL_CHECKS", "CROSS_CHECKS", "FILE_CHECKS", "Records", "cross_problems", "normalise_url", "record_problems"]
+__all__ = ["ALL_CHECKS", "CROSS_CHECKS", "FILE_CHECKS", "Records", "cross_problems", "record_problems"]

@@ -6,17 +6,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit, urlunsplit
 
 from generator.kb.checks.registry import Found, Lazy, Records, check
-
-
-def normalise_url(url: str) -> str:
-    """The form two URLs are compared in: case of scheme and host, default port, trailing slash, fragment."""
-    parts = urlsplit(url.strip())
-    scheme = parts.scheme.lower()
-    host = (parts.hostname or "").lower().rstrip(".")
-    port = parts.port
-    netloc = host if port is None or (scheme, port) in (("http", 80), ("https", 443)) else f"{host}:{port}"
-    path = parts.path.rstrip("/")
-    return urlunsplit((scheme, netloc, path, parts.query, ""))
+from generator.kb.urls import normalise_url
 
 
 @check("duplicate-url")
