@@ -1,0 +1,47 @@
+"""Every size from which the generator works differently, in one place.
+
+The real knowledge base is small (about 100 topics and 300 resources); these only change
+anything for much bigger ones. Each says what it changes, and whether a learner sees it
+(a page looks different) or only the person running the command does (speed, a status line).
+"""
+
+from __future__ import annotations
+
+# -- what the person running a command sees ------------------------------------------------
+
+# Record files or pages from which a command shows what it is doing, as one line on a
+# terminal's stderr (`generator.status`). Not on pages; pipes and logs never see it.
+STATUS_LINE_FROM = 1000
+
+# -- work spread over the cores (`generator.parallel.map_on_cores`); same results either way --
+
+# Record files from which `load_roadmap` parses them on every core. Not seen by a learner.
+PARALLEL_FILES = 1000
+
+# Pages from which they are rendered on every core (render/pages.py's PARALLEL_PAGES should
+# come from here). Not seen by a learner: the pages are byte-identical either way.
+PARALLEL_PAGES = 1000
+
+# Generated files from which `roadmap generate` reads and hashes the previous ones on every
+# core, to check nobody edited them. Not seen by a learner.
+PARALLEL_CHECK = 1000
+
+# -- what a learner sees (render/ should import these from here) ---------------------------
+
+# Topics above which a knowledge base counts as big for the chain drawings: each topic
+# page's drawing of what leads to it then shows fewer topics (CHAIN_LIMIT_BIG, not
+# CHAIN_LIMIT) and is laid out with a lighter crossing search. Seen: shorter drawings.
+BIG_GRAPH_TOPICS = 500
+
+# Topics a topic page's chain drawing shows at most: for a knowledge base of up to
+# BIG_GRAPH_TOPICS topics, and above that. Seen: the drawing stops at that many topics.
+CHAIN_LIMIT = 40
+CHAIN_LIMIT_BIG = 24
+
+# Resources up to which the catalogue's front page is one table of all of them; above, it
+# lists the kinds, each with a page of its own. Seen: a different front page.
+CATALOGUE_INDEX_ROWS = 2000
+
+# Rows at most in each resource table of a stage's page; the rest are counted and linked
+# to the catalogue. Seen: a "... and N more" line under the table.
+STAGE_TABLE_ROWS = 100
