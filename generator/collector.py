@@ -11,24 +11,18 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-AGE = True  # see `paused`
-
 
 @contextmanager
 def paused() -> Iterator[None]:
     """No cyclic collection inside the block (nor in children forked inside it); after it,
-    collection resumes as before. Nested blocks leave it to the outermost one."""
+    collection resumes as before. Nested blocks leave it to the outermost one.
+
+    Measured on 2026-12-07 (bench/variants.py, 2 cores): without it, `validate` of 1,000
+    topics and 4,000 resources takes 1.18x as long and a regeneration 1.21x."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if was_enabled:
-            if AGE and not gc.get_freeze_count():
-                # What the block made goes straight to the oldest generation (freezing and
-                # thawing moves it there without a pass over it): left young, the next few
-                # collections would each walk all of it again. Not when someone else froze
-                # objects: thawing would undo their freeze.
-                gc.freeze()
-                gc.unfreeze()
             gc.enable()

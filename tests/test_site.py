@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator.output import writer
-from generator.output.project import SiteError, read_config
+from generator.output.project import SiteError, config_folders, read_config
 from site_project import FIXTURES, REPO, copy_project, tree
 
 from helpers import Result, fresh
@@ -114,26 +114,16 @@ def test_a_link_or_a_pipe_in_the_generated_folder_is_not_ours(tmp_path: Path) ->
         assert str(out / name) in message, name
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forks only on Linux")
-def test_a_big_generated_folder_is_checked_on_every_core() -> None:
-    out = fresh(
-        """
-        import tempfile
-        from pathlib import Path
-        from generator.output import writer
-        from generator.output.project import SiteError
-        out = Path(tempfile.mkdtemp()) / "learn"
-        writer.write_generated(out, {f"topics/t{i:04}/index.md": f"page {i}\\n" for i in range(1500)})
-        assert writer.check_ours(out)["topics/t0042/index.md"] and forks, "read and hashed in a child too"
-        for i in (7, 1499):
-            (out / f"topics/t{i:04}/index.md").write_text("edited by hand\\n")
-        try:
-            writer.check_ours(out)
-        except SiteError as exc:
-            print([line.strip().rsplit("learn/", 1)[1] for line in str(exc).splitlines() if "index.md" in line])
-        """
-    )
-    assert out == "['topics/t0007/index.md', 'topics/t1499/index.md']"
+def test_every_page_of_a_big_generated_folder_is_checked(tmp_path: Path) -> None:
+    out = tmp_path / "learn"
+    writer.write_generated(out, {f"topics/t{i:04}/index.md": f"page {i}\n" for i in range(1500)})
+    assert len(writer.check_ours(out)) == 1500
+    for i in (7, 1499):
+        (out / f"topics/t{i:04}/index.md").write_text("edited by hand\n")
+    with pytest.raises(SiteError) as caught:
+        writer.check_ours(out)
+    found = [line.strip().rsplit("learn/", 1)[1] for line in str(caught.value).splitlines() if "index.md" in line]
+    assert found == ["topics/t0007/index.md", "topics/t1499/index.md"]
 
 
 def test_generate_into_an_empty_folder_or_a_new_one(run: Run, project: Path, tmp_path: Path) -> None:
@@ -323,6 +313,30 @@ def test_generate_without_a_site_config_needs_out(run: Run, tmp_path: Path, monk
     result = run("generate", "--root", FIXTURES / "mini")
     assert result.code == 2 and "mkdocs.yml" in result.err
     assert run("generate", "--root", FIXTURES / "mini", "--out", tmp_path / "learn").code == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "folders"),
+    [
+        ("docs_dir: pages\nsite_dir: out\n", ("pages", "out")),
+        ("site_name: x\n", ("docs", "site")),  # mkdocs's own defaults
+        ("docs_dir: pages\nextra:\n  key: !ENV [KEY, none]\nhook: !!python/name:os.getcwd\n", ("pages", "site")),
+        ("", ("docs", "site")),
+    ],
+)
+def test_the_folders_mkdocs_yml_names(tmp_path: Path, text: str, folders: tuple[str, str]) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(text, encoding="utf-8")
+    assert config_folders(config) == folders
+
+
+@pytest.mark.parametrize("raw", [b"docs_dir: [\n", b"- a list\n", b"docs_dir: caf\xe9\n"], ids=["broken", "not-a-mapping", "not-utf-8"])
+def test_an_unreadable_mkdocs_yml_is_one_message(run: Run, project: Path, raw: bytes) -> None:
+    (project / "mkdocs.yml").write_bytes(raw)
+    with pytest.raises(SiteError, match="mkdocs.yml: "):
+        config_folders(project / "mkdocs.yml")
+    result = run("generate", "--root", project)
+    assert result.code == 2 and "mkdocs.yml: " in result.err and "Traceback" not in result.err
 
 
 # -- build -------------------------------------------------------------------------------

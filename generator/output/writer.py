@@ -15,7 +15,7 @@ import shutil
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 
-from generator import sizes, status
+from generator import status
 from generator.kb.roadmap import Roadmap
 from generator.output.project import SiteError, show
 from generator.parallel import cores, map_on_cores
@@ -89,7 +89,7 @@ def check_ours(out: Path) -> dict[str, str]:
             foreign.append(rel)
         else:
             ours.append((rel, path))
-    digests = map_on_cores(_file_digest, [path for _, path in ours], min_items=sizes.PARALLEL_CHECK)
+    digests = [_file_digest(path) for _, path in ours]
     edited = [rel for (rel, _), digest in zip(ours, digests) if manifest is not None and digest != manifest[rel]]
     if foreign:
         shown = "\n".join(f"  {show(out / rel)}" for rel in foreign[:10])
