@@ -7,8 +7,7 @@ before it starts (nothing in the product reads these switches; the child patches
 
 - `serial-load`: record files parsed on one core (`sizes.PARALLEL_FILES` out of reach);
 - `serial-pages`: pages made on one core (`pages.PARALLEL_PAGES` out of reach);
-- `no-gc-pause`: the collector left alone (`collector.paused` does nothing);
-- `no-gc-pause-in-parallel`: paused while loading only, not while the cores work.
+- `no-gc-pause`: the collector left alone while loading (`collector.paused` does nothing).
 
 Runs are interleaved (every variant once per round), each on a synthetic knowledge base
 from `bench/synth.py` (M = 4N resources) on a RAM disk when there is one; `regenerate` is
@@ -39,7 +38,6 @@ SWITCHES = {
     "serial-load": "from generator import sizes; sizes.PARALLEL_FILES = 10**9",
     "serial-pages": "from generator.render import pages; pages.PARALLEL_PAGES = 10**9",
     "no-gc-pause": "import contextlib; from generator import collector; collector.paused = contextlib.nullcontext",
-    "no-gc-pause-in-parallel": "import contextlib, types; from generator import parallel; parallel.collector = types.SimpleNamespace(paused=contextlib.nullcontext)",
 }
 COMMANDS = {"validate": ("validate",), "generate": ("generate",), "regenerate": ("generate",)}
 
