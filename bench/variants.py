@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import statistics
 import sys
 import tempfile
@@ -69,26 +70,29 @@ def main() -> None:
     commands = args.commands.split(",")
     shm = Path("/dev/shm")
     work = Path(tempfile.mkdtemp(prefix="roadmap-variants-", dir=shm if shm.is_dir() else None))
-    roots: dict[str, Path] = {}
-    for n in (int(s) for s in args.sizes.split(",") if s):
-        roots[str(n)] = work / f"kb{n}"
-        synth.write(roots[str(n)], n, 4 * n)
-    if args.real:
-        roots["real"] = REPO
-    walls: dict[tuple[str, str, str], list[float]] = {}
-    cpus: dict[tuple[str, str, str], list[float]] = {}
-    for round_ in range(args.rounds):
-        for size, root in roots.items():
-            for variant in variants:
-                for command in commands:
-                    out = work / f"out-{size}-{variant}-{round_}"
-                    if command == "regenerate":
-                        if not out.exists() or size == "real":
-                            continue
-                        _touch(root, round_)
-                    wall, cpu, _, _ = run_once(_argv(variant, command, root, out))
-                    walls.setdefault((size, command, variant), []).append(wall)
-                    cpus.setdefault((size, command, variant), []).append(cpu)
+    try:
+        roots: dict[str, Path] = {}
+        for n in (int(s) for s in args.sizes.split(",") if s):
+            roots[str(n)] = work / f"kb{n}"
+            synth.write(roots[str(n)], n, 4 * n)
+        if args.real:
+            roots["real"] = REPO
+        walls: dict[tuple[str, str, str], list[float]] = {}
+        cpus: dict[tuple[str, str, str], list[float]] = {}
+        for round_ in range(args.rounds):
+            for size, root in roots.items():
+                for variant in variants:
+                    for command in commands:
+                        out = work / f"out-{size}-{variant}-{round_}"
+                        if command == "regenerate":
+                            if not out.exists() or size == "real":
+                                continue
+                            _touch(root, round_)
+                        wall, cpu, _, _ = run_once(_argv(variant, command, root, out))
+                        walls.setdefault((size, command, variant), []).append(wall)
+                        cpus.setdefault((size, command, variant), []).append(cpu)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)  # after the last run: deleting sooner would slow the runs (see scale.py)
     print("| N | command | variant | wall s, median (min) | CPU s, median | / base: wall median, min, CPU |")
     print("|---|---|---|---:|---:|---:|")
     median = statistics.median
