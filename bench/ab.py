@@ -64,7 +64,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("base", help="the revision to compare against (a commit, tag or branch)")
     parser.add_argument("new", nargs="?", default=".", help="the other revision (default: this checkout as it is, `.`)")
-    parser.add_argument("--topics", type=int, default=5000, help="N topics of the synthetic knowledge base (M = 4N resources)")
+    parser.add_argument("--topics", type=int, default=1000, help="N topics of the synthetic knowledge base (M = 4N resources)")
     parser.add_argument("--rounds", type=int, default=4, help="runs of each command with each version")
     parser.add_argument("--commands", default="validate,generate", help=f"comma-separated, of: {', '.join(COMMANDS)}")
     parser.add_argument("--out", type=Path, help="where `generate` writes (default: a folder on /dev/shm if there is one)")

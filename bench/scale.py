@@ -1,6 +1,7 @@
 """Scale benchmark: how the pipeline's cost grows with the size of the knowledge base.
 
-    .venv/bin/python bench/scale.py                      # N = 100, 1000, 2500, 5000 and the real data
+    .venv/bin/python bench/scale.py                      # N = 100, 1000, 2000 and the real data
+    .venv/bin/python bench/scale.py --sizes 5000         # the old 5,000-topic figures (information only)
     .venv/bin/python bench/scale.py --sizes 50 --runs 1  # a quick smoke run
 
 Each measurement runs the real command in a child process and reads that child's own
@@ -182,9 +183,9 @@ def bench_size(n: int | str, root: Path, work: Path, runs: int, build: bool, bui
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="100,1000,2500,5000", help="comma-separated numbers of topics")
+    parser.add_argument("--sizes", default="100,1000,2000", help="comma-separated numbers of topics")
     parser.add_argument("--runs", type=int, default=3, help="runs per measurement (median is reported)")
-    parser.add_argument("--build-up-to", type=int, default=5000, help="skip `roadmap build` above this N (it is the slowest)")
+    parser.add_argument("--build-up-to", type=int, default=1000, help="skip `roadmap build` above this N (it is the slowest)")
     parser.add_argument("--build-runs", type=int, help="runs of `roadmap build` above N = 1,000 (default: --runs)")
     parser.add_argument("--no-real", action="store_true", help="skip the real knowledge base")
     parser.add_argument("--json", type=Path, help="also write the figures here")

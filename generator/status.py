@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import sys
 
-BIG = 1000  # record files or pages, from which a step says what it is doing
+from generator import sizes
 
 _shown = False
 
 
 def show(text: str, *, size: int) -> None:
     """Show "roadmap: `text`..." in place of the previous status line, when `size` (the
-    number of files or pages the step handles) is big and stderr is a terminal."""
+    number of files or pages the step handles) is at least `sizes.STATUS_LINE_FROM` and stderr is a terminal."""
     global _shown
-    if size < BIG or not sys.stderr.isatty():
+    if size < sizes.STATUS_LINE_FROM or not sys.stderr.isatty():
         return
     sys.stderr.write(f"\rroadmap: {text}...\x1b[K")
     sys.stderr.flush()

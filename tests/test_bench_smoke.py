@@ -69,3 +69,21 @@ def test_ab_harness_compares_two_versions_run_by_run(tmp_path: Path) -> None:
     worktrees = subprocess.run(["git", "worktree", "list"], cwd=REPO, capture_output=True, text=True, check=True).stdout
     assert "roadmap-ab-" not in worktrees
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ab.json"]
+
+
+def test_variants_harness_compares_each_setting_with_the_base(tmp_path: Path) -> None:
+    out = tmp_path / "variants.json"
+    done = subprocess.run(
+        [sys.executable, "bench/variants.py", "--sizes", "30", "--rounds", "1", "--commands", "validate,generate,regenerate", "--json", str(out)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert done.returncode == 0, done.stderr
+    rows = json.loads(out.read_text(encoding="utf-8"))
+    assert {(r["command"], r["variant"]) for r in rows} == {
+        (command, variant) for command in ("validate", "generate", "regenerate") for variant in ("base", "serial-load", "serial-pages", "no-gc-pause")
+    }
+    assert all(r["walls"][0] > 0 and r["cpus"][0] > 0 for r in rows)
+    assert "| 30 | generate | serial-pages |" in done.stdout

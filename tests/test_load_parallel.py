@@ -1,8 +1,8 @@
 """Loading a big knowledge base on every core: the same records, problems and positions.
 
-Above `graph.PARALLEL_FILES` record files, forked children parse part of them and send the
-documents back without marks; a document's positions are found by reading its text again,
-only when a problem or a link report asks for one.
+From `sizes.PARALLEL_FILES` record files on, forked children parse part of them and send
+the documents back with their text but without marks; a document's positions are found by
+parsing that text again, only when a problem or a link report asks for one.
 """
 
 from __future__ import annotations
@@ -30,39 +30,32 @@ def test_every_position_survives_the_trip_between_processes() -> None:
         copy = pickle.loads(pickle.dumps(doc))
         assert copy.text is not None and not copy.values and not copy.keys  # no marks travel
         assert copy.data == doc.data
-        # As a loading child sends it: without its text, which is read again from the file.
-        doc.drop_text(str(file))
-        light = pickle.loads(pickle.dumps(doc))
-        assert light.text is None and light.source is not None and not light.values
         # What a build that notes every mark as it goes finds.
         _, recorded = _build(file.name, file.read_text(encoding="utf-8"), record=True)
         assert len(recorded.values) > len(recorded.keys) >= 5 and not recorded.problems
-        for copy in (copy, light):
-            for loc, mark in recorded.values.items():
-                assert copy.at(loc) == Position(file.name, mark.line + 1, mark.column + 1), (file.name, loc)
-            for loc, mark in recorded.keys.items():
-                assert copy.at(loc, key=True) == Position(file.name, mark.line + 1, mark.column + 1), (file.name, loc)
-            root = recorded.values[()]  # a missing key: the nearest node there is, the file's mapping
-            assert copy.at(("no", "such", "key")) == Position(file.name, root.line + 1, root.column + 1)
+        for loc, mark in recorded.values.items():
+            assert copy.at(loc) == Position(file.name, mark.line + 1, mark.column + 1), (file.name, loc)
+        for loc, mark in recorded.keys.items():
+            assert copy.at(loc, key=True) == Position(file.name, mark.line + 1, mark.column + 1), (file.name, loc)
+        root = recorded.values[()]  # a missing key: the nearest node there is, the file's mapping
+        assert copy.at(("no", "such", "key")) == Position(file.name, root.line + 1, root.column + 1)
 
 
-def test_a_file_changed_since_loading_gives_no_wrong_positions(tmp_path: Path) -> None:
+def test_positions_are_those_of_the_text_that_was_loaded(tmp_path: Path) -> None:
     file = tmp_path / "la-book.yml"
     shutil.copy(MINI / "resources" / "la-book.yml", file)
     exact = load_file(file, "resources/la-book.yml").at(("url",))
     assert exact != Position("resources/la-book.yml") and exact.line > 1
     for change in ("# a comment that moves every line down\n{}", "{}garbage: [\n", None):
         doc = load_file(file, "resources/la-book.yml")
-        doc.drop_text(str(file))
         if change is None:
             file.unlink()
         else:
             file.write_text(change.format(file.read_text(encoding="utf-8")), encoding="utf-8")
-        # The file as it was is gone: its problems are reported at the file, not at a line
-        # of a text they were not found in.
-        assert doc.at(("url",)) == Position("resources/la-book.yml"), change
-        if change is not None:
-            shutil.copy(MINI / "resources" / "la-book.yml", file)
+        # The problems were found in the text as loaded: their positions are in that text,
+        # whatever happened to the file since.
+        assert doc.at(("url",)) == exact, change
+        shutil.copy(MINI / "resources" / "la-book.yml", file)
 
 
 def _broken_copy(tmp_path: Path) -> Path:
@@ -84,7 +77,8 @@ LOAD = """
     from pathlib import Path
     from generator.kb import loading as graph
     from generator.kb.problems import DataError
-    graph.PARALLEL_FILES = int(sys.argv[2])
+    from generator import sizes
+    sizes.PARALLEL_FILES = int(sys.argv[2])
     root = Path(sys.argv[1])
     try:
         roadmap = graph.load_roadmap(root)

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.output import site
+from generator.output import writer
+from generator.output.project import SiteError, config_folders, read_config
 from site_project import FIXTURES, REPO, copy_project, tree
 
 from helpers import Result, fresh
@@ -39,9 +40,9 @@ def test_generate_writes_the_pages_and_a_manifest(run: Run, project: Path) -> No
     assert "wrote" in result.out and "site/learn" in result.out
     assert (out / "roadmap/index.md").is_file() and (out / "topics" / "gradients" / "index.md").is_file()
     assert (out / "data" / "roadmap.json").is_file()
-    manifest = (out / site.MANIFEST).read_text(encoding="utf-8").splitlines()
+    manifest = (out / writer.MANIFEST).read_text(encoding="utf-8").splitlines()
     listed = sorted(line.split("  ", 1)[1] for line in manifest if not line.startswith("#"))
-    assert listed == sorted(rel for rel in tree(out) if rel != site.MANIFEST)
+    assert listed == sorted(rel for rel in tree(out) if rel != writer.MANIFEST)
     # nothing is written outside site/learn, and no temporary folders are left behind
     assert sorted(p.name for p in (project / "site").iterdir()) == ["about.md", "assets", "index.md", "learn", "planner.md"]
 
@@ -99,39 +100,30 @@ def test_generate_refuses_to_lose_edits_to_a_generated_page(run: Run, project: P
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
 def test_a_link_or_a_pipe_in_the_generated_folder_is_not_ours(tmp_path: Path) -> None:
     out = tmp_path / "learn"
-    assert site.write_generated(out, {"a/index.md": "a\n", "b.md": "b\n"})
+    assert writer.write_generated(out, {"a/index.md": "a\n", "b.md": "b\n"})
     (out / "a" / "index.md").unlink()
     os.mkfifo(out / "a" / "index.md")  # where the manifest has a page; reading it would wait forever
     (out / "b.md").unlink()
     (out / "b.md").symlink_to(out / "a" / "index.md")  # a link, where the manifest has a file
     (out / "elsewhere").symlink_to(tmp_path, target_is_directory=True)  # not followed
-    with pytest.raises(site.SiteError) as caught:
-        site.check_ours(out)
+    with pytest.raises(SiteError) as caught:
+        writer.check_ours(out)
     message = str(caught.value)
     assert "did not write" in message
     for name in ("a/index.md", "b.md", "elsewhere"):
         assert str(out / name) in message, name
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forks only on Linux")
-def test_a_big_generated_folder_is_checked_on_every_core() -> None:
-    out = fresh(
-        """
-        import tempfile
-        from pathlib import Path
-        from generator.output import site
-        out = Path(tempfile.mkdtemp()) / "learn"
-        site.write_generated(out, {f"topics/t{i:04}/index.md": f"page {i}\\n" for i in range(1500)})
-        assert site.check_ours(out)["topics/t0042/index.md"] and forks, "read and hashed in a child too"
-        for i in (7, 1499):
-            (out / f"topics/t{i:04}/index.md").write_text("edited by hand\\n")
-        try:
-            site.check_ours(out)
-        except site.SiteError as exc:
-            print([line.strip().rsplit("learn/", 1)[1] for line in str(exc).splitlines() if "index.md" in line])
-        """
-    )
-    assert out == "['topics/t0007/index.md', 'topics/t1499/index.md']"
+def test_every_page_of_a_big_generated_folder_is_checked(tmp_path: Path) -> None:
+    out = tmp_path / "learn"
+    writer.write_generated(out, {f"topics/t{i:04}/index.md": f"page {i}\n" for i in range(1500)})
+    assert len(writer.check_ours(out)) == 1500
+    for i in (7, 1499):
+        (out / f"topics/t{i:04}/index.md").write_text("edited by hand\n")
+    with pytest.raises(SiteError) as caught:
+        writer.check_ours(out)
+    found = [line.strip().rsplit("learn/", 1)[1] for line in str(caught.value).splitlines() if "index.md" in line]
+    assert found == ["topics/t0007/index.md", "topics/t1499/index.md"]
 
 
 def test_generate_into_an_empty_folder_or_a_new_one(run: Run, project: Path, tmp_path: Path) -> None:
@@ -142,35 +134,74 @@ def test_generate_into_an_empty_folder_or_a_new_one(run: Run, project: Path, tmp
     assert (tmp_path / "new" / "deeper" / "roadmap/index.md").is_file()
 
 
-def test_a_page_that_comes_out_the_same_keeps_its_file(tmp_path: Path) -> None:
+def test_every_page_is_a_new_file_never_a_link_into_the_folder_it_replaces(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "learn"
-    assert site.write_generated(out, {"same/index.md": "kept\n", "edited/index.md": "before\n"})
-    kept, edited = (out / "same" / "index.md").stat().st_ino, (out / "edited" / "index.md").stat().st_ino
-    assert site.write_generated(out, {"same/index.md": "kept\n", "edited/index.md": "after\n", "new.md": "new\n"})
-    # The unchanged page is the same file under the new folder (linked, not written again).
-    assert (out / "same" / "index.md").stat().st_ino == kept
-    assert (out / "same" / "index.md").stat().st_nlink == 1, "the replaced folder is gone, and its name for the file"
-    assert (out / "edited" / "index.md").stat().st_ino != edited
+    assert writer.write_generated(out, {"same/index.md": "kept\n", "edited/index.md": "before\n"})
+    old = {(out / rel).stat().st_ino for rel in ("same/index.md", "edited/index.md")}
+    staged: list[set[int]] = []
+    real_swap = writer.swap_in
+
+    def swap(new: Path, target: Path) -> None:
+        staged.append({p.stat().st_ino for p in new.rglob("*") if p.is_file()})
+        assert all(p.stat().st_nlink == 1 for p in new.rglob("*") if p.is_file())
+        real_swap(new, target)
+
+    monkeypatch.setattr(writer, "swap_in", swap)
+    assert writer.write_generated(out, {"same/index.md": "kept\n", "edited/index.md": "after\n", "new.md": "new\n"})
+    # A page that comes out the same is written again too: no file of the staging folder is
+    # a file of the live one, so nothing written there can change a page being served.
+    assert staged and not staged[0] & old
     assert tree(out) == {
         "same/index.md": b"kept\n",
         "edited/index.md": b"after\n",
         "new.md": b"new\n",
-        site.MANIFEST: (out / site.MANIFEST).read_bytes(),
+        writer.MANIFEST: (out / writer.MANIFEST).read_bytes(),
     }
     assert sorted(p.name for p in tmp_path.iterdir()) == ["learn"]
 
 
-def test_without_hard_links_every_page_is_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    out = tmp_path / "learn"
-    assert site.write_generated(out, {"a.md": "a\n", "b.md": "b\n"})
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forks only on Linux")
+def test_a_share_redone_after_a_child_failed_never_touches_the_live_pages() -> None:
+    # A child makes and writes a page, then fails; the parent makes its share again, and
+    # that second write fails half-way (the file opened, then the disk is full). When the
+    # child's page was a hard link to the live one, reopening it emptied the live page.
+    out = fresh(
+        """
+        import functools, os, tempfile
+        from pathlib import Path
+        from generator.output import writer
+        parent = os.getpid()
+        out = Path(tempfile.mkdtemp()) / "learn"
+        texts = {f"p{i:02}.md": f"page {i}\\n" for i in range(40)}
+        writer.write_generated(out, texts)
+        before = {p.name: p.read_bytes() for p in out.iterdir()}
+        made_in_child = []
 
-    def no_links(src: str, dst: str) -> None:
-        raise OSError(1, "Operation not permitted")  # e.g. a FAT or network file system
+        def make(rel):
+            if os.getpid() != parent:
+                made_in_child.append(rel)
+                if len(made_in_child) == 2:
+                    raise RuntimeError("a child's bug")
+            return texts[rel]
 
-    monkeypatch.setattr(site.os, "link", no_links)
-    assert site.write_generated(out, {"a.md": "a\n", "b.md": "b, edited\n"})
-    assert (out / "a.md").read_text(encoding="utf-8") == "a\n"
-    assert (out / "b.md").read_text(encoding="utf-8") == "b, edited\n"
+        real_write = writer._write_file
+
+        def write(path, data):
+            if os.getpid() == parent and os.path.exists(path):  # only a redone page exists already
+                open(path, "wb").close()
+                raise OSError(28, "No space left on device")
+            real_write(path, data)
+
+        writer._write_file = write
+        try:
+            writer.write_jobs(out, [(rel, functools.partial(make, rel)) for rel in sorted(texts)], parallel_from=2)
+        except OSError as exc:
+            print(exc)
+        after = {p.name: p.read_bytes() for p in out.iterdir()}
+        print(bool(forks), after == before, sorted(p.name for p in out.parent.iterdir()))
+        """
+    )
+    assert out == "[Errno 28] No space left on device\nTrue True ['learn']"
 
 
 def test_a_data_error_leaves_the_previous_pages_untouched(run: Run, project: Path) -> None:
@@ -189,7 +220,7 @@ def test_a_failure_while_writing_leaves_the_previous_pages_untouched(run: Run, p
     topic = project / "roadmap" / "vectors.yml"
     topic.write_text(topic.read_text(encoding="utf-8").replace("title: Vectors", "title: Changed"), encoding="utf-8")
     written: list[str | Path] = []
-    real_write = site._write_file
+    real_write = writer._write_file
 
     def failing_write(path: str | Path, data: bytes) -> None:
         if len(written) == 5:
@@ -197,7 +228,7 @@ def test_a_failure_while_writing_leaves_the_previous_pages_untouched(run: Run, p
         written.append(path)
         real_write(path, data)
 
-    monkeypatch.setattr(site, "_write_file", failing_write)
+    monkeypatch.setattr(writer, "_write_file", failing_write)
     result = run("generate", "--root", project)
     assert result.code == 1 and result.err == "roadmap generate: error: No space left on device\n"
     assert len(written) == 5
@@ -208,26 +239,25 @@ def test_a_failure_while_writing_leaves_the_previous_pages_untouched(run: Run, p
 GENERATE_FORKED = """
     import json, os, sys
     from pathlib import Path
-    from generator.render import site as rendered
-    from generator.output import site
+    from generator import sizes
+    from generator.output import writer
     from generator.kb.loading import load_roadmap
     parent = os.getpid()
     mode, root, out = sys.argv[1:4]
     if mode == "child-fails":
-        real_write = site._write_file
+        real_write = writer._write_file
         def write(path, data):
             if os.getpid() != parent:
                 raise OSError(28, "No space left on device")
             real_write(path, data)
-        site._write_file = write
+        writer._write_file = write
     if mode == "all-fail":
         def write(*args):
             raise OSError(28, "No space left on device")
-        site._write_file = write
-        os.link = write  # pages that come out as before are linked, not written
-    rendered.PARALLEL_PAGES = 2
+        writer._write_file = write
+    sizes.PARALLEL_PAGES = 2
     try:
-        changed = site.generate(load_roadmap(Path(root)), Path(out))
+        changed = writer.generate(load_roadmap(Path(root)), Path(out))
     except OSError as exc:
         changed = str(exc)
     print(json.dumps({"forked": bool(forks), "changed": changed}))
@@ -283,6 +313,30 @@ def test_generate_without_a_site_config_needs_out(run: Run, tmp_path: Path, monk
     result = run("generate", "--root", FIXTURES / "mini")
     assert result.code == 2 and "mkdocs.yml" in result.err
     assert run("generate", "--root", FIXTURES / "mini", "--out", tmp_path / "learn").code == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "folders"),
+    [
+        ("docs_dir: pages\nsite_dir: out\n", ("pages", "out")),
+        ("site_name: x\n", ("docs", "site")),  # mkdocs's own defaults
+        ("docs_dir: pages\nextra:\n  key: !ENV [KEY, none]\nhook: !!python/name:os.getcwd\n", ("pages", "site")),
+        ("", ("docs", "site")),
+    ],
+)
+def test_the_folders_mkdocs_yml_names(tmp_path: Path, text: str, folders: tuple[str, str]) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(text, encoding="utf-8")
+    assert config_folders(config) == folders
+
+
+@pytest.mark.parametrize("raw", [b"docs_dir: [\n", b"- a list\n", b"docs_dir: caf\xe9\n"], ids=["broken", "not-a-mapping", "not-utf-8"])
+def test_an_unreadable_mkdocs_yml_is_one_message(run: Run, project: Path, raw: bytes) -> None:
+    (project / "mkdocs.yml").write_bytes(raw)
+    with pytest.raises(SiteError, match="mkdocs.yml: "):
+        config_folders(project / "mkdocs.yml")
+    result = run("generate", "--root", project)
+    assert result.code == 2 and "mkdocs.yml: " in result.err and "Traceback" not in result.err
 
 
 # -- build -------------------------------------------------------------------------------
@@ -358,11 +412,7 @@ def test_build_with_zensical(run: Run, project: Path, tmp_path: Path) -> None:
 
 
 def _config() -> dict[str, object]:
-    import yaml
-
-    data = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=site._TolerantLoader)
-    assert isinstance(data, dict)
-    return data
+    return read_config(REPO / "mkdocs.yml")
 
 
 def _nav_files(nav: object) -> list[str]:

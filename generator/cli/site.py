@@ -3,33 +3,17 @@
 from __future__ import annotations
 
 import argparse
-import os
-import signal
-import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
 from generator.cli.common import UsageError, load
 from generator.kb.problems import DataError
-from generator.output.site import (
-    DEFAULT_REPORT,
-    ENGINES,
-    GENERATED_FOLDER,
-    MANIFEST,
-    BuildError,
-    Project,
-    SiteError,
-    _engine_env,
-    _read_manifest,
-    _show,
-    build_site,
-    find_project,
-    generate,
-    load_report,
-    report_path,
-)
+from generator.output import serve
+from generator.output.engine import ENGINES, build_site
+from generator.output.project import GENERATED_FOLDER, BuildError, Project, SiteError, find_project, show
+from generator.output.report import DEFAULT_REPORT, load_report, report_path
+from generator.output.writer import MANIFEST, generate, read_manifest
 
 # -- command handlers ---------------------------------------------------------------------
 
@@ -49,9 +33,9 @@ def _generate(args: argparse.Namespace) -> int:
         changed = generate(load(args), out, report)
     except SiteError as exc:
         raise _usage(exc) from None
-    count = len(_read_manifest(out) or {})
+    count = len(read_manifest(out) or {})
     with_report = " (with the link report)" if report else ""
-    print(f"{'wrote' if changed else 'up to date:'} {count} files in {_show(out)}/{with_report}")
+    print(f"{'wrote' if changed else 'up to date:'} {count} files in {show(out)}/{with_report}")
     return 0
 
 
@@ -72,7 +56,7 @@ def _build(args: argparse.Namespace) -> int:
         return 1
     except SiteError as exc:
         raise _usage(exc) from None
-    print(f"built {_show(out.resolve())}/ with {args.engine} in {seconds:.1f} s")
+    print(f"built {show(out.resolve())}/ with {args.engine} in {seconds:.1f} s")
     return 0
 
 
@@ -81,25 +65,6 @@ def _print_problems(exc: DataError) -> None:
         print(problem, file=sys.stderr)
     noun = "problem" if len(exc.problems) == 1 else "problems"
     print(f"{len(exc.problems)} {noun}; the site keeps the last good pages until they are fixed", file=sys.stderr, flush=True)
-
-
-def _snapshot(root: Path, project: Project, report: Path | None) -> dict[str, tuple[int, int]]:
-    """What we watch, with (mtime, size): the YAML, the link report and the hand-written pages."""
-    paths = [*root.glob("roadmap/*.yml"), *root.glob("resources/*.yml")]
-    if report is not None:
-        paths.append(report)
-    for dirpath, dirnames, filenames in os.walk(project.docs_dir):
-        # Not the generated pages (we write them) nor dot-folders (our staging folders).
-        dirnames[:] = [d for d in dirnames if not d.startswith(".") and Path(dirpath, d) != project.generated]
-        paths += [Path(dirpath, name) for name in filenames if not name.startswith(".")]
-    out = {}
-    for path in paths:
-        try:
-            stat = path.stat()
-        except FileNotFoundError:
-            continue
-        out[str(path)] = (stat.st_mtime_ns, stat.st_size)
-    return out
 
 
 def _regenerate(args: argparse.Namespace, project: Project) -> bool:
@@ -114,22 +79,8 @@ def _regenerate(args: argparse.Namespace, project: Project) -> bool:
         print(f"roadmap serve: {exc}", file=sys.stderr, flush=True)
         return False
     if changed:
-        print(f"roadmap serve: regenerated {_show(project.generated)}/; the browser reloads when the engine has rebuilt", flush=True)
+        print(f"roadmap serve: regenerated {show(project.generated)}/; the browser reloads when the engine has rebuilt", flush=True)
     return True
-
-
-def _stop(process: subprocess.Popen[bytes]) -> None:
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
-def _terminated(signum: int, frame: object) -> None:
-    raise SystemExit(128 + signum)
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -149,38 +100,9 @@ def _serve(args: argparse.Namespace) -> int:
     except SiteError as exc:
         raise _usage(exc) from None
     address = f"127.0.0.1:{args.port}"
-    if args.engine == "mkdocs":
-        command = [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(project.config), "--dev-addr", address, "--livereload"]
-    else:
-        command = [sys.executable, "-m", "zensical", "serve", "--config-file", str(project.config), "--dev-addr", address]
-    process = subprocess.Popen(command, cwd=project.folder, env=_engine_env())
-    # Stopped by SIGTERM (a test, a process manager): leave through `finally` like Ctrl-C
-    # does, so the engine's server is stopped too instead of left running on its port.
-    signal.signal(signal.SIGTERM, _terminated)
-    print(f"roadmap serve: http://{address}/ (watching roadmap/, resources/ and {_show(project.docs_dir)}/; Ctrl-C stops)", flush=True)
-    seen = _snapshot(root, project, report_file)
-    try:
-        while process.poll() is None:
-            time.sleep(args.interval)
-            now = _snapshot(root, project, report_file)
-            if now == seen:
-                continue
-            # Editors save in steps (truncate, write, rename): wait until the files hold still.
-            while True:
-                time.sleep(args.interval)
-                settled = _snapshot(root, project, report_file)
-                if settled == now:
-                    break
-                now = settled
-            seen = now
-            if report_file is None and (root / DEFAULT_REPORT).is_file():
-                report_file = root / DEFAULT_REPORT
-            _regenerate(args, project)
-        return process.returncode or 0
-    except KeyboardInterrupt:
-        return 0
-    finally:
-        _stop(process)
+    with serve.engine_server(args.engine, project, address) as process:
+        print(f"roadmap serve: http://{address}/ (watching roadmap/, resources/ and {show(project.docs_dir)}/; Ctrl-C stops)", flush=True)
+        return serve.watch(process, root, project, report_file, args.interval, lambda: _regenerate(args, project))
 
 
 # -- registration ----------------------------------------------------------------------------

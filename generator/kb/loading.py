@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import itertools
 import os
 import re
@@ -10,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from generator import status
+from generator import collector, sizes, status
 from generator.kb.checks import Records, cross_problems, record_problems
 from generator.kb.models import ID_PATTERN, Resource, StagesFile, Topic
 from generator.kb.problems import DataError, Position, Problem, RootError
@@ -47,18 +46,12 @@ def _record_files(folder: Path, problems: list[Problem], base: Path) -> list[Pat
     return files
 
 
-# From this many record files on, they are parsed on every core (`parallel.map_on_cores`):
-# reading YAML is most of the time `validate` takes on a big knowledge base.
-PARALLEL_FILES = 1000
-
-
 def _load_one(job: tuple[Path, str]) -> Document | list[Problem]:
     file, display = job
     try:
         doc = load_file(file, display)
     except DataError as exc:
         return exc.problems
-    doc.drop_text(str(file))  # from a loading child, the data alone travels back
     return doc
 
 
@@ -71,7 +64,7 @@ def _load_all(groups: Sequence[Sequence[Path]], base: Path, problems: list[Probl
         if prefix is None:
             prefix = prefixes[file.parent] = file.parent.relative_to(base).as_posix() + "/"
         jobs.append((file, prefix + file.name))
-    loaded = map_on_cores(_load_one, jobs, min_items=PARALLEL_FILES)
+    loaded = map_on_cores(_load_one, jobs, min_items=sizes.PARALLEL_FILES)
     found = iter(zip(jobs, loaded))
     out = []
     for files in groups:
@@ -94,22 +87,11 @@ def _raw_covers(data: Any) -> set[str]:
 
 def load_roadmap(root: Path) -> Roadmap:
     """Load and check every record under `root`; raise DataError listing every problem."""
-    # Loading makes millions of small dicts, lists and tuples that all stay alive, and the
-    # cyclic collector kept walking them: a third of the time for 5,000 topics, finding
-    # nothing (records hold no cycles). Paused while loading; it runs as usual after.
-    was_enabled = gc.isenabled()
-    gc.disable()
     try:
-        return _load_roadmap(root)
+        with collector.paused():
+            return _load_roadmap(root)
     finally:
         status.clear()
-        # Then all of it goes straight to the oldest generation (freeze and unfreeze move
-        # it there without a pass over it); left young, the next few collections would
-        # each walk it again (~0.9 s of a 5,000-topic generate).
-        gc.freeze()
-        gc.unfreeze()
-        if was_enabled:
-            gc.enable()
 
 
 def _load_roadmap(root: Path) -> Roadmap:

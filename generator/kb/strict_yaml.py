@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import math
 import re
-import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -73,44 +72,22 @@ class Document:
     data: Any
     # PyYAML marks, by location. Loading records none (most files never need a position:
     # skipping them is a fifth of the loading time, and documents from another process
-    # travel without thousands of marks); the first position asked for parses the text
-    # again (`text`, or the file named in `source`), this time noting every mark.
+    # travel without thousands of marks); the first position asked for parses `text`
+    # again, this time noting every mark.
     values: dict[Loc, Any] = field(default_factory=dict)
     keys: dict[Loc, Any] = field(default_factory=dict)
     text: str | None = None  # the file's text while its marks are not recorded yet
-    # Or, instead of the text, where to read it again: the file, and the CRC-32 of the text
-    # loaded from it (a file changed since gives no positions rather than wrong ones).
-    source: tuple[str, int] | None = None
-
-    def drop_text(self, file: str) -> None:
-        """Keep where the text can be read again instead of the text: a document loaded in
-        another process then travels back at half the size, and few are ever asked for a
-        position."""
-        if self.text is not None:
-            self.source, self.text = (file, zlib.crc32(self.text.encode("utf-8"))), None
-
-    def _text_again(self) -> str | None:
-        assert self.source is not None
-        file, crc = self.source
-        try:
-            with open(file, "rb") as f:
-                text = _decode(self.path, f.read())
-        except (OSError, DataError):
-            return None
-        return text if zlib.crc32(text.encode("utf-8")) == crc else None
 
     def _record_marks(self) -> None:
-        text = self.text if self.text is not None else self._text_again()
-        self.text = self.source = None
-        if text is None:
-            return  # changed or gone since it was loaded: positions fall back to the file
-        builder = _Builder(self.path, iter(_events(text)), record=True)
+        assert self.text is not None
+        builder = _Builder(self.path, iter(_events(self.text)), record=True)
+        self.text = None
         builder.document()  # the same text built without problems before, so it does again
         self.values, self.keys = builder.values, builder.keys
 
     def at(self, loc: Loc, *, key: bool = False) -> Position:
         """Where `loc` is written; falls back to the nearest enclosing node that exists."""
-        if self.text is not None or self.source is not None:
+        if self.text is not None:
             self._record_marks()
         if key and loc in self.keys:
             return self._position(self.keys[loc])

@@ -8,7 +8,12 @@ from collections.abc import Callable, Iterable, Mapping
 
 from generator.kb.models import Stage, Topic
 from generator.kb.roadmap import Roadmap
-from generator.kb.vocabulary import AREA_LABELS, COST_LABELS, LEVEL_LABELS, VERDICT_LABELS
+from generator.kb.vocabulary import (
+    AREA_LABELS,
+    COST_LABELS,
+    LEVEL_LABELS,
+    VERDICT_LABELS,
+)
 from generator.links import reason_text
 from generator.links.report_file import LinkCheck
 from generator.render import svg

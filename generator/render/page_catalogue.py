@@ -8,11 +8,15 @@ from generator.links.report_file import LinkReport
 from generator.render.blocks import Front, link_to, markdown_page, stage_label
 from generator.render.tables import Columns, catalogue_rids, filters, resource_table
 from generator.render.text import front_value, h, join_words, md_inline, plural
-from generator.render.urls import ABOUT_PAGE, CATALOGUE_INDEX, LINK_HEALTH_PAGE, catalogue_page, href, stage_page
-
-# Above this many resources the catalogue's index lists the kinds only, and each kind's
-# page holds the filterable table: one table of every resource would be tens of megabytes.
-CATALOGUE_INDEX_ROWS = 2000
+from generator.render.urls import (
+    ABOUT_PAGE,
+    CATALOGUE_INDEX,
+    LINK_HEALTH_PAGE,
+    catalogue_page,
+    href,
+    stage_page,
+)
+from generator.sizes import CATALOGUE_INDEX_ROWS
 
 
 def catalogue_markdown(roadmap: Roadmap, kind: str | None = None, report: LinkReport | None = None) -> str:

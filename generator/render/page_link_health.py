@@ -5,7 +5,13 @@ from __future__ import annotations
 from generator.kb.roadmap import Roadmap
 from generator.kb.vocabulary import COUNT_LABELS, PROBLEM_VERDICTS, VERDICT_LABELS
 from generator.links.report_file import LinkReport
-from generator.render.blocks import Front, ext_link, link_to, markdown_page, reason_words
+from generator.render.blocks import (
+    Front,
+    ext_link,
+    link_to,
+    markdown_page,
+    reason_words,
+)
 from generator.render.text import day_of, front_value, h
 from generator.render.urls import LINK_HEALTH_PAGE, resource_page
 

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from generator.kb.roadmap import Roadmap
-from generator.kb.vocabulary import COST_LABELS, KIND_LABELS, LEVEL_LABELS, VERDICT_LABELS
+from generator.kb.vocabulary import (
+    COST_LABELS,
+    KIND_LABELS,
+    LEVEL_LABELS,
+    VERDICT_LABELS,
+)
 from generator.links.report_file import LinkCheck, LinkReport
 from generator.render.blocks import (
     Front,
@@ -17,8 +22,25 @@ from generator.render.blocks import (
     tag,
     verdict_badge,
 )
-from generator.render.text import byline_of, day_of, first_words, front_value, h, host_name, hours_text, join_words, markdown_field, md_inline
-from generator.render.urls import LINK_HEALTH_PAGE, catalogue_page, resource_page, stage_page, topic_page
+from generator.render.text import (
+    byline_of,
+    day_of,
+    first_words,
+    front_value,
+    h,
+    host_name,
+    hours_text,
+    join_words,
+    markdown_field,
+    md_inline,
+)
+from generator.render.urls import (
+    LINK_HEALTH_PAGE,
+    catalogue_page,
+    resource_page,
+    stage_page,
+    topic_page,
+)
 
 
 def _link_check_section(check: LinkCheck | None, report: LinkReport, src: str) -> list[str]:

@@ -5,9 +5,32 @@ from __future__ import annotations
 from generator.kb.roadmap import Roadmap
 from generator.kb.vocabulary import KIND_TITLES
 from generator.render import svg
-from generator.render.blocks import Front, graph_block, graph_href, in_study_order, link_to, markdown_page, needs, stage_label
-from generator.render.text import about_hours, front_value, h, hours_text, join_words, plural
-from generator.render.urls import PLANNER_PAGE, ROADMAP_PAGE, catalogue_page, href, stage_page, topic_page
+from generator.render.blocks import (
+    Front,
+    graph_block,
+    graph_href,
+    in_study_order,
+    link_to,
+    markdown_page,
+    needs,
+    stage_label,
+)
+from generator.render.text import (
+    about_hours,
+    front_value,
+    h,
+    hours_text,
+    join_words,
+    plural,
+)
+from generator.render.urls import (
+    PLANNER_PAGE,
+    ROADMAP_PAGE,
+    catalogue_page,
+    href,
+    stage_page,
+    topic_page,
+)
 
 
 def roadmap_markdown(roadmap: Roadmap) -> str:

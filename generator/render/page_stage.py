@@ -5,14 +5,32 @@ from __future__ import annotations
 from generator.kb.roadmap import Roadmap
 from generator.kb.vocabulary import KIND_PLURALS, KIND_TITLES
 from generator.links.report_file import LinkReport
-from generator.render.blocks import Front, area_tag, in_study_order, link_to, markdown_page, needs, stage_label, tag
-from generator.render.tables import Columns, catalogue_order, catalogue_rids, resource_table
+from generator.render.blocks import (
+    Front,
+    area_tag,
+    in_study_order,
+    link_to,
+    markdown_page,
+    needs,
+    stage_label,
+    tag,
+)
+from generator.render.tables import (
+    Columns,
+    catalogue_order,
+    catalogue_rids,
+    resource_table,
+)
 from generator.render.text import front_value, h, hours_text, md_inline, plural
-from generator.render.urls import ABOUT_PAGE, CATALOGUE_INDEX, catalogue_page, href, stage_page, topic_page
-
-# A stage page's resource tables show this many rows at most (the best ranked); the rest
-# are in the catalogue. A big knowledge base would otherwise list thousands on one page.
-STAGE_TABLE_ROWS = 100
+from generator.render.urls import (
+    ABOUT_PAGE,
+    CATALOGUE_INDEX,
+    catalogue_page,
+    href,
+    stage_page,
+    topic_page,
+)
+from generator.sizes import STAGE_TABLE_ROWS
 
 
 def _stage_number(roadmap: Roadmap, sid: str) -> int:

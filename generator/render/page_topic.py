@@ -5,10 +5,35 @@ from __future__ import annotations
 from generator.kb.roadmap import Roadmap
 from generator.links.report_file import LinkReport
 from generator.render import svg
-from generator.render.blocks import Front, area_tag, graph_block, graph_href, link_to, markdown_page, stage_label, strength_badge, tag
+from generator.render.blocks import (
+    Front,
+    area_tag,
+    graph_block,
+    graph_href,
+    link_to,
+    markdown_page,
+    stage_label,
+    strength_badge,
+    tag,
+)
 from generator.render.tables import Columns, resource_table
-from generator.render.text import about_hours, front_value, h, hours_text, markdown_field, md_inline, plural
-from generator.render.urls import ABOUT_PAGE, PLANNER_PAGE, href, md_link, stage_page, topic_page
+from generator.render.text import (
+    about_hours,
+    front_value,
+    h,
+    hours_text,
+    markdown_field,
+    md_inline,
+    plural,
+)
+from generator.render.urls import (
+    ABOUT_PAGE,
+    PLANNER_PAGE,
+    href,
+    md_link,
+    stage_page,
+    topic_page,
+)
 
 
 def topic_markdown(roadmap: Roadmap, tid: str, report: LinkReport | None = None) -> str:

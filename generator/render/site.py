@@ -34,10 +34,7 @@ from generator.render.urls import (
     stage_page,
     topic_page,
 )
-
-# From this many pages on, they are rendered on every core (`parallel.map_on_cores`).
-PARALLEL_PAGES = 1000
-
+from generator import sizes
 
 Job = tuple[str, Callable[[], str]]  # a generated file's path, and what makes its text
 
@@ -57,7 +54,7 @@ def site_jobs(roadmap: Roadmap, report: LinkReport | None = None) -> list[Job]:
     jobs += [(catalogue_page(kind), functools.partial(catalogue_markdown, roadmap, kind, report)) for kind in KINDS]
     if report is not None:
         jobs.append((LINK_HEALTH_PAGE, functools.partial(link_health_markdown, roadmap, report)))
-    if len(jobs) >= PARALLEL_PAGES and roadmap.topics:
+    if len(jobs) >= sizes.PARALLEL_PAGES and roadmap.topics:
         # Lookups every page needs, worked out once here rather than once in each forked child.
         first = next(iter(roadmap.topics))
         _ = roadmap.dependents[first], roadmap.covering[first], roadmap.builds_on(first)
@@ -68,7 +65,7 @@ def site_jobs(roadmap: Roadmap, report: LinkReport | None = None) -> list[Job]:
 def render_site(roadmap: Roadmap, report: LinkReport | None = None) -> dict[str, str]:
     """Every generated file, keyed by its path relative to the generated folder (`learn/`)."""
     jobs = site_jobs(roadmap, report)
-    texts = map_on_cores(_call, [make for _, make in jobs], min_items=PARALLEL_PAGES)
+    texts = map_on_cores(_call, [make for _, make in jobs], min_items=sizes.PARALLEL_PAGES)
     return {path: text for (path, _), text in zip(jobs, texts)}
 
 

@@ -29,6 +29,7 @@ from generator.render.layout import (
     wrap_label,
 )
 from generator.render.text import html_text
+from generator.sizes import BIG_GRAPH_TOPICS, CHAIN_LIMIT, CHAIN_LIMIT_BIG
 
 Href = Callable[[str], str]
 
@@ -43,12 +44,6 @@ CHAIN_OPTIONS = Options(max_row_width=620.0, band_header=32.0, starts=12, crossi
 # narrow, as two starts and twice the rounds did on synthetic graphs of 1,000 to 5,000
 # topics (bench/README.md, "Scale"), at two thirds of the time.
 CHAIN_OPTIONS_BIG = replace(CHAIN_OPTIONS, starts=1, sweeps=4, placements=1, placement_rounds=2)
-BIG = 500
-CHAIN_LIMIT = 40
-# Deep chains of a big knowledge base are cut sooner: 24 topics draw about as tall as the real
-# site's chains (median ~760 px against ~890 px on synthetic graphs of 5,000 topics, where 40
-# gave ~1,100 px), and cost 40% less to lay out (bench/README.md, "Scale").
-CHAIN_LIMIT_BIG = 24
 
 _LEGEND_HEIGHT = 34.0
 _STEP_HEIGHT = 62.0
@@ -311,11 +306,11 @@ def render_roadmap(roadmap: Roadmap, href: Href) -> str:
 def chain_topics(roadmap: Roadmap, topic_id: str, limit: int | None = None) -> set[str]:
     """The topics drawn in a chain: the topic, its direct prerequisites (any strength), and
     what the required ones require in turn, nearest first, in whole generations while there
-    are at most `limit` topics (default: `CHAIN_LIMIT`, or `CHAIN_LIMIT_BIG` above `BIG`
+    are at most `limit` topics (default: `CHAIN_LIMIT`, or `CHAIN_LIMIT_BIG` above `BIG_GRAPH_TOPICS`
     topics). (A recommended prerequisite's own chain, or a deep chain in a big knowledge
     base, would not make a small drawing.)"""
     if limit is None:
-        limit = CHAIN_LIMIT if len(roadmap.topics) <= BIG else CHAIN_LIMIT_BIG
+        limit = CHAIN_LIMIT if len(roadmap.topics) <= BIG_GRAPH_TOPICS else CHAIN_LIMIT_BIG
     chosen = {topic_id} | {p.topic for p in roadmap.topics[topic_id].prerequisites}
     level = set(roadmap.prerequisites(topic_id))
     while level:
@@ -335,7 +330,7 @@ def render_chain(roadmap: Roadmap, topic_id: str, href: Href) -> str:
         raise KeyError(topic_id)
     if not roadmap.topics[topic_id].prerequisites:
         return ""
-    options = CHAIN_OPTIONS if len(roadmap.topics) <= BIG else CHAIN_OPTIONS_BIG
+    options = CHAIN_OPTIONS if len(roadmap.topics) <= BIG_GRAPH_TOPICS else CHAIN_OPTIONS_BIG
     placed = _layout_for(roadmap, chain_topics(roadmap, topic_id), options)
     width = max(placed.width, 360.0)
     legend, legend_h = _legend(width, [], 0.0)

@@ -6,7 +6,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from generator.kb.roadmap import Roadmap
-from generator.kb.vocabulary import AREA_LABELS, AREAS, COST_LABELS, KIND_LABELS, KINDS, LEVEL_LABELS
+from generator.kb.vocabulary import (
+    AREA_LABELS,
+    AREAS,
+    COST_LABELS,
+    KIND_LABELS,
+    KINDS,
+    LEVEL_LABELS,
+)
 from generator.links.report_file import LinkReport
 from generator.render.blocks import cost_tag, ext_link, level_tag, tag, verdict_badge
 from generator.render.text import byline_of, h, host_name, hours_text, plural

@@ -23,9 +23,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-import yaml
-
 from generator.kb.problems import DataError, Position, Problem
+from generator.output.project import SiteError, config_folders
 
 # `roadmap generate` writes <docs_dir>/learn/, `roadmap build` writes <site_dir>/;
 # both folders come from mkdocs.yml, these are the project's own defaults.
@@ -95,25 +94,15 @@ def changed_files(root: Path, base: str) -> list[Change]:
 # -- generated files -----------------------------------------------------------------------
 
 
-class _TolerantLoader(yaml.SafeLoader):
-    """mkdocs.yml may use `!ENV` or `!!python/name:` tags; only two plain paths are read here."""
-
-
-_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
 def _site_folders(root: Path) -> tuple[str, str]:
     """The generated pages' folder and the built site's folder, relative to `root`."""
     docs, site = DOCS_DIR, SITE_DIR
     config = root / "mkdocs.yml"
     if config.is_file():
         try:
-            data = yaml.load(config.read_text(encoding="utf-8"), Loader=_TolerantLoader)
-        except (OSError, UnicodeDecodeError, yaml.YAMLError):
-            data = None  # `roadmap build` reports a broken mkdocs.yml; use the defaults here
-        if isinstance(data, dict):
-            docs = str(data.get("docs_dir") or "docs")
-            site = str(data.get("site_dir") or "site")
+            docs, site = config_folders(config)
+        except SiteError:
+            pass  # `roadmap build` reports a broken mkdocs.yml; use the defaults here
     return PurePosixPath(docs, LEARN).as_posix(), PurePosixPath(site).as_posix()
 
 

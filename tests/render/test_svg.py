@@ -284,7 +284,7 @@ def test_deep_chains_are_cut_to_the_nearest_generations(tmp_path: Path) -> None:
 def test_a_big_knowledge_base_draws_shorter_chains(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     chain = {f"t{i:02}": ([f"t{i - 1:02}"] if i else []) for i in range(60)}
     roadmap = load_roadmap(write_kb(tmp_path, chain))
-    monkeypatch.setattr(svg, "BIG", len(roadmap.topics) - 1)  # this one counts as big
+    monkeypatch.setattr(svg, "BIG_GRAPH_TOPICS", len(roadmap.topics) - 1)  # this one counts as big
     drawn = svg.chain_topics(roadmap, "t59")
     assert svg.CHAIN_LIMIT_BIG < svg.CHAIN_LIMIT and len(drawn) == svg.CHAIN_LIMIT_BIG
     assert drawn == {f"t{i:02}" for i in range(60 - svg.CHAIN_LIMIT_BIG, 60)}

@@ -26,6 +26,15 @@ from __future__ import annotations
 
 from generator.render.layout._measure import text_width, wrap_label
 from generator.render.layout._pipeline import layout
-from generator.render.layout._types import BandBox, Box, Layout, LayoutEdge, LayoutNode, Options, Point, Route
+from generator.render.layout._types import (
+    BandBox,
+    Box,
+    Layout,
+    LayoutEdge,
+    LayoutNode,
+    Options,
+    Point,
+    Route,
+)
 
 __all__ = ["BandBox", "Box", "Layout", "LayoutEdge", "LayoutNode", "Options", "Point", "Route", "layout", "text_width", "wrap_label"]

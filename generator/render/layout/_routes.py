@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from generator.render.layout._graph import LayeredGraph
-from generator.render.layout._types import BandBox, Box, Layout, LayoutNode, Options, Point, Route
+from generator.render.layout._types import (
+    BandBox,
+    Box,
+    Layout,
+    LayoutNode,
+    Options,
+    Point,
+    Route,
+)
 
 
 def finish(
