@@ -45,9 +45,9 @@ def on_ram_disk(path: Path) -> bool:
     resolved, best, fstype = path.resolve(), "", ""
     for line in mounts.read_text().splitlines():
         fields = line.split()
-        if len(fields) >= 3 and (resolved == Path(fields[1]) or Path(fields[1]) in resolved.parents):
-            if len(fields[1]) > len(best):
-                best, fstype = fields[1], fields[2]
+        mounted_on = len(fields) >= 3 and (resolved == Path(fields[1]) or Path(fields[1]) in resolved.parents)
+        if mounted_on and len(fields[1]) > len(best):
+            best, fstype = fields[1], fields[2]
     return fstype == "tmpfs"
 
 
@@ -68,7 +68,9 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=4, help="runs of each command with each version")
     parser.add_argument("--commands", default="validate,generate", help=f"comma-separated, of: {', '.join(COMMANDS)}")
     parser.add_argument("--out", type=Path, help="where `generate` writes (default: a folder on /dev/shm if there is one)")
-    parser.add_argument("--quiet", type=float, metavar="CORES", default=0.0, help="wait before each run until other processes use at most this many cores")
+    parser.add_argument(
+        "--quiet", type=float, metavar="CORES", default=0.0, help="wait before each run until other processes use at most this many cores"
+    )
     parser.add_argument("--json", type=Path, help="also write every run here")
     args = parser.parse_args()
     commands = [c for c in args.commands.split(",") if c]
@@ -114,7 +116,7 @@ def main() -> None:
                             shutil.rmtree(out / str(k))
             shutil.rmtree(out, ignore_errors=True)
         finally:
-            for label, tree in trees.items():
+            for tree in trees.values():
                 if tree != REPO:
                     subprocess.run(["git", "worktree", "remove", "--force", str(tree)], cwd=REPO, check=False)
 

@@ -1,6 +1,6 @@
 """Time the layout of a knowledge base's whole graph, as the roadmap page draws it.
 
-    .venv/bin/python bench/layout_only.py ROOT     # prints the seconds the layout call took
+.venv/bin/python bench/layout_only.py ROOT     # prints the seconds the layout call took
 """
 
 from __future__ import annotations

@@ -50,8 +50,7 @@ async def _serve(hosts: int, latency: float) -> None:
                 await asyncio.sleep(latency)
                 send_body = not head.startswith(b"HEAD ")
                 writer.write(
-                    b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: %d\r\n\r\n%s"
-                    % (len(body), body if send_body else b"")
+                    b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: %d\r\n\r\n%s" % (len(body), body if send_body else b"")
                 )
                 await writer.drain()
         except (asyncio.IncompleteReadError, asyncio.LimitOverrunError, ConnectionError):
@@ -121,7 +120,11 @@ def lychee_ok(out: Path, expected: int) -> str:
     data = json.loads(out.read_text())
     good = data.get("successful", 0)  # cached answers are counted here too
     cached = f" ({data['cached']} from cache)" if data.get("cached") else ""
-    return f"all ok{cached}" if good == expected and not data.get("errors") else f"NOT all ok: total {data.get('total')}, ok {good}, errors {data.get('errors')}"
+    return (
+        f"all ok{cached}"
+        if good == expected and not data.get("errors")
+        else f"NOT all ok: total {data.get('total')}, ok {good}, errors {data.get('errors')}"
+    )
 
 
 def main() -> int:

@@ -38,8 +38,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.kb.roadmap import Roadmap  # noqa: E402
 from generator.kb.models import Cover, Prerequisite, Resource, Stage, Topic  # noqa: E402
+from generator.kb.roadmap import Roadmap  # noqa: E402
 from generator.kb.vocabulary import AREAS  # noqa: E402
 from generator.plan.formats import plan_json  # noqa: E402
 from generator.plan.rules import plan, schedule  # noqa: E402
@@ -96,11 +96,11 @@ def synthetic(n: int, seed: int = 4) -> tuple[Roadmap, dict[str, list[tuple[str,
         rid = f"r{r // 5:04d}"
         resources[rid] = Resource(
             title=f"Resource {rid}",
-            kind=rng.choice(("book", "course", "video", "article", "practice")),  # type: ignore[arg-type]
+            kind=rng.choice(("book", "course", "video", "article", "practice")),
             url=f"https://example.org/resources/{rid}",
             provider="Example",
-            cost=rng.choice(("free", "free", "free-to-audit", "paid")),  # type: ignore[arg-type]
-            level=rng.choice(("beginner", "intermediate", "advanced")),  # type: ignore[arg-type]
+            cost=rng.choice(("free", "free", "free-to-audit", "paid")),
+            level=rng.choice(("beginner", "intermediate", "advanced")),
             description="Text.",
             covers=[Cover(topic=ids[k], sections="All") for k in range(r, min(n, r + 5 + rng.randrange(3)))],
         )
@@ -112,8 +112,16 @@ def write_yaml(roadmap: Roadmap, edges: dict[str, list[tuple[str, str]]], root: 
     (root / "resources").mkdir(parents=True)
     shutil.copy(STAGES_YML, root / "roadmap" / "stages.yml")
     for tid, t in roadmap.topics.items():
-        lines = [f"title: {t.title}", f"stage: {t.stage}", f"area: {t.area}", f"summary: {t.summary}", "description: Text.",
-                 "why_it_matters: Text.", "goals: [One., Two., Three.]", f"hours: {t.hours:g}"]
+        lines = [
+            f"title: {t.title}",
+            f"stage: {t.stage}",
+            f"area: {t.area}",
+            f"summary: {t.summary}",
+            "description: Text.",
+            "why_it_matters: Text.",
+            "goals: [One., Two., Three.]",
+            f"hours: {t.hours:g}",
+        ]
         if edges[tid]:
             lines.append("prerequisites:")
             for p, s in edges[tid]:
@@ -123,7 +131,9 @@ def write_yaml(roadmap: Roadmap, edges: dict[str, list[tuple[str, str]]], root: 
         covers = "".join(f"  - topic: {c.topic}\n    sections: All\n" for c in r.covers)
         (root / "resources" / f"{rid}.yml").write_text(
             f"title: {r.title}\nkind: {r.kind}\nurl: {r.url}\nprovider: Example\ncost: {r.cost}\nlevel: {r.level}\n"
-            f"description: Text.\ncovers:\n{covers}", encoding="utf-8")
+            f"description: Text.\ncovers:\n{covers}",
+            encoding="utf-8",
+        )
 
 
 def browser_json(roadmap: Roadmap) -> str:
@@ -241,15 +251,25 @@ def main() -> int:
 
     start = time.perf_counter()
     roadmap, edges = synthetic(args.topics)
-    print(f"synthetic graph: {len(roadmap.topics)} topics, {sum(len(e) for e in edges.values())} edges, "
-          f"{len(roadmap.resources)} resources (built in {time.perf_counter() - start:.1f} s)", file=sys.stderr)
+    print(
+        f"synthetic graph: {len(roadmap.topics)} topics, {sum(len(e) for e in edges.values())} edges, "
+        f"{len(roadmap.resources)} resources (built in {time.perf_counter() - start:.1f} s)",
+        file=sys.stderr,
+    )
 
     rows = []
     for name, targets, known, rec in cases(roadmap):
         result = plan(roadmap, targets, known, rec)
-        median, worst = timed(lambda: schedule(plan(roadmap, targets, known, rec).steps, 6), args.runs)
-        rows.append({"name": name, "steps": len(result.steps), "py_median": median, "py_max": worst,
-                     "json": plan_json(roadmap, result, schedule(result.steps, 6))})
+        median, worst = timed(functools.partial(lambda t, k, r: schedule(plan(roadmap, t, k, r).steps, 6), targets, known, rec), args.runs)
+        rows.append(
+            {
+                "name": name,
+                "steps": len(result.steps),
+                "py_median": median,
+                "py_max": worst,
+                "json": plan_json(roadmap, result, schedule(result.steps, 6)),
+            }
+        )
 
     cli_ms = None
     if not args.no_cli:
@@ -290,8 +310,10 @@ def main() -> int:
             line += f" {row['js_first']:.1f} / {row['js_median']:.1f} / {row['js_max']:.1f} |"
         print(line)
     if chromium:
-        print(f"\nChromium {chromium['version']}: indexing roadmap.json once takes {chromium['indexMs']:.1f} ms; "
-              "every plan matched the Python one exactly.")
+        print(
+            f"\nChromium {chromium['version']}: indexing roadmap.json once takes {chromium['indexMs']:.1f} ms; "
+            "every plan matched the Python one exactly."
+        )
     if cli_ms is not None:
         print(f"`roadmap plan` end to end (10 targets, load and validate 6,000 YAML files, plan, JSON): {cli_ms / 1000:.1f} s")
     return 0

@@ -21,10 +21,34 @@ from generator.kb.vocabulary import AREAS, COSTS, KINDS, LEVELS
 HERE = Path(__file__).resolve().parent
 STAGES = HERE.parent / "roadmap" / "stages.yml"
 TOPIC_STAGES = ("foundations", "advanced", "machine-learning")
-WORDS = (
-    "matrix vector gradient kernel margin prior posterior sample estimate norm basis rank eigen "
-    "convex dual entropy loss layer network cluster distance variance mean tensor step rate"
-).split()
+WORDS = [
+    "matrix",
+    "vector",
+    "gradient",
+    "kernel",
+    "margin",
+    "prior",
+    "posterior",
+    "sample",
+    "estimate",
+    "norm",
+    "basis",
+    "rank",
+    "eigen",
+    "convex",
+    "dual",
+    "entropy",
+    "loss",
+    "layer",
+    "network",
+    "cluster",
+    "distance",
+    "variance",
+    "mean",
+    "tensor",
+    "step",
+    "rate",
+]
 
 
 def _sentence(rng: random.Random, n: int) -> str:
@@ -87,8 +111,11 @@ def write(out: Path, topics: int, resources: int, seed: int = 1) -> None:
             "prerequisites:" if chosen else "prerequisites: []",
         ]
         for j in chosen:
-            lines += [f"  - topic: t{j:05d}", f"    strength: {rng.choice(('required', 'required', 'recommended'))}",
-                      f"    reason: {_sentence(rng, 10)}"]
+            lines += [
+                f"  - topic: t{j:05d}",
+                f"    strength: {rng.choice(('required', 'required', 'recommended'))}",
+                f"    reason: {_sentence(rng, 10)}",
+            ]
         (out / "roadmap" / f"t{i:05d}.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
     uncovered = list(range(topics))

@@ -95,12 +95,13 @@ def main() -> None:
         shutil.rmtree(work, ignore_errors=True)  # after the last run: deleting sooner would slow the runs (see scale.py)
     print("| N | command | variant | wall s, median (min) | CPU s, median | / base: wall median, min, CPU |")
     print("|---|---|---|---:|---:|---:|")
-    median = statistics.median
     for key, found in walls.items():
         size, command, _ = key
-        base, base_cpu, cpu = walls[(size, command, "base")], cpus[(size, command, "base")], cpus[key]
-        ratios = f"{median(found) / median(base):.2f}, {min(found) / min(base):.2f}, {median(cpu) / median(base_cpu):.2f}"
-        print(f"| {size} | {command} | {key[2]} | {median(found):.2f} ({min(found):.2f}) | {median(cpu):.2f} | {ratios} |")
+        base, base_cpu, cpu_times = walls[(size, command, "base")], cpus[(size, command, "base")], cpus[key]
+        ratios = f"{statistics.median(found) / statistics.median(base):.2f}, {min(found) / min(base):.2f}, {statistics.median(cpu_times) / statistics.median(base_cpu):.2f}"
+        print(
+            f"| {size} | {command} | {key[2]} | {statistics.median(found):.2f} ({min(found):.2f}) | {statistics.median(cpu_times):.2f} | {ratios} |"
+        )
     if args.json:
         rows = [{"n": s, "command": c, "variant": v, "walls": w, "cpus": cpus[(s, c, v)]} for (s, c, v), w in walls.items()]
         Path(args.json).write_text(json.dumps(rows, indent=1) + "\n", encoding="utf-8")

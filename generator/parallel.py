@@ -62,7 +62,7 @@ def map_on_cores(fn: Callable[[T], R], items: Sequence[T], *, min_items: int, wo
         os.close(feed)
         feed = -1
         for first in range(1, count):
-            file: IO[bytes] = tempfile.TemporaryFile()
+            file: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115 - closed in `finally` with the child
             children.append((_fork(fn, chunks, first, queue, file), file))
         done = dict(_work(fn, chunks, 0, queue))
         for k, (pid, file) in enumerate(children):

@@ -85,7 +85,10 @@ def random_roadmap(rng: random.Random, n: int, real: Roadmap) -> Roadmap:
             title=rng.choice(["Alpha", "beta", "Über", "Σ sums", "a_b *c*", "[x] | y"]) + f" {tid}",
             stage=used[stage_index[i]].id,
             area=rng.choice(AREAS),  # type: ignore[arg-type]
-            summary="S.", description="D.", why_it_matters="W.", goals=["a", "b", "c"],
+            summary="S.",
+            description="D.",
+            why_it_matters="W.",
+            goals=["a", "b", "c"],
             hours=rng.choice([0.1, 0.25, 0.5, 1, 1.2, 2.5, 3.3, 4, 7.75, 12, 30]),
             prerequisites=[Prerequisite(topic=p, strength=rng.choice(["required", "recommended"]), reason="R.") for p in pres],
         )
@@ -94,10 +97,12 @@ def random_roadmap(rng: random.Random, n: int, real: Roadmap) -> Roadmap:
         covered = rng.sample(ids, rng.randint(1, 6))
         resources[f"r{r:03d}"] = Resource(
             title=rng.choice(["Book", "course", "Video", "Ünit", "zeta"]) + f" {r % 7}",
-            kind=rng.choice(["book", "course", "video", "article", "practice", "tool"]),  # type: ignore[arg-type]
-            url=f"https://example.org/r/{r}?q=(x)", provider="P", description="D.",
-            cost=rng.choice(["free", "free-to-audit", "paid"]),  # type: ignore[arg-type]
-            level=rng.choice(["beginner", "intermediate", "advanced"]),  # type: ignore[arg-type]
+            kind=rng.choice(["book", "course", "video", "article", "practice", "tool"]),
+            url=f"https://example.org/r/{r}?q=(x)",
+            provider="P",
+            description="D.",
+            cost=rng.choice(["free", "free-to-audit", "paid"]),
+            level=rng.choice(["beginner", "intermediate", "advanced"]),
             covers=[Cover(topic=t, sections="S") for t in covered],
         )
     return Roadmap(stages=real.stages, topics=topics, resources=dict(sorted(resources.items())))

@@ -74,7 +74,18 @@ def test_ab_harness_compares_two_versions_run_by_run(tmp_path: Path) -> None:
 def test_variants_harness_compares_each_setting_with_the_base(tmp_path: Path) -> None:
     out = tmp_path / "variants.json"
     done = subprocess.run(
-        [sys.executable, "bench/variants.py", "--sizes", "30", "--rounds", "1", "--commands", "validate,generate,regenerate", "--json", str(out)],
+        [
+            sys.executable,
+            "bench/variants.py",
+            "--sizes",
+            "30",
+            "--rounds",
+            "1",
+            "--commands",
+            "validate,generate,regenerate",
+            "--json",
+            str(out),
+        ],
         cwd=REPO,
         capture_output=True,
         text=True,
@@ -83,7 +94,9 @@ def test_variants_harness_compares_each_setting_with_the_base(tmp_path: Path) ->
     assert done.returncode == 0, done.stderr
     rows = json.loads(out.read_text(encoding="utf-8"))
     assert {(r["command"], r["variant"]) for r in rows} == {
-        (command, variant) for command in ("validate", "generate", "regenerate") for variant in ("base", "serial-load", "serial-pages", "no-gc-pause")
+        (command, variant)
+        for command in ("validate", "generate", "regenerate")
+        for variant in ("base", "serial-load", "serial-pages", "no-gc-pause")
     }
     assert all(r["walls"][0] > 0 and r["cpus"][0] > 0 for r in rows)
     assert "| 30 | generate | serial-pages |" in done.stdout

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import IO
 
 import jsonschema
 import yaml
@@ -107,10 +108,10 @@ def test_a_light_command_does_not_load_the_models() -> None:
     assert done.stdout.strip().splitlines()[-1] == "False", done.stderr
 
 
-def _roadmap(*args: object, stdout: int | object = subprocess.PIPE) -> subprocess.CompletedProcess[str]:
+def _roadmap(*args: object, stdout: int | IO[str] | None = subprocess.PIPE) -> subprocess.CompletedProcess[str]:
     """The real entry point in a child process: `python -m generator` is `cli.run`."""
     argv = [sys.executable, "-m", "generator", *map(str, args)]
-    return subprocess.run(argv, stdout=stdout, stderr=subprocess.PIPE, text=True)  # type: ignore[call-overload, no-any-return]
+    return subprocess.run(argv, stdout=stdout, stderr=subprocess.PIPE, text=True)
 
 
 def test_entry_point_exits_with_the_commands_status_and_flushes_its_output(tmp_path: Path) -> None:

@@ -14,12 +14,13 @@ from typing import Any
 import pytest
 import yaml
 
-from helpers import MINI, Result
-from generator.kb.checks import ALL_CHECKS, record_problems
 from generator.cli import build_parser
-from generator.kb.strict_yaml import load_text
+from generator.kb.checks import ALL_CHECKS, record_problems
 from generator.kb.models import Resource, Topic
+from generator.kb.strict_yaml import load_text
 from generator.kb.vocabulary import COSTS, KINDS, LEVELS
+
+from helpers import MINI, Result
 
 REPO = Path(__file__).resolve().parents[1]
 CONTRIBUTING = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
@@ -36,7 +37,7 @@ def _examples() -> dict[str, str]:
 def _console(command: str) -> list[str]:
     """The output lines shown under `$ <command>` in a ```console block of CONTRIBUTING."""
     for block in re.findall(r"```console\n(.*?)```\n", CONTRIBUTING, re.S):
-        lines = block.splitlines()
+        lines: list[str] = block.splitlines()
         if lines and lines[0] == f"$ {command}":
             return lines[1:]
     raise AssertionError(f"no ```console block for `{command}` in CONTRIBUTING.md")
@@ -102,7 +103,8 @@ def test_sample_validate_output_is_what_validate_says(tmp_path: Path, run: Calla
 def git(root: Path, *args: str) -> None:
     subprocess.run(
         ["git", "-C", str(root), "-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false", *args],
-        capture_output=True, check=True,
+        capture_output=True,
+        check=True,
     )
 
 

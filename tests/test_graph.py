@@ -9,6 +9,7 @@ import pytest
 
 from generator.kb.loading import load_roadmap
 from generator.kb.problems import DataError
+
 from make_kb import write_kb
 
 
@@ -20,7 +21,9 @@ def problems(root: Path) -> list[str]:
 
 def test_cycle_of_length_one_is_a_self_requirement(tmp_path: Path) -> None:
     found = problems(write_kb(tmp_path, {"a": ["a"]}))
-    assert found == ["roadmap/a.yml:10:12: error[self-prerequisite]: `prerequisites[0].topic`: `a` requires itself; remove this prerequisite"]
+    assert found == [
+        "roadmap/a.yml:10:12: error[self-prerequisite]: `prerequisites[0].topic`: `a` requires itself; remove this prerequisite"
+    ]
 
 
 def test_cycle_of_length_two(tmp_path: Path) -> None:

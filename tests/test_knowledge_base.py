@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.kb.urls import normalise_url
 from generator.kb.loading import load_roadmap
 from generator.kb.roadmap import Roadmap
+from generator.kb.urls import normalise_url
 from generator.kb.vocabulary import TOPICLESS_KINDS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,10 +26,18 @@ SEED_TOPICS = {
     "Derivatives and integrals": ["derivatives", "integrals"],
     "Multivariate calculus: partial derivatives and gradient vectors": ["partial-derivatives", "gradients"],
     "Probability theory: distributions, conditional probability, Bayes' theorem, random variables": [
-        "common-distributions", "conditional-probability", "bayes-theorem", "random-variables"],
+        "common-distributions",
+        "conditional-probability",
+        "bayes-theorem",
+        "random-variables",
+    ],
     "Statistical methods: statistical tests, hypothesis testing, regression analysis": ["hypothesis-testing", "regression-analysis"],
     "Matrix decompositions: SVD, PCA and other factorizations": [
-        "singular-value-decomposition", "principal-component-analysis", "matrix-decompositions", "low-rank-approximation"],
+        "singular-value-decomposition",
+        "principal-component-analysis",
+        "matrix-decompositions",
+        "low-rank-approximation",
+    ],
     "Vector spaces and norms": ["vector-spaces", "vector-norms"],
     "Gradient descent, SGD, Adam and RMSprop": ["gradient-descent", "stochastic-gradient-descent", "adam", "adaptive-learning-rates"],
     "Convex optimization: convex functions, convex sets, problems": ["convex-sets-and-functions", "convex-optimization"],
@@ -39,7 +47,10 @@ SEED_TOPICS = {
     "Logistic regression: logistic function and maximum likelihood": ["logistic-regression", "maximum-likelihood"],
     "SVMs: hyperplanes and the kernel trick": ["support-vector-machines", "kernel-trick"],
     "Neural networks: backpropagation, activation functions, gradient-based optimization": [
-        "neural-networks", "backpropagation", "activation-functions"],
+        "neural-networks",
+        "backpropagation",
+        "activation-functions",
+    ],
     "CNNs and RNNs": ["convolutional-neural-networks", "recurrent-neural-networks"],
     "Clustering: k-means and hierarchical clustering": ["k-means", "hierarchical-clustering"],
     "Dimensionality reduction: PCA and t-SNE": ["principal-component-analysis", "t-sne"],
@@ -50,7 +61,8 @@ SEED_RESOURCES = {
     "Coursera: Mathematics for Machine Learning": "https://www.coursera.org/specializations/mathematics-machine-learning",
     "Coursera: Andrew Ng's Machine Learning": "https://www.coursera.org/specializations/machine-learning-introduction",
     "edX: MIT's Introduction to Computational Thinking and Data Science": (
-        "https://www.edx.org/learn/computer-science/massachusetts-institute-of-technology-introduction-to-computational-thinking-and-data-science"),
+        "https://www.edx.org/learn/computer-science/massachusetts-institute-of-technology-introduction-to-computational-thinking-and-data-science"
+    ),
     "Khan Academy: algebra": "https://www.khanacademy.org/math/algebra",
     "Khan Academy: calculus": "https://www.khanacademy.org/math/differential-calculus",
     "Khan Academy: statistics": "https://www.khanacademy.org/math/statistics-probability",
@@ -114,13 +126,25 @@ def test_every_topic_has_three_resources_one_free(kb: Roadmap) -> None:
 
 
 # Kinds grouped by medium: reading, watching, a taught course (lectures with exercises), doing.
-MEDIUM = {"book": "text", "article": "text", "paper": "text", "tool": "text", "video": "video",
-          "course": "course", "practice": "exercises", "community": "people", "conference": "people"}
+MEDIUM = {
+    "book": "text",
+    "article": "text",
+    "paper": "text",
+    "tool": "text",
+    "video": "video",
+    "course": "course",
+    "practice": "exercises",
+    "community": "people",
+    "conference": "people",
+}
 
 
 def test_every_topic_has_more_than_one_medium(kb: Roadmap) -> None:
-    single = {tid: MEDIUM[kb.resources[rids[0]].kind] for tid, rids in kb.covering.items()
-              if len({MEDIUM[kb.resources[r].kind] for r in rids}) < 2}
+    single = {
+        tid: MEDIUM[kb.resources[rids[0]].kind]
+        for tid, rids in kb.covering.items()
+        if len({MEDIUM[kb.resources[r].kind] for r in rids}) < 2
+    }
     assert not single, f"topics taught in one medium only: {single}"
 
 

@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.kb.strict_yaml import _build, load_file
 from generator.kb.problems import Position
+from generator.kb.strict_yaml import _build, load_file
+
 from helpers import MINI, fresh
 
 ROOT = Path(__file__).resolve().parent.parent

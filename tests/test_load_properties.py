@@ -6,27 +6,54 @@ import re
 from pathlib import Path
 
 import yaml
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
-from generator.kb.loading import load_roadmap
-from generator.kb.strict_yaml import load_file, load_text
-from generator.kb.models import Resource, Topic
 from generator.kb.checks import ALL_CHECKS, record_problems
+from generator.kb.loading import load_roadmap
+from generator.kb.models import Resource, Topic
 from generator.kb.problems import DataError
+from generator.kb.strict_yaml import load_file, load_text
 
 # A place, a registered check id, and a message.
 POSITIONED = re.compile(rf"^[^:]+:\d+:\d+: error\[(?:{'|'.join(map(re.escape, ALL_CHECKS))})\]: .+$")
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=30),
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=False),
+    st.text(max_size=30),
     st.sampled_from(["calculus", "book", "required", "https://example.org/x", "&a", "*a", "!!str", "<<", "---"]),
 )
 keys = st.one_of(
-    st.sampled_from(["title", "stage", "area", "summary", "description", "why_it_matters", "goals", "hours",
-                     "prerequisites", "topic", "strength", "reason", "kind", "url", "cost", "level", "covers",
-                     "sections", "authors", "provider", "isbn", "year", "edition"]),
+    st.sampled_from(
+        [
+            "title",
+            "stage",
+            "area",
+            "summary",
+            "description",
+            "why_it_matters",
+            "goals",
+            "hours",
+            "prerequisites",
+            "topic",
+            "strength",
+            "reason",
+            "kind",
+            "url",
+            "cost",
+            "level",
+            "covers",
+            "sections",
+            "authors",
+            "provider",
+            "isbn",
+            "year",
+            "edition",
+        ]
+    ),
     st.text(max_size=12),
 )
 documents = st.recursive(
@@ -36,9 +63,34 @@ documents = st.recursive(
 )
 yaml_texts = st.one_of(
     documents.map(lambda d: yaml.safe_dump(d, allow_unicode=True, sort_keys=False)),
-    st.lists(st.sampled_from(["title: x\n", "  - a\n", "- b\n", "&x a: 1\n", "*x\n", "? [1]\n", ": 2\n", "---\n",
-                              "\t\n", "'open\n", "key: [1, {a: b\n", "!!binary aGk=\n", "%YAML 1.1\n", "...\n", "<<: *x\n",
-                              "k: |\n  text\n", "k: >-\n", "# c\n", "\ufeff", "\x00", "\x85"]), max_size=12).map("".join),
+    st.lists(
+        st.sampled_from(
+            [
+                "title: x\n",
+                "  - a\n",
+                "- b\n",
+                "&x a: 1\n",
+                "*x\n",
+                "? [1]\n",
+                ": 2\n",
+                "---\n",
+                "\t\n",
+                "'open\n",
+                "key: [1, {a: b\n",
+                "!!binary aGk=\n",
+                "%YAML 1.1\n",
+                "...\n",
+                "<<: *x\n",
+                "k: |\n  text\n",
+                "k: >-\n",
+                "# c\n",
+                "\ufeff",
+                "\x00",
+                "\x85",
+            ]
+        ),
+        max_size=12,
+    ).map("".join),
 )
 
 

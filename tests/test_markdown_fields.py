@@ -16,11 +16,10 @@ from typing import Any
 import markdown
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
-from generator.kb.markdown_rules import no_html as _no_html
-from generator.kb.markdown_rules import safe_markdown as _safe_markdown
+from generator.kb.markdown_rules import no_html as _no_html, safe_markdown as _safe_markdown
+
 from site_project import REPO
 
 
@@ -112,9 +111,39 @@ def test_no_raw_html_here(text: str) -> None:
 
 
 HTML_TOKENS = [
-    "<", ">", "</", "img", "script", " src=x", " onerror=y", "/", ":", "a", "@", "`", "``", "```", "~~~",
-    "\n", "\n\n", " ", "    ", "> ", "- ", "# ", "https://e.org", "!--", "--", "\\",
-    "<img src=x onerror=y>", "<script>", "<a:b onfocus=y>", "<img/src=x/onerror=y>", "```\n", "~~~\n", "```python\n",
+    "<",
+    ">",
+    "</",
+    "img",
+    "script",
+    " src=x",
+    " onerror=y",
+    "/",
+    ":",
+    "a",
+    "@",
+    "`",
+    "``",
+    "```",
+    "~~~",
+    "\n",
+    "\n\n",
+    " ",
+    "    ",
+    "> ",
+    "- ",
+    "# ",
+    "https://e.org",
+    "!--",
+    "--",
+    "\\",
+    "<img src=x onerror=y>",
+    "<script>",
+    "<a:b onfocus=y>",
+    "<img/src=x/onerror=y>",
+    "```\n",
+    "~~~\n",
+    "```python\n",
 ]
 
 
@@ -273,10 +302,59 @@ def test_web_links_sets_and_code_accepted(text: str) -> None:
 
 
 TOKENS = [
-    "[x]", "[^1]", "[r]: ", "(", ")", "<", ">", "{", "}", "{:", " .c", " onclick=x", "#x", "*", "**", "_",
-    "`", "## ", "\n", "\n\n", " ", "  ", "|", "---", "===", ": ", "!", "a", "b", "@", "=", "\t",
-    "javascript:", "data:", "https://e.org/", "mailto:", "&#106;", "x.md", "#",
-    "[x](", "](", "){", "]{", "*{", "`{", "``", "> ", "- ", "1. ", "    ", "```\n", "```{", "~~~\n",
+    "[x]",
+    "[^1]",
+    "[r]: ",
+    "(",
+    ")",
+    "<",
+    ">",
+    "{",
+    "}",
+    "{:",
+    " .c",
+    " onclick=x",
+    "#x",
+    "*",
+    "**",
+    "_",
+    "`",
+    "## ",
+    "\n",
+    "\n\n",
+    " ",
+    "  ",
+    "|",
+    "---",
+    "===",
+    ": ",
+    "!",
+    "a",
+    "b",
+    "@",
+    "=",
+    "\t",
+    "javascript:",
+    "data:",
+    "https://e.org/",
+    "mailto:",
+    "&#106;",
+    "x.md",
+    "#",
+    "[x](",
+    "](",
+    "){",
+    "]{",
+    "*{",
+    "`{",
+    "``",
+    "> ",
+    "- ",
+    "1. ",
+    "    ",
+    "```\n",
+    "```{",
+    "~~~\n",
 ]
 DENSE = TOKENS + ["[x](", "{ onclick=x }", "{.c}", "{#i}", "`", "*", "\n", "](x.md)", "[r]: x.md\n", "- [x]", "> [x]"] * 3
 

@@ -7,14 +7,13 @@ the forking cases run in a fresh interpreter.
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest
 
 from generator import parallel
+
 from helpers import fresh
 
 HERE = Path(__file__).parent

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import random
 from collections.abc import Mapping, Sequence
+from typing import Any, cast
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
-from generator.kb.roadmap import Roadmap
 from generator.kb.models import Cover, Prerequisite, Resource, Stage, Topic
+from generator.kb.roadmap import Roadmap
 from generator.plan.formats import format_hours, md_escape, plan_json, plan_markdown, plan_text
 from generator.plan.rules import Step, UnknownTopicError, best_resources, known_closure, needed, plan, ready, schedule, unlocks
 
@@ -24,7 +24,9 @@ STAGES = (
 Pre = str | tuple[str, str]
 
 
-def topic(pres: Sequence[Pre] = (), *, stage: str = "foundations", area: str = "calculus", hours: float = 2, title: str = "") -> dict[str, object]:
+def topic(
+    pres: Sequence[Pre] = (), *, stage: str = "foundations", area: str = "calculus", hours: float = 2, title: str = ""
+) -> dict[str, object]:
     return {"pres": pres, "stage": stage, "area": area, "hours": hours, "title": title}
 
 
@@ -33,7 +35,12 @@ def graph(spec: Mapping[str, Mapping[str, object] | Sequence[Pre]], resources: M
     topics: dict[str, Topic] = {}
     for tid, value in spec.items():
         data = value if isinstance(value, Mapping) else topic(value)
-        pres = [Prerequisite(topic=p, strength="required", reason="Needed.") if isinstance(p, str) else Prerequisite(topic=p[0], strength=p[1], reason="Needed.") for p in data["pres"]]  # type: ignore[union-attr]
+        pres = [
+            Prerequisite(topic=p, strength="required", reason="Needed.")
+            if isinstance(p, str)
+            else Prerequisite(topic=p[0], strength=p[1], reason="Needed.")
+            for p in cast(list[Any], data["pres"])
+        ]
         topics[tid] = Topic(
             title=str(data["title"] or f"Topic {tid}"),
             stage=str(data["stage"]),
@@ -147,14 +154,16 @@ def test_needed_is_the_exact_set() -> None:
 
 # -- order ---------------------------------------------------------------------------------
 def test_stage_then_area_then_id() -> None:
-    g = graph({
-        "ml": topic(stage="machine-learning", area="machine-learning"),
-        "adv": topic(stage="advanced", area="linear-algebra"),
-        "calc": topic(area="calculus"),
-        "la": topic(area="linear-algebra"),
-        "prob": topic(area="probability-statistics"),
-        "t": topic(["ml", "adv", "calc", "la", "prob"], stage="machine-learning", area="machine-learning"),
-    })
+    g = graph(
+        {
+            "ml": topic(stage="machine-learning", area="machine-learning"),
+            "adv": topic(stage="advanced", area="linear-algebra"),
+            "calc": topic(area="calculus"),
+            "la": topic(area="linear-algebra"),
+            "prob": topic(area="probability-statistics"),
+            "t": topic(["ml", "adv", "calc", "la", "prob"], stage="machine-learning", area="machine-learning"),
+        }
+    )
     assert order_of(g, ["t"]) == ["la", "calc", "prob", "adv", "ml", "t"]
 
 
@@ -186,7 +195,9 @@ def dags(draw: st.DrawFn) -> Roadmap:
         pres: list[Pre] = []
         for j in sorted(draw(st.sets(st.integers(0, i - 1), max_size=3)) if i else []):
             pres.append((f"n{j:02d}", draw(st.sampled_from(["required", "recommended"]))))
-        spec[f"n{i:02d}"] = topic(pres, stage=stages[stage_of[i]], area=draw(st.sampled_from(areas)), hours=draw(st.sampled_from([0.5, 1, 2.5, 4, 9])))
+        spec[f"n{i:02d}"] = topic(
+            pres, stage=stages[stage_of[i]], area=draw(st.sampled_from(areas)), hours=draw(st.sampled_from([0.5, 1, 2.5, 4, 9]))
+        )
     return graph(spec)
 
 
@@ -341,11 +352,19 @@ def test_best_resources_free_first_where_the_level_fits_then_by_level() -> None:
     )
     assert g.topic_level("basic") == "beginner" and g.topic_level("deep") == "intermediate"
     assert best_resources(g, "basic", None) == [
-        "free-beginner", "free-beginner-broad", "audit-beginner", "paid-beginner",  # fit: beginner only
-        "free-intermediate", "free-advanced",  # too hard for a first-stage topic: by level
+        "free-beginner",
+        "free-beginner-broad",
+        "audit-beginner",
+        "paid-beginner",  # fit: beginner only
+        "free-intermediate",
+        "free-advanced",  # too hard for a first-stage topic: by level
     ]
     assert best_resources(g, "deep", None) == [
-        "free-beginner-broad", "free-intermediate", "audit-beginner", "paid-beginner", "free-advanced",
+        "free-beginner-broad",
+        "free-intermediate",
+        "audit-beginner",
+        "paid-beginner",
+        "free-advanced",
     ]
     assert plan(g, ["basic"]).steps[0].resources == ("free-beginner", "free-beginner-broad", "audit-beginner")
 
@@ -382,8 +401,22 @@ def test_json_document_shape() -> None:
     doc = plan_json(g, plan(g, ["b", "b"]), schedule(plan(g, ["b"]).steps, 4))
     assert list(doc) == ["targets", "known", "steps", "total_hours", "weeks"]
     assert doc["targets"] == ["b"]
-    assert doc["steps"][0] == {"topic": "a", "title": "Topic a", "hours": 6, "resources": [
-        {"id": "all", "title": "All", "kind": "book", "url": "https://example.org/all", "cost": "free", "level": "beginner", "sections": "All"}]}
+    assert doc["steps"][0] == {
+        "topic": "a",
+        "title": "Topic a",
+        "hours": 6,
+        "resources": [
+            {
+                "id": "all",
+                "title": "All",
+                "kind": "book",
+                "url": "https://example.org/all",
+                "cost": "free",
+                "level": "beginner",
+                "sections": "All",
+            }
+        ],
+    }
     assert doc["total_hours"] == 7.5
     assert doc["weeks"] == [
         {"week": 1, "hours": 4, "steps": [{"topic": "a", "hours": 4, "part": 1, "parts": 2}]},

@@ -19,8 +19,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from planner_cases import Input, make_cases, random_graphs
-from site_project import REPO
 
 from generator.kb.loading import load_roadmap
 from generator.kb.roadmap import Roadmap
@@ -28,6 +26,9 @@ from generator.kb.vocabulary import AREAS, COSTS, KINDS, LEVELS
 from generator.plan.formats import plan_json, plan_markdown
 from generator.plan.rules import plan, ready, schedule, unlocks
 from generator.render.data import roadmap_json
+
+from planner_cases import Input, make_cases, random_graphs
+from site_project import REPO
 
 PLANNER = REPO / "site" / "assets" / "js" / "planner.js"
 

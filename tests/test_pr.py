@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from helpers import MINI, Result
 from generator.kb.models import json_schemas
+
+from helpers import MINI, Result
 
 NEW_BOOK = """\
 title: Another Linear Algebra Book
@@ -35,7 +36,10 @@ def git(root: Path, *args: str) -> str:
     env = {**os.environ, "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull}
     done = subprocess.run(
         ["git", "-C", str(root), "-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false", *args],
-        capture_output=True, text=True, env=env, check=True,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
     )
     return done.stdout
 
@@ -79,10 +83,11 @@ def test_a_good_resource_passes_and_is_summarised(repo: Path, tmp_path: Path, ru
     assert result.code == 0, result.err
     assert result.err == ""
     assert result.out == (
-        "ok: no generated file edited; 1 resource and 0 topic file(s) changed; "
-        "5 stages, 6 topics, 5 resources, no problems\n"
+        "ok: no generated file edited; 1 resource and 0 topic file(s) changed; 5 stages, 6 topics, 5 resources, no problems\n"
     )
-    assert summary.read_text(encoding="utf-8") == """\
+    assert (
+        summary.read_text(encoding="utf-8")
+        == """\
 (earlier steps)
 ## Pull request check
 
@@ -107,6 +112,7 @@ Changed since the base: 1 file, of them 1 resource file and 0 topic files.
 | `another-la-book` (added) | Vectors (`vectors`) | Ch. 1-2 | 2 of 2 |
 | `another-la-book` (added) | Gradients (`gradients`) | Ch. 9 \\| Appendix B | 2 of 2 |
 """
+    )
 
 
 GENERATED = "site/learn/ is written by `roadmap generate` from the YAML and is not kept in git; "
@@ -129,9 +135,18 @@ GENERATED = "site/learn/ is written by `roadmap generate` from the YAML and is n
         ("site/learn/resources/la-book.md", f"{GENERATED}edit resources/la-book.yml instead"),
         # Not a topic page (there is none named `index`): the general advice.
         ("site/learn/topics/index.md", f"{GENERATED}edit roadmap/*.yml and resources/*.yml instead"),
-        ("public/index.html", "public/ is the built site (`roadmap build`); edit roadmap/*.yml and resources/*.yml, or the hand-written pages in site/, instead"),
-        ("link-report.md", "`link-report.md` is a link checker report (`roadmap check-links --output link-report.md`); do not commit it. To fix a link, edit `url` in resources/<id>.yml"),
-        ("link-report.json", "`link-report.json` is the link checker's report (`roadmap check-links --format json`), made by CI for the Link health page; do not commit it. To fix a link, edit `url` in resources/<id>.yml"),
+        (
+            "public/index.html",
+            "public/ is the built site (`roadmap build`); edit roadmap/*.yml and resources/*.yml, or the hand-written pages in site/, instead",
+        ),
+        (
+            "link-report.md",
+            "`link-report.md` is a link checker report (`roadmap check-links --output link-report.md`); do not commit it. To fix a link, edit `url` in resources/<id>.yml",
+        ),
+        (
+            "link-report.json",
+            "`link-report.json` is the link checker's report (`roadmap check-links --format json`), made by CI for the Link health page; do not commit it. To fix a link, edit `url` in resources/<id>.yml",
+        ),
     ],
 )
 def test_an_edited_generated_file_is_refused_with_the_yaml_to_edit(
@@ -237,7 +252,11 @@ def test_a_topicless_resource_is_listed_in_the_catalogue_only(repo: Path, tmp_pa
 
 
 def test_folders_come_from_mkdocs_yml(repo: Path, run: Callable[..., Result]) -> None:
-    write(repo, "mkdocs.yml", "site_name: x\ndocs_dir: docs\nsite_dir: build\nmarkdown_extensions:\n  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.twemoji\n")
+    write(
+        repo,
+        "mkdocs.yml",
+        "site_name: x\ndocs_dir: docs\nsite_dir: build\nmarkdown_extensions:\n  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.twemoji\n",
+    )
     commit(repo)
     write(repo, "docs/learn/topics/vectors/index.md", "edited\n")
     write(repo, "build/index.html", "edited\n")

@@ -14,8 +14,6 @@ import random
 import re
 
 import pytest
-from planner_cases import random_roadmap
-from site_project import REPO
 
 from generator.cli import main
 from generator.kb import ranking
@@ -26,6 +24,9 @@ from generator.plan.formats import plan_json, plan_markdown, plan_text
 from generator.plan.rules import best_resources, plan
 from generator.render.data import roadmap_json
 from generator.render.page_topic import topic_markdown
+
+from planner_cases import random_roadmap
+from site_project import REPO
 
 # Listed out of order on purpose: a topic's level follows `order`, not the position here.
 STAGES = (
@@ -56,8 +57,15 @@ def roadmap(resources: dict[str, Resource], level: str = "beginner") -> Roadmap:
     names = {c.topic for r in resources.values() for c in r.covers} | {"t"}
     topics = {
         tid: Topic(
-            title=f"Topic {tid}", stage=LEVEL_STAGE[level] if tid == "t" else "first", area="calculus",
-            summary="S.", description="D.", why_it_matters="W.", goals=["a", "b", "c"], hours=1, prerequisites=[],
+            title=f"Topic {tid}",
+            stage=LEVEL_STAGE[level] if tid == "t" else "first",
+            area="calculus",
+            summary="S.",
+            description="D.",
+            why_it_matters="W.",
+            goals=["a", "b", "c"],
+            hours=1,
+            prerequisites=[],
         )
         for tid in sorted(names)
     }
@@ -150,10 +158,25 @@ def test_the_ranking_rule_by_rule(rule: str, level: str, resources: dict[str, Re
 
 def test_a_topic_level_is_its_stage_rank_by_order() -> None:
     topics = {
-        sid: Topic(title=sid, stage=sid, area="calculus", summary="S.", description="D.", why_it_matters="W.", goals=["a", "b", "c"], hours=1, prerequisites=[])
+        sid: Topic(
+            title=sid,
+            stage=sid,
+            area="calculus",
+            summary="S.",
+            description="D.",
+            why_it_matters="W.",
+            goals=["a", "b", "c"],
+            hours=1,
+            prerequisites=[],
+        )
         for sid in ("first", "second", "third", "fourth")
     }
-    assert ranking.topic_levels(STAGES, topics) == {"first": "beginner", "second": "intermediate", "third": "advanced", "fourth": "advanced"}
+    assert ranking.topic_levels(STAGES, topics) == {
+        "first": "beginner",
+        "second": "intermediate",
+        "third": "advanced",
+        "fourth": "advanced",
+    }
 
 
 def test_the_catalogue_ranks_for_no_topic_free_first_then_level_then_title() -> None:

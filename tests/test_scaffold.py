@@ -8,15 +8,36 @@ from pathlib import Path
 
 import pytest
 
-from helpers import Result
 from generator.kb.loading import load_roadmap
 from generator.kb.scaffold import new_resource, slugify
 
+from helpers import Result
+
 BOOK = [
-    "new", "resource", "--title", "Calculus: Early Transcendentals", "--url", "https://example.org/calc",
-    "--kind", "book", "--cost", "paid", "--level", "beginner", "--author", "Jane Doe", "--year", "2015",
-    "--isbn", "978-0-262-03561-3", "--description", "A thorough first-year text; good for learners who want drill #1.",
-    "--covers", "derivatives:Ch. 3", "--covers", "gradients:Ch. 14.6",
+    "new",
+    "resource",
+    "--title",
+    "Calculus: Early Transcendentals",
+    "--url",
+    "https://example.org/calc",
+    "--kind",
+    "book",
+    "--cost",
+    "paid",
+    "--level",
+    "beginner",
+    "--author",
+    "Jane Doe",
+    "--year",
+    "2015",
+    "--isbn",
+    "978-0-262-03561-3",
+    "--description",
+    "A thorough first-year text; good for learners who want drill #1.",
+    "--covers",
+    "derivatives:Ch. 3",
+    "--covers",
+    "gradients:Ch. 14.6",
 ]
 
 
@@ -33,11 +54,32 @@ def test_new_resource_validates_as_it_stands(mini_root: Path, run: Callable[...,
 
 def test_new_topic_validates_once_a_resource_covers_it(mini_root: Path, run: Callable[..., Result]) -> None:
     result = run(
-        "new", "topic", "--root", mini_root, "--title", "Chain rule", "--stage", "foundations", "--area", "calculus",
-        "--summary", "Derivatives of compositions: rates multiply.", "--description", "Line one.\n\n- a list: item\n",
-        "--why-it-matters", "Backpropagation is the chain rule.", "--goal", "Differentiate compositions.",
-        "--goal", "Draw a computational graph.", "--goal", "Explain why rates multiply.", "--hours", "4",
-        "--prerequisite", "derivatives:required:Single-variable derivatives come first.",
+        "new",
+        "topic",
+        "--root",
+        mini_root,
+        "--title",
+        "Chain rule",
+        "--stage",
+        "foundations",
+        "--area",
+        "calculus",
+        "--summary",
+        "Derivatives of compositions: rates multiply.",
+        "--description",
+        "Line one.\n\n- a list: item\n",
+        "--why-it-matters",
+        "Backpropagation is the chain rule.",
+        "--goal",
+        "Differentiate compositions.",
+        "--goal",
+        "Draw a computational graph.",
+        "--goal",
+        "Explain why rates multiply.",
+        "--hours",
+        "4",
+        "--prerequisite",
+        "derivatives:required:Single-variable derivatives come first.",
     )
     assert result.code == 0, result.err
     assert "next: add a resource that covers it" in result.out
@@ -91,10 +133,18 @@ def test_missing_values_without_a_terminal_are_named(mini_root: Path, run: Calla
 
 
 def test_interactive_asks_for_what_is_missing(mini_root: Path) -> None:
-    answers: Iterator[str] = iter([
-        "https://example.org/stats", "course", "free", "beginner", "", "Open Stats Org",
-        "A gentle course; good for beginners.", "derivates:Week 1, derivatives:Week 1",
-    ])
+    answers: Iterator[str] = iter(
+        [
+            "https://example.org/stats",
+            "course",
+            "free",
+            "beginner",
+            "",
+            "Open Stats Org",
+            "A gentle course; good for beginners.",
+            "derivates:Week 1, derivatives:Week 1",
+        ]
+    )
     asked: list[str] = []
 
     def ask(prompt: str) -> str:
@@ -102,21 +152,46 @@ def test_interactive_asks_for_what_is_missing(mini_root: Path) -> None:
         return next(answers)
 
     args = argparse.Namespace(
-        root=str(mini_root), title="Open Statistics", url=None, kind=None, cost=None, level=None, author=None,
-        provider=None, description=None, covers=None, hours=None, year=None, edition=None, isbn=None, id=None,
+        root=str(mini_root),
+        title="Open Statistics",
+        url=None,
+        kind=None,
+        cost=None,
+        level=None,
+        author=None,
+        provider=None,
+        description=None,
+        covers=None,
+        hours=None,
+        year=None,
+        edition=None,
+        isbn=None,
+        id=None,
     )
     with pytest.raises(StopIteration):
         # The first covers answer has a typo, so it is asked again; we run out of answers there.
         new_resource(args, ask)
     assert asked[0].startswith("URL") and asked[-1].startswith("Covers")
 
-    answers = iter(["https://example.org/stats", "course", "free", "beginner", "", "Open Stats Org",
-                    "A gentle course; good for beginners.", "derivatives:Week 1"])
+    answers = iter(
+        [
+            "https://example.org/stats",
+            "course",
+            "free",
+            "beginner",
+            "",
+            "Open Stats Org",
+            "A gentle course; good for beginners.",
+            "derivatives:Week 1",
+        ]
+    )
     path = new_resource(args, ask)
     assert path.name == "open-statistics.yml"
     assert load_roadmap(mini_root).resources["open-statistics"].provider == "Open Stats Org"
 
 
-@pytest.mark.parametrize(("title", "slug"), [("Bayes' Theorem (2nd ed.)", "bayes-theorem-2nd-ed"), ("Éléments", "elements"), ("  A--B  ", "a-b")])
+@pytest.mark.parametrize(
+    ("title", "slug"), [("Bayes' Theorem (2nd ed.)", "bayes-theorem-2nd-ed"), ("Éléments", "elements"), ("  A--B  ", "a-b")]
+)
 def test_slugify(title: str, slug: str) -> None:
     assert slugify(title) == slug

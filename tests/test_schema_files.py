@@ -13,8 +13,9 @@ import pytest
 import yaml
 from pydantic import BaseModel
 
-from helpers import MINI, Result
 from generator.kb.models import FIELD_HELP, MODELS
+
+from helpers import MINI, Result
 
 REPO = Path(__file__).resolve().parents[1]
 SCHEMA_DIR = REPO / "schema"
@@ -264,7 +265,9 @@ def _verdict_of_validate(kind: str, record: dict[str, Any]) -> bool:
     return not problems
 
 
-@pytest.mark.parametrize(("kind", "name", "path", "value"), FIELD_CASES, ids=[f"{k}-{'.'.join(map(str, p))}={v!r:.30}" for k, _, p, v in FIELD_CASES])
+@pytest.mark.parametrize(
+    ("kind", "name", "path", "value"), FIELD_CASES, ids=[f"{k}-{'.'.join(map(str, p))}={v!r:.30}" for k, _, p, v in FIELD_CASES]
+)
 def test_schema_and_validate_agree_field_by_field(kind: str, name: str, path: tuple[str | int, ...], value: Any) -> None:
     record = _with(_mini(kind, name), path, value)
     ours = _verdict_of_validate(kind, record)
@@ -273,7 +276,9 @@ def test_schema_and_validate_agree_field_by_field(kind: str, name: str, path: tu
     if (kind, field) in SCHEMA_CANNOT_SAY and ours != schema:
         assert schema and not ours, f"validate accepts {value!r} but the schema refuses it"
         return
-    assert ours == schema, f"validate {'accepts' if ours else 'refuses'} {value!r} at {path}, the schema {'accepts' if schema else 'refuses'} it"
+    assert ours == schema, (
+        f"validate {'accepts' if ours else 'refuses'} {value!r} at {path}, the schema {'accepts' if schema else 'refuses'} it"
+    )
 
 
 def test_every_rule_the_schema_cannot_say_is_still_needed() -> None:
@@ -299,7 +304,11 @@ def test_check_jsonschema_accepts_every_record_and_refuses_a_bad_one(kind: str, 
     schema = SCHEMA_DIR / f"{kind}.schema.json"
     done = subprocess.run([tool, "--schemafile", str(schema), *map(str, files)], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stdout + done.stderr
-    name, path, value = {"topic": ("gradients", ("hours",), "1:30"), "resource": ("la-book", ("url",), "ftp://x"), "stages": ("stages", ("stages", 0, "order"), 0)}[kind]
+    name, path, value = {
+        "topic": ("gradients", ("hours",), "1:30"),
+        "resource": ("la-book", ("url",), "ftp://x"),
+        "stages": ("stages", ("stages", 0, "order"), 0),
+    }[kind]
     bad = tmp_path / "bad.yml"
     bad.write_text(json.dumps(_with(_mini(kind, name), path, value)), encoding="utf-8")
     done = subprocess.run([tool, "--schemafile", str(schema), str(bad)], capture_output=True, text=True, timeout=120)

@@ -13,9 +13,9 @@ import pytest
 
 from generator.output import writer
 from generator.output.project import SiteError, config_folders, read_config
-from site_project import FIXTURES, REPO, copy_project, tree
 
 from helpers import Result, fresh
+from site_project import FIXTURES, REPO, copy_project, tree
 
 Run = Callable[..., Result]
 
@@ -333,7 +333,7 @@ def test_the_folders_mkdocs_yml_names(tmp_path: Path, text: str, folders: tuple[
 @pytest.mark.parametrize("raw", [b"docs_dir: [\n", b"- a list\n", b"docs_dir: caf\xe9\n"], ids=["broken", "not-a-mapping", "not-utf-8"])
 def test_an_unreadable_mkdocs_yml_is_one_message(run: Run, project: Path, raw: bytes) -> None:
     (project / "mkdocs.yml").write_bytes(raw)
-    with pytest.raises(SiteError, match="mkdocs.yml: "):
+    with pytest.raises(SiteError, match=r"mkdocs\.yml: "):
         config_folders(project / "mkdocs.yml")
     result = run("generate", "--root", project)
     assert result.code == 2 and "mkdocs.yml: " in result.err and "Traceback" not in result.err
@@ -403,7 +403,9 @@ def test_build_with_zensical(run: Run, project: Path, tmp_path: Path) -> None:
         assert (out / page).is_file(), page
     roadmap = (out / "learn" / "roadmap" / "index.html").read_text(encoding="utf-8")
     assert roadmap.count('class="rm-node area-') == 6
-    assert '<div class="rm-progress" data-topic="gradients"></div>' in (out / "learn/topics/gradients/index.html").read_text(encoding="utf-8")
+    assert '<div class="rm-progress" data-topic="gradients"></div>' in (out / "learn/topics/gradients/index.html").read_text(
+        encoding="utf-8"
+    )
     # the throwaway config and the staging folder are gone
     assert not list(project.glob(".roadmap-zensical-*")) and not list(project.glob(".public.zensical-*"))
 

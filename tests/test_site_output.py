@@ -12,6 +12,7 @@ import pytest
 
 from generator.cli import main
 from generator.kb.loading import load_roadmap
+
 from site_project import FIXTURES, copy_project, html_files, references, resolve_local
 
 pytestmark = pytest.mark.slow
@@ -88,7 +89,14 @@ def test_no_page_has_inline_event_handlers(built: Path) -> None:
 
 def test_every_page_loads_our_scripts_and_styles(built: Path) -> None:
     page = (built / "learn" / "topics" / "gradients" / "index.html").read_text(encoding="utf-8")
-    for asset in ("assets/js/catalogue.js", "assets/js/graph.js", "assets/js/progress.js", "assets/js/planner.js", "assets/css/site.css", "assets/css/graph.css"):
+    for asset in (
+        "assets/js/catalogue.js",
+        "assets/js/graph.js",
+        "assets/js/progress.js",
+        "assets/js/planner.js",
+        "assets/css/site.css",
+        "assets/css/graph.css",
+    ):
         assert f"../../../{asset}" in page, asset
 
 
@@ -128,7 +136,11 @@ class _Markup(HTMLParser):
         for name, value in attrs:
             if name.startswith("on"):
                 self.found.append(f"<{tag} {name}=...>")
-            if name in ("href", "src", "action", "formaction") and value and value.strip().lower().startswith(("javascript:", "data:", "vbscript:")):
+            if (
+                name in ("href", "src", "action", "formaction")
+                and value
+                and value.strip().lower().startswith(("javascript:", "data:", "vbscript:"))
+            ):
                 self.found.append(f"<{tag} {name}={value!r}>")
 
     def handle_endtag(self, tag: str) -> None:
@@ -147,7 +159,9 @@ def test_yaml_text_is_text_in_the_built_pages(escaped: Path) -> None:
         assert parser.found == [], path.relative_to(escaped)
     page = (escaped / "learn" / "topics" / "escaping" / "index.html").read_text(encoding="utf-8")
     title = re.search(r"<title>(.*?)</title>", page, re.S)
-    assert title and title.group(1).startswith("Escaping `&lt;script&gt;alert(1)&lt;/script&gt;` | `&lt;img src=x onerror=alert(2)&gt;` &amp;")
+    assert title and title.group(1).startswith(
+        "Escaping `&lt;script&gt;alert(1)&lt;/script&gt;` | `&lt;img src=x onerror=alert(2)&gt;` &amp;"
+    )
     assert re.search(r'<meta name="description" content="A summary with `&lt;img src=x onerror=alert\(3\)&gt;`', page)
     # Markdown code spans are shown as code, escaped by Markdown itself.
     assert "<code>&lt;script&gt;alert(4)&lt;/script&gt;</code>" in page

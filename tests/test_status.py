@@ -32,9 +32,7 @@ def test_a_big_step_is_shown_on_a_terminal_and_erased(monkeypatch: pytest.Monkey
     status.show("checking 2,000 records", size=2000)
     status.clear()
     status.clear()  # nothing shown: nothing to erase
-    assert terminal.getvalue() == (
-        "\rroadmap: reading 2,000 record files...\x1b[K\rroadmap: checking 2,000 records...\x1b[K\r\x1b[K"
-    )
+    assert terminal.getvalue() == ("\rroadmap: reading 2,000 record files...\x1b[K\rroadmap: checking 2,000 records...\x1b[K\r\x1b[K")
 
 
 def test_nothing_is_shown_in_a_pipe_or_a_log(monkeypatch: pytest.MonkeyPatch) -> None:

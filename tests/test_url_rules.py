@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.kb.urls import check_url
+
 from helpers import Result
 
 
@@ -28,7 +29,10 @@ from helpers import Result
         ("https://08.1.2.3/", "use the site's public host name"),
         ("https://[::1]/", "private or reserved address ::1"),
         # Tracking parameters, with the address to use instead
-        ("https://example.org/page?utm_source=news&utm_medium=x", "tracking parameters `utm_source`, `utm_medium`; remove them: `https://example.org/page`"),
+        (
+            "https://example.org/page?utm_source=news&utm_medium=x",
+            "tracking parameters `utm_source`, `utm_medium`; remove them: `https://example.org/page`",
+        ),
         ("https://example.org/page?id=3&fbclid=abc", "tracking parameter `fbclid`; remove it: `https://example.org/page?id=3`"),
         ("https://example.org/book?ref=homepage", "tracking parameter `ref`"),
         ("https://example.org/book?UTM_Campaign=x", "tracking parameter `UTM_Campaign`"),

@@ -30,7 +30,11 @@ def lint(*files: Path, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
     # depend on what else happens to be installed on the machine.
     return subprocess.run(
         [str(actionlint()), "-no-color", "-shellcheck=", "-pyflakes=", *map(str, files)],
-        cwd=cwd, capture_output=True, text=True, timeout=120, check=False,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
 
 
@@ -104,6 +108,11 @@ def test_dev_py_test_fast_runs_pytest_without_the_browser_and_slow_tests(monkeyp
         raise AssertionError("--fast needs no Chromium")
 
     monkeypatch.setattr(dev, "ensure_chromium", no_browser)
-    monkeypatch.setattr(dev, "run", lambda argv: ran.append(argv) or 0)
+
+    def run(argv: list[str]) -> int:
+        ran.append(argv)
+        return 0
+
+    monkeypatch.setattr(dev, "run", run)
     assert dev.main(["test", "--fast", "-k", "planner"]) == 0
     assert ran == [[str(dev.PYTHON), "-m", "pytest", "-m", "not slow and not browser", "-k", "planner"]]

@@ -78,7 +78,9 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     what.add_argument("--changed-since", metavar="GIT-REV", help="check only resources whose files changed since this git revision")
 
     out = p.add_argument_group("reports")
-    out.add_argument("--format", choices=["text", "json", "markdown"], help="report format (default: text, or from the --output file's extension)")
+    out.add_argument(
+        "--format", choices=["text", "json", "markdown"], help="report format (default: text, or from the --output file's extension)"
+    )
     out.add_argument(
         "--output",
         metavar="FILE",
@@ -89,10 +91,34 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     out.add_argument("--cache", metavar="FILE", help="reuse recent verdicts from FILE and keep history there (created if missing)")
 
     polite = p.add_argument_group("politeness and patience")
-    polite.add_argument("--concurrency", type=_number(int, 1), default=defaults.concurrency, metavar="N", help=f"requests in flight at most (default: {defaults.concurrency})")
-    polite.add_argument("--per-host", type=_number(int, 1), default=defaults.per_host, metavar="N", help=f"requests in flight to one host at most (default: {defaults.per_host})")
-    polite.add_argument("--interval", type=_number(float, 0), default=defaults.interval, metavar="SECONDS", help=f"least time between two requests to one host (default: {defaults.interval:g})")
-    polite.add_argument("--timeout", type=_number(float, 0, above=True), default=defaults.timeout, metavar="SECONDS", help=f"deadline of one request: connect, headers and body together (default: {defaults.timeout:g})")
+    polite.add_argument(
+        "--concurrency",
+        type=_number(int, 1),
+        default=defaults.concurrency,
+        metavar="N",
+        help=f"requests in flight at most (default: {defaults.concurrency})",
+    )
+    polite.add_argument(
+        "--per-host",
+        type=_number(int, 1),
+        default=defaults.per_host,
+        metavar="N",
+        help=f"requests in flight to one host at most (default: {defaults.per_host})",
+    )
+    polite.add_argument(
+        "--interval",
+        type=_number(float, 0),
+        default=defaults.interval,
+        metavar="SECONDS",
+        help=f"least time between two requests to one host (default: {defaults.interval:g})",
+    )
+    polite.add_argument(
+        "--timeout",
+        type=_number(float, 0, above=True),
+        default=defaults.timeout,
+        metavar="SECONDS",
+        help=f"deadline of one request: connect, headers and body together (default: {defaults.timeout:g})",
+    )
     polite.add_argument(
         "--max-host-time",
         type=_number(float, 0, above=True),
@@ -100,14 +126,30 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
         metavar="SECONDS",
         help=f"time one host may take in all (its answers and retry pauses); past it, its other URLs are left unchecked as indeterminate (default: {defaults.host_time:g})",
     )
-    polite.add_argument("--retries", type=_number(int, 0), default=defaults.retries, metavar="N", help=f"retries after a timeout, reset, refusal or 5xx, with backoff (default: {defaults.retries})")
-    polite.add_argument("--max-redirects", type=_number(int, 0), default=defaults.max_redirects, metavar="N", help=f"redirects followed at most (default: {defaults.max_redirects})")
+    polite.add_argument(
+        "--retries",
+        type=_number(int, 0),
+        default=defaults.retries,
+        metavar="N",
+        help=f"retries after a timeout, reset, refusal or 5xx, with backoff (default: {defaults.retries})",
+    )
+    polite.add_argument(
+        "--max-redirects",
+        type=_number(int, 0),
+        default=defaults.max_redirects,
+        metavar="N",
+        help=f"redirects followed at most (default: {defaults.max_redirects})",
+    )
     polite.add_argument("--user-agent", metavar="UA", default=defaults.user_agent, help="User-Agent header to send")
 
     rules = p.add_argument_group("rules")
-    rules.add_argument("--accept", type=_accept, default=frozenset(), metavar="CODES", help="status codes that also count as ok, e.g. 403,999 or 200..=299")
+    rules.add_argument(
+        "--accept", type=_accept, default=frozenset(), metavar="CODES", help="status codes that also count as ok, e.g. 403,999 or 200..=299"
+    )
     rules.add_argument("--exclude", type=_regex, action="append", default=[], metavar="REGEX", help="skip URLs matching REGEX (repeatable)")
-    rules.add_argument("--allow-private", action="store_true", help="also check private, loopback and link-local addresses (refused by default)")
+    rules.add_argument(
+        "--allow-private", action="store_true", help="also check private, loopback and link-local addresses (refused by default)"
+    )
     p.set_defaults(func=_check_links)
 
 
@@ -115,8 +157,7 @@ def _outputs(args: argparse.Namespace) -> list[tuple[str, Path | None]]:
     if not args.output:
         return [(args.format or "text", None)]
     return [
-        (args.format or _EXTENSIONS.get(Path(name).suffix.lower(), "text"), None if name == "-" else Path(name))
-        for name in args.output
+        (args.format or _EXTENSIONS.get(Path(name).suffix.lower(), "text"), None if name == "-" else Path(name)) for name in args.output
     ]
 
 

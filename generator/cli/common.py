@@ -36,7 +36,9 @@ def print_problems(exc: DataError, tail: str = "") -> None:
     print(f"{len(exc.problems)} {noun} in {files} file{'s' if files != 1 else ''}{tail}", file=sys.stderr, flush=True)
 
 
-def number(kind: Callable[[str], Any], minimum: float, maximum: float = math.inf, *, above: bool = False, what: str = "") -> Callable[[str], Any]:
+def number(
+    kind: Callable[[str], Any], minimum: float, maximum: float = math.inf, *, above: bool = False, what: str = ""
+) -> Callable[[str], Any]:
     """An argparse type: a number of `kind` (int or float) from `minimum` (or above it, with
     `above`) to `maximum`, refused with a message naming the range."""
 

@@ -69,4 +69,3 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     t.add_argument("--hours")
     t.add_argument("--prerequisite", action="append", metavar="TOPIC:STRENGTH:REASON", help="repeat for each prerequisite")
     t.set_defaults(func=_run)
-

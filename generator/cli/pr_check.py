@@ -75,4 +75,3 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         help="Markdown from `roadmap check-links --changed-since REV --format markdown`, to include in the summary",
     )
     p.set_defaults(func=_run)
-

@@ -125,7 +125,9 @@ def _interval(value: str) -> float:
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     """Add the `generate`, `build` and `serve` commands to the `roadmap` CLI."""
     site_options = argparse.ArgumentParser(add_help=False)
-    site_options.add_argument("--config", metavar="FILE", help="the site's mkdocs.yml (default: mkdocs.yml in --root, else in the current folder)")
+    site_options.add_argument(
+        "--config", metavar="FILE", help="the site's mkdocs.yml (default: mkdocs.yml in --root, else in the current folder)"
+    )
     site_options.add_argument(
         "--link-report",
         metavar="FILE",

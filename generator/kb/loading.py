@@ -34,13 +34,25 @@ def _record_files(folder: Path, problems: list[Problem], base: Path) -> list[Pat
         file = folder / entry.name
         display = prefix + entry.name
         if entry.is_dir():
-            problems.append(Problem(Position(display), "a folder here is not read; records are single `.yml` files directly in this folder", "stray-folder"))
+            problems.append(
+                Problem(
+                    Position(display), "a folder here is not read; records are single `.yml` files directly in this folder", "stray-folder"
+                )
+            )
         elif file.suffix == ".yaml":
-            problems.append(Problem(Position(display), f"records use the `.yml` extension; rename it to `{file.stem}.yml`", "yaml-extension"))
+            problems.append(
+                Problem(Position(display), f"records use the `.yml` extension; rename it to `{file.stem}.yml`", "yaml-extension")
+            )
         elif file.suffix != ".yml":
             problems.append(Problem(Position(display), "only `.yml` records belong in this folder; move or delete this file", "stray-file"))
         elif not _ID.match(file.stem) or len(file.stem) > 64:
-            problems.append(Problem(Position(display), f"file name `{file.name}` is not a valid id: use lowercase words joined by hyphens, e.g. `gradient-descent.yml`", "file-name"))
+            problems.append(
+                Problem(
+                    Position(display),
+                    f"file name `{file.name}` is not a valid id: use lowercase words joined by hyphens, e.g. `gradient-descent.yml`",
+                    "file-name",
+                )
+            )
         else:
             files.append(file)
     return files
@@ -105,7 +117,9 @@ def _load_roadmap(root: Path) -> Roadmap:
     documents: dict[str, Document] = {}
     stages_path = roadmap_dir / STAGES_FILE
     if not stages_path.is_file():
-        problems.append(Problem(Position(f"roadmap/{STAGES_FILE}"), "the stages file is missing; create it with a `stages:` list", "stages-file"))
+        problems.append(
+            Problem(Position(f"roadmap/{STAGES_FILE}"), "the stages file is missing; create it with a `stages:` list", "stages-file")
+        )
     else:
         try:
             doc = load_file(stages_path, f"roadmap/{STAGES_FILE}")

@@ -5,6 +5,7 @@ one CommonMark parser is to take their place (the typeset-mathematics issue)."""
 from __future__ import annotations
 
 import html
+import itertools
 import re
 
 # Raw HTML as Python-Markdown passes it on: `<` and a tag name of anything but spaces, `<`, `>`,
@@ -57,12 +58,14 @@ def _mask_code(text: str) -> str:
     for start, end in _fences(text):
         text = _blank(text, start, end)
     bounds = [0, *(m.end() for m in _BLANK_LINE.finditer(text)), len(text)]
-    for start, end in zip(bounds, bounds[1:]):
+    for start, end in itertools.pairwise(bounds):
         runs = list(re.finditer(r"`+", text[start:end]))
         pairs = list(zip(runs[::2], runs[1::2]))
-        if len(runs) % 2 or any(
-            a.group() != b.group() or "\n" in text[start + a.start() : start + b.end()] for a, b in pairs
-        ) or any(text[start + r.start() - 1 : start + r.start()] == "\\" for r in runs):
+        if (
+            len(runs) % 2
+            or any(a.group() != b.group() or "\n" in text[start + a.start() : start + b.end()] for a, b in pairs)
+            or any(text[start + r.start() - 1 : start + r.start()] == "\\" for r in runs)
+        ):
             continue
         for a, b in pairs:
             text = _blank(text, start + a.start(), start + b.end())
@@ -74,10 +77,7 @@ def no_html(text: str) -> str:
         return text  # every pattern below starts with `<`
     match = _HTML.search(_AUTOLINK.sub("", _mask_code(text)))
     if match:
-        raise ValueError(
-            f"raw HTML (`{match.group(0).strip()}`...) is not allowed; use Markdown, "
-            "or put code in backticks"
-        )
+        raise ValueError(f"raw HTML (`{match.group(0).strip()}`...) is not allowed; use Markdown, or put code in backticks")
     return text
 
 
@@ -160,8 +160,7 @@ def _link_problem(dest: str, where: str) -> str | None:
     scheme = _SCHEME.match(squeezed)
     if scheme is not None:
         return (
-            f"has a `{scheme.group(1).lower()}:` link (`{_shown(address)}`){where}; "
-            "link only to web pages, by their full https:// address"
+            f"has a `{scheme.group(1).lower()}:` link (`{_shown(address)}`){where}; link only to web pages, by their full https:// address"
         )
     return (
         f"has a relative link (`{_shown(address)}`){where}; write the full https:// address "

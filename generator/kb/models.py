@@ -72,7 +72,12 @@ Summary = Annotated[
     str, StringConstraints(min_length=1, max_length=300), AfterValidator(_not_blank), AfterValidator(_plain), _SCHEMA_ONE_LINE
 ]
 Markdown = Annotated[
-    str, StringConstraints(min_length=1), AfterValidator(_not_blank), AfterValidator(no_html), AfterValidator(safe_markdown), _SCHEMA_NOT_BLANK
+    str,
+    StringConstraints(min_length=1),
+    AfterValidator(_not_blank),
+    AfterValidator(no_html),
+    AfterValidator(safe_markdown),
+    _SCHEMA_NOT_BLANK,
 ]
 Name = Annotated[str, StringConstraints(min_length=1, max_length=200), AfterValidator(_not_blank), AfterValidator(_plain), _SCHEMA_ONE_LINE]
 Url = Annotated[str, StringConstraints(max_length=2000), AfterValidator(check_url)]
@@ -146,10 +151,7 @@ class Resource(Record):
         if not self.authors and self.provider is None:
             raise ValueError("needs `authors` (a list of people) or `provider` (an organisation); add one")
         if not self.covers and self.kind not in TOPICLESS_KINDS:
-            raise ValueError(
-                f"a {self.kind} must say which topics it covers: add `covers:` with `- topic: ...` "
-                "and `sections: ...`"
-            )
+            raise ValueError(f"a {self.kind} must say which topics it covers: add `covers:` with `- topic: ...` and `sections: ...`")
         return self
 
 

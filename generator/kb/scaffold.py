@@ -22,10 +22,10 @@ from typing import Any
 import yaml
 
 from generator.kb.checks import record_problems
-from generator.kb.urls import normalise_url
 from generator.kb.models import ID_PATTERN, MAX_ID_LENGTH, Resource, Topic
 from generator.kb.problems import DataError, Problem, did_you_mean
 from generator.kb.strict_yaml import load_text
+from generator.kb.urls import normalise_url
 from generator.kb.vocabulary import (
     AREAS,
     COSTS,
@@ -237,7 +237,8 @@ def _new_problems(root: Path, folder: str, rid: str, text: str) -> list[Problem]
     display = f"{folder}/{rid}.yml"
     # A new topic has no resource yet: that is the next step, which `new` prints.
     return [
-        p for p in after
+        p
+        for p in after
         if str(p) not in before and not (folder == "roadmap" and p.position.path == display and p.check == "uncovered-topic")
     ]
 
@@ -264,18 +265,32 @@ def new_resource(args: argparse.Namespace, ask: Ask | None) -> Path:
     root = Path(args.root)
     topics, resources, urls = _existing(root)
     values: dict[str, Any] = {
-        "title": args.title, "url": args.url, "kind": args.kind, "cost": args.cost, "level": args.level,
-        "authors": args.author or [], "provider": args.provider, "description": args.description,
-        "hours": args.hours, "year": args.year, "edition": args.edition, "isbn": args.isbn,
+        "title": args.title,
+        "url": args.url,
+        "kind": args.kind,
+        "cost": args.cost,
+        "level": args.level,
+        "authors": args.author or [],
+        "provider": args.provider,
+        "description": args.description,
+        "hours": args.hours,
+        "year": args.year,
+        "edition": args.edition,
+        "isbn": args.isbn,
     }
     _ask_missing(values, [("title", "Title"), ("url", "URL (https://...)")], ask)
     key = normalise_url(values["url"])
     if key in urls:
         raise ScaffoldError(f"{values['url']} is already in {urls[key].relative_to(root).as_posix()}; extend its `covers` instead")
-    _ask_missing(values, [
-        ("kind", f"Kind ({', '.join(KINDS)})"), ("cost", f"Cost ({', '.join(COSTS)})"),
-        ("level", f"Level ({', '.join(LEVELS)})"),
-    ], ask)
+    _ask_missing(
+        values,
+        [
+            ("kind", f"Kind ({', '.join(KINDS)})"),
+            ("cost", f"Cost ({', '.join(COSTS)})"),
+            ("level", f"Level ({', '.join(LEVELS)})"),
+        ],
+        ask,
+    )
     for key_, choices in (("kind", KINDS), ("cost", COSTS), ("level", LEVELS)):
         _choice(values[key_], choices, f"--{key_}")
     if not values["authors"] and not values["provider"]:
@@ -311,15 +326,28 @@ def new_topic(args: argparse.Namespace, ask: Ask | None) -> Path:
     topics, resources, _ = _existing(root)
     stages = _stage_ids(root)
     values: dict[str, Any] = {
-        "title": args.title, "stage": args.stage, "area": args.area, "summary": args.summary,
-        "description": args.description, "why_it_matters": args.why_it_matters, "hours": args.hours,
+        "title": args.title,
+        "stage": args.stage,
+        "area": args.area,
+        "summary": args.summary,
+        "description": args.description,
+        "why_it_matters": args.why_it_matters,
+        "hours": args.hours,
         "goals": args.goal or [],
     }
-    _ask_missing(values, [
-        ("title", "Title"), ("stage", f"Stage ({', '.join(stages)})"), ("area", f"Area ({', '.join(AREAS)})"),
-        ("summary", "Summary (one or two plain sentences)"), ("description", "Description (Markdown, your own words)"),
-        ("why_it_matters", "Why it matters for machine learning"), ("hours", "Hours to learn it"),
-    ], ask)
+    _ask_missing(
+        values,
+        [
+            ("title", "Title"),
+            ("stage", f"Stage ({', '.join(stages)})"),
+            ("area", f"Area ({', '.join(AREAS)})"),
+            ("summary", "Summary (one or two plain sentences)"),
+            ("description", "Description (Markdown, your own words)"),
+            ("why_it_matters", "Why it matters for machine learning"),
+            ("hours", "Hours to learn it"),
+        ],
+        ask,
+    )
     _choice(values["stage"], stages, "--stage")
     _choice(values["area"], AREAS, "--area")
     try:

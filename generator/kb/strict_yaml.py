@@ -131,7 +131,9 @@ class _Builder:
         assert isinstance(first, StreamStartEvent)
         start = next(self.events)
         if isinstance(start, StreamEndEvent):
-            self.problems.append(Problem(Position(self.path), "the file is empty; write the record's keys here (see CONTRIBUTING.md)", "empty-file"))
+            self.problems.append(
+                Problem(Position(self.path), "the file is empty; write the record's keys here (see CONTRIBUTING.md)", "empty-file")
+            )
             raise _Abort
         assert isinstance(start, DocumentStartEvent)
         value = self.node(next(self.events), (), 0)
@@ -171,7 +173,7 @@ class _Builder:
         if cls is SequenceStartEvent:
             items: list[Any] = []
             while (nxt := next(events)).__class__ is not SequenceEndEvent:
-                items.append(self.node(nxt, loc + (len(items),) if record else loc, depth + 1))
+                items.append(self.node(nxt, (*loc, len(items)) if record else loc, depth + 1))
             return items
         mapping: dict[str, Any] = {}
         keys = self.keys
@@ -197,7 +199,7 @@ class _Builder:
                     raise _Restart  # the message names the first key's line
                 mapping[key] = self.node(value_event, loc, depth + 1)
                 continue
-            where = loc + (key,)
+            where = (*loc, key)
             if key in mapping:
                 self.fail(key_event, f"duplicate key `{key}` (first at line {keys[where].line + 1}); keep only one", "duplicate-key")
                 self.skip(value_event, depth + 1)
@@ -274,9 +276,12 @@ def _syntax_problem(path: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
         pass
     elif "simple key" in about and context:
         # The line that lacks `: ` is where the key started, not the line after it.
-        mark, message = context, (
-            "this line is not `key: value`: put a space after the key's `:`, or, if it continues "
-            "the text above, make that value a `>-` block"
+        mark, message = (
+            context,
+            (
+                "this line is not `key: value`: put a space after the key's `:`, or, if it continues "
+                "the text above, make that value a `>-` block"
+            ),
         )
     elif "flow sequence" in about and context:
         mark, message = context, "this `[` list is never closed; add the `]` (or write one `- item` per line)"
@@ -332,7 +337,15 @@ def load_text(path: str, text: str) -> Document:
         raise DataError(builder.problems)
     if not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else "a single value"
-        raise DataError([Problem(Document(path, data, text=text).at(()), f"the file holds {kind}; a record is a mapping of keys such as `title: ...`", "not-a-mapping")])
+        raise DataError(
+            [
+                Problem(
+                    Document(path, data, text=text).at(()),
+                    f"the file holds {kind}; a record is a mapping of keys such as `title: ...`",
+                    "not-a-mapping",
+                )
+            ]
+        )
     return Document(path, data, text=text)
 
 
@@ -378,7 +391,13 @@ def load_file(file: Path, display: str) -> Document:
         size = file.stat().st_size
         if size > MAX_BYTES:
             raise DataError(
-                [Problem(Position(display), f"the file is {size // 1024} KiB, over the {MAX_BYTES // 1024} KiB limit; a record should be far smaller", "file-size")]
+                [
+                    Problem(
+                        Position(display),
+                        f"the file is {size // 1024} KiB, over the {MAX_BYTES // 1024} KiB limit; a record should be far smaller",
+                        "file-size",
+                    )
+                ]
             )
         raw = file.read_bytes()
     except OSError as exc:

@@ -14,12 +14,33 @@ _BLOCKED_HOSTS = re.compile(r"(^|\.)(localhost|local|internal|localdomain|home\.
 
 # Query parameters that only track who clicked (CONTRIBUTING: "What we turn down"), and
 # link shorteners, which hide where a link goes and die with their service.
-TRACKING_PARAMETERS = frozenset({"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid", "yclid", "_hsenc", "_hsmi", "ref", "ref_src"})
+TRACKING_PARAMETERS = frozenset(
+    {"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid", "yclid", "_hsenc", "_hsmi", "ref", "ref_src"}
+)
 TRACKING_PREFIXES = ("utm_",)
-SHORTENERS = frozenset({
-    "bit.ly", "bitly.com", "tinyurl.com", "t.co", "goo.gl", "ow.ly", "is.gd", "v.gd", "buff.ly", "rebrand.ly",
-    "cutt.ly", "lnkd.in", "shorturl.at", "tiny.cc", "rb.gy", "t.ly", "amzn.to", "amzn.eu", "youtu.be",
-})
+SHORTENERS = frozenset(
+    {
+        "bit.ly",
+        "bitly.com",
+        "tinyurl.com",
+        "t.co",
+        "goo.gl",
+        "ow.ly",
+        "is.gd",
+        "v.gd",
+        "buff.ly",
+        "rebrand.ly",
+        "cutt.ly",
+        "lnkd.in",
+        "shorturl.at",
+        "tiny.cc",
+        "rb.gy",
+        "t.ly",
+        "amzn.to",
+        "amzn.eu",
+        "youtu.be",
+    }
+)
 # Full stops a browser reads as the dot between labels (UTS #46 maps them to ".").
 _DOTS = str.maketrans({"\u3002": ".", "\uff0e": ".", "\uff61": "."})
 _HEX = re.compile(r"0[xX][0-9a-fA-F]*")
@@ -104,12 +125,18 @@ def check_url(url: str) -> str:
         if host == "youtu.be" and parts.path.strip("/"):
             raise ValueError(f"is a short link; use `https://www.youtube.com/watch?v={parts.path.strip('/')}`")
         raise ValueError(f"goes through the link shortener `{host}`; use the address it leads to")
-    tracking = [name for name, _ in parse_qsl(parts.query, keep_blank_values=True) if name.lower() in TRACKING_PARAMETERS or name.lower().startswith(TRACKING_PREFIXES)]
+    tracking = [
+        name
+        for name, _ in parse_qsl(parts.query, keep_blank_values=True)
+        if name.lower() in TRACKING_PARAMETERS or name.lower().startswith(TRACKING_PREFIXES)
+    ]
     if tracking:
         kept = [(name, value) for name, value in parse_qsl(parts.query, keep_blank_values=True) if name not in tracking]
         clean = urlunsplit(parts._replace(query=urlencode(kept)))
         names = ", ".join(f"`{name}`" for name in dict.fromkeys(tracking))
-        raise ValueError(f"has the tracking parameter{'s' if len(tracking) > 1 else ''} {names}; remove {'them' if len(tracking) > 1 else 'it'}: `{clean}`")
+        raise ValueError(
+            f"has the tracking parameter{'s' if len(tracking) > 1 else ''} {names}; remove {'them' if len(tracking) > 1 else 'it'}: `{clean}`"
+        )
     return url
 
 

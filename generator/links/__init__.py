@@ -15,25 +15,19 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     # `X as X`: re-exported, for type checkers.
-    from ._cache import Cache as Cache
-    from ._cache import CacheError as CacheError
-    from ._cache import Promotion as Promotion
-    from ._config import DEFAULT_USER_AGENT as DEFAULT_USER_AGENT
-    from ._config import Config as Config
-    from ._config import parse_accept as parse_accept
-    from ._guard import AddressRefused as AddressRefused
-    from ._guard import NameNotResolved as NameNotResolved
-    from ._guard import Resolver as Resolver
-    from ._report import FORMATS as FORMATS
-    from ._report import render as render
-    from ._report import summary as summary
+    from ._cache import Cache as Cache, CacheError as CacheError, Promotion as Promotion
+    from ._config import DEFAULT_USER_AGENT as DEFAULT_USER_AGENT, Config as Config, parse_accept as parse_accept
+    from ._guard import AddressRefused as AddressRefused, NameNotResolved as NameNotResolved, Resolver as Resolver
+    from ._report import FORMATS as FORMATS, render as render, summary as summary
     from ._run import check_targets as check_targets
-    from ._verdicts import Outcome as Outcome
-    from ._verdicts import Reason as Reason
-    from ._verdicts import Result as Result
-    from ._verdicts import Target as Target
-    from ._verdicts import Verdict as Verdict
-    from ._verdicts import reason_text as reason_text
+    from ._verdicts import (
+        Outcome as Outcome,
+        Reason as Reason,
+        Result as Result,
+        Target as Target,
+        Verdict as Verdict,
+        reason_text as reason_text,
+    )
 
 # Loaded on first use: `roadmap validate` imports this package's CLI module, and should
 # not pay for httpx.

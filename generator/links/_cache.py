@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from glob import escape as glob_escape
 from pathlib import Path
 from typing import Any
@@ -36,7 +36,7 @@ DEFAULT_LIFETIMES: dict[Verdict, timedelta] = {
 }
 # Entries not looked at for this long are dropped, so the file does not grow forever.
 FORGET_AFTER = timedelta(days=90)
-_NEVER = datetime.min.replace(tzinfo=timezone.utc)
+_NEVER = datetime.min.replace(tzinfo=UTC)
 
 
 class CacheError(Exception):
@@ -168,7 +168,7 @@ class Cache:
 
     def save(self, now: datetime) -> None:
         """Write the cache atomically (a crash mid-write leaves the old file intact)."""
-        if self.path is None or not self._changed and self.path.exists():
+        if self.path is None or (not self._changed and self.path.exists()):
             return
         # One entry a line, each by json's C encoder: an indented dump is pure Python and
         # would cost a warm re-run more than everything else it does.
@@ -198,7 +198,7 @@ def format_time(when: datetime | None) -> str | None:
     """UTC, to the second, with a Z: `2026-11-24T08:00:00Z`."""
     if when is None:
         return None
-    return when.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _entries_of(raw: bytes) -> dict[Any, Any]:
@@ -239,7 +239,7 @@ def _time(raw: dict[str, Any], key: str, *, optional: bool = True) -> datetime |
     except ValueError:
         raise _BadEntry(key) from None
     if value.tzinfo is None:
-        value = value.replace(tzinfo=timezone.utc)
+        value = value.replace(tzinfo=UTC)
     return value
 
 
@@ -285,7 +285,7 @@ def _entry_from_json(raw: Any) -> _Entry:
 def _set_aside(path: Path) -> str:
     """Rename an unusable cache beside itself, kept for a look; say what became of it.
     Only the latest is kept: CI saves the whole folder, and old ones would pile up there."""
-    aside = path.with_name(f"{path.name}.bad-{datetime.now(timezone.utc):%Y%m%dT%H%M%SZ}")
+    aside = path.with_name(f"{path.name}.bad-{datetime.now(UTC):%Y%m%dT%H%M%SZ}")
     try:
         for older in path.parent.glob(f"{glob_escape(path.name)}.bad-*"):
             older.unlink()

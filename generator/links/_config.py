@@ -76,7 +76,9 @@ class Config:
     def fingerprint(self) -> str:
         """A short digest of the settings that can change a verdict, so a cache never serves
         a verdict reached under different rules."""
-        key = repr((sorted(self.accept), self.max_redirects, self.allow_private, self.user_agent, self.allowed_networks, self.policy().key()))
+        key = repr(
+            (sorted(self.accept), self.max_redirects, self.allow_private, self.user_agent, self.allowed_networks, self.policy().key())
+        )
         return hashlib.sha256(key.encode()).hexdigest()[:16]
 
     def policy(self) -> HostPolicy:

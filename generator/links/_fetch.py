@@ -54,7 +54,18 @@ class Failure(Enum):
 
 _RETRIED_FAILURES = frozenset({Failure.DNS_AGAIN, Failure.REFUSED, Failure.UNREACHABLE, Failure.TIMEOUT, Failure.RESET})
 # Failures before any HTTP was spoken: a GET would fail the same way, so no fallback.
-_CONNECT_FAILURES = frozenset({Failure.DNS, Failure.DNS_AGAIN, Failure.REFUSED, Failure.UNREACHABLE, Failure.TLS, Failure.PRIVATE, Failure.RATE_LIMITED, Failure.HOST_TIME})
+_CONNECT_FAILURES = frozenset(
+    {
+        Failure.DNS,
+        Failure.DNS_AGAIN,
+        Failure.REFUSED,
+        Failure.UNREACHABLE,
+        Failure.TLS,
+        Failure.PRIVATE,
+        Failure.RATE_LIMITED,
+        Failure.HOST_TIME,
+    }
+)
 # Failures that belong to the host, not the page: once a URL has used up its retries on one,
 # the host's other URLs get the same answer without knocking again.
 _HOST_FAILURES = frozenset({Failure.REFUSED, Failure.UNREACHABLE})
@@ -212,7 +223,7 @@ class Fetcher:
             if probe is not None:
                 return await self._check_oembed(str(url), probe)
             return self._behind_wall(str(url), await self._check(url))
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:
             # A bug of ours, met on one odd site, must not cost the whole run its report.
             return Outcome(
                 Verdict.INDETERMINATE,
@@ -253,22 +264,38 @@ class Fetcher:
                 location = location.strip()
                 scheme = _scheme(location)
                 if scheme and scheme not in ("http", "https"):
-                    return Outcome(Verdict.BROKEN, Reason.BAD_REDIRECT, f"{status_text(status)} to `{_short(location)}`, which is not a web address", status, str(current))
+                    return Outcome(
+                        Verdict.BROKEN,
+                        Reason.BAD_REDIRECT,
+                        f"{status_text(status)} to `{_short(location)}`, which is not a web address",
+                        status,
+                        str(current),
+                    )
                 try:
                     target = current.join(location)
                 except (httpx.InvalidURL, ValueError):
-                    return Outcome(Verdict.INDETERMINATE, Reason.PROTOCOL, f"{status_text(status)} with an unreadable Location `{_short(location)}`", status, str(current))
+                    return Outcome(
+                        Verdict.INDETERMINATE,
+                        Reason.PROTOCOL,
+                        f"{status_text(status)} with an unreadable Location `{_short(location)}`",
+                        status,
+                        str(current),
+                    )
                 first_status = first_status or status
-                if status in PERMANENT_REDIRECTS and (hops == 0 or moved_to is not None and moved_to == str(current)):
+                if status in PERMANENT_REDIRECTS and (hops == 0 or (moved_to is not None and moved_to == str(current))):
                     moved_to = str(target)
                 hops += 1
                 if hops > self.config.max_redirects:
-                    return Outcome(Verdict.BROKEN, Reason.TOO_MANY_REDIRECTS, f"more than {self.config.max_redirects} redirects", status, str(target))
+                    return Outcome(
+                        Verdict.BROKEN, Reason.TOO_MANY_REDIRECTS, f"more than {self.config.max_redirects} redirects", status, str(target)
+                    )
                 if "set-cookie" in headers:
                     jar = jar if jar is not None else httpx.Cookies()
                     jar.extract_cookies(_response_for_cookies(exchange, current))
                 if (_unfragmented(target), _jar_state(jar)) in seen:
-                    return Outcome(Verdict.BROKEN, Reason.REDIRECT_LOOP, f"redirect loop: {status_text(status)} back to {target}", status, str(target))
+                    return Outcome(
+                        Verdict.BROKEN, Reason.REDIRECT_LOOP, f"redirect loop: {status_text(status)} back to {target}", status, str(target)
+                    )
                 current = target
                 continue
             outcome = replace(classify_status(status, headers, exchange.body, self.config.accept), final_url=str(current))
@@ -351,7 +378,7 @@ class Fetcher:
             return self._backoff(attempt) if exchange.failure in _RETRIED_FAILURES else None
         status = exchange.status
         assert status is not None and exchange.headers is not None
-        if status in config.accept or status < 500 and status != 429:
+        if status in config.accept or (status < 500 and status != 429):
             return None
         if status == 501 or bot_wall(exchange.headers, exchange.body):
             return None  # a bot wall does not go away by itself within a run

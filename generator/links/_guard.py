@@ -22,7 +22,9 @@ Resolver = Callable[[str, int], Awaitable[Sequence[str]]]
 _NAT64 = ipaddress.ip_network("64:ff9b::/96")
 # Answers that say the name does not exist, as opposed to "try again later".
 _PERMANENT_GAI_ERRORS = frozenset(
-    code for code in (getattr(socket, "EAI_NONAME", None), getattr(socket, "EAI_NODATA", None), getattr(socket, "EAI_FAIL", None)) if code is not None
+    code
+    for code in (getattr(socket, "EAI_NONAME", None), getattr(socket, "EAI_NODATA", None), getattr(socket, "EAI_FAIL", None))
+    if code is not None
 )
 
 

@@ -110,9 +110,13 @@ def oembed_outcome(url: str, outcome: Outcome) -> Outcome:
     if outcome.verdict in (Verdict.OK, Verdict.REDIRECTED):
         return Outcome(Verdict.OK, None, f"{status_text(status or 200)} from YouTube's oEmbed: the video is there and public", status, url)
     if status == 404 and FROM_BOT_WALL not in outcome.detail:
-        return Outcome(Verdict.BROKEN, Reason.NOT_FOUND, f"YouTube's oEmbed answers {status_text(status)}: the video is deleted", status, url)
+        return Outcome(
+            Verdict.BROKEN, Reason.NOT_FOUND, f"YouTube's oEmbed answers {status_text(status)}: the video is deleted", status, url
+        )
     if status in (401, 403) and FROM_BOT_WALL not in outcome.detail:
-        detail = f"YouTube's oEmbed answers {status_text(status)}: the video is private, or its owner does not allow embedding; open it to check"
+        detail = (
+            f"YouTube's oEmbed answers {status_text(status)}: the video is private, or its owner does not allow embedding; open it to check"
+        )
         return Outcome(Verdict.INDETERMINATE, Reason.BLOCKED, detail, status, url)
     return replace(outcome, detail=f"YouTube's oEmbed: {outcome.detail}", final_url=url)
 
@@ -126,7 +130,12 @@ def behind_wall(policy: HostPolicy, url: str, outcome: Outcome) -> Outcome:
     for where in (url, outcome.final_url):
         host = _hostname(where)
         if host and policy.is_walled(host):
-            return replace(outcome, verdict=Verdict.INDETERMINATE, reason=Reason.REFUSES_ROBOTS, detail=f"{outcome.detail}; {host} refuses automated checks")
+            return replace(
+                outcome,
+                verdict=Verdict.INDETERMINATE,
+                reason=Reason.REFUSES_ROBOTS,
+                detail=f"{outcome.detail}; {host} refuses automated checks",
+            )
     return outcome
 
 

@@ -22,7 +22,7 @@ if "sniffio" not in sys.modules:
 # import of `rich`): 15-20 ms of a 0.1 s import, measured on 2026-12-07, against a
 # `check-links` run that waits seconds for politeness. Not worth patching httpx's imports.
 
-import httpcore  # noqa: E402
-import httpx  # noqa: E402
+import httpcore
+import httpx
 
 __all__ = ["httpcore", "httpx"]

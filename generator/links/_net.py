@@ -52,7 +52,9 @@ class _Stream(httpcore.AsyncNetworkStream):
         # never sends one would hold the socket past the end of the run.
         self._writer.transport.abort()
 
-    async def start_tls(self, ssl_context: ssl.SSLContext, server_hostname: str | None = None, timeout: float | None = None) -> httpcore.AsyncNetworkStream:
+    async def start_tls(
+        self, ssl_context: ssl.SSLContext, server_hostname: str | None = None, timeout: float | None = None
+    ) -> httpcore.AsyncNetworkStream:
         try:
             await self._writer.start_tls(ssl_context, server_hostname=server_hostname)
         except BaseException:
@@ -99,7 +101,9 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
         assert error is not None
         raise error
 
-    async def connect_unix_socket(self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None) -> httpcore.AsyncNetworkStream:
+    async def connect_unix_socket(
+        self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None
+    ) -> httpcore.AsyncNetworkStream:
         raise httpcore.ConnectError("unix sockets are not used by the link checker")
 
     async def sleep(self, seconds: float) -> None:
@@ -163,7 +167,7 @@ class _Connection(httpcore.AsyncHTTP11Connection):
 class _Origin:
     """The idle keep-alive connections to one scheme://host:port."""
 
-    __slots__ = ("origin", "idle")
+    __slots__ = ("idle", "origin")
 
     def __init__(self, origin: httpcore.Origin) -> None:
         self.origin = origin
@@ -173,7 +177,7 @@ class _Origin:
 class _PooledStream(httpx.AsyncByteStream):
     """A response body that hands its connection back for reuse once read and closed."""
 
-    __slots__ = ("_stream", "_connection", "_transport", "_origin")
+    __slots__ = ("_connection", "_origin", "_stream", "_transport")
 
     def __init__(self, stream: Any, connection: httpcore.AsyncHTTP11Connection, transport: GuardedTransport, origin: _Origin) -> None:
         self._stream = stream

@@ -8,7 +8,7 @@ from types import TracebackType
 
 
 class _Host:
-    __slots__ = ("semaphore", "next_start")
+    __slots__ = ("next_start", "semaphore")
 
     def __init__(self, per_host: int) -> None:
         self.semaphore = asyncio.Semaphore(per_host)
@@ -22,7 +22,7 @@ class _Slot:
     giving back A's, so two hosts redirecting to each other cannot deadlock.
     """
 
-    __slots__ = ("_politeness", "_host")
+    __slots__ = ("_host", "_politeness")
 
     def __init__(self, politeness: Politeness, host: _Host) -> None:
         self._politeness = politeness

@@ -84,7 +84,6 @@ def render_json(results: Sequence[Result]) -> str:
     return f'{{\n  "summary": {json.dumps(summary(results))},\n  "results": {body}\n}}\n'
 
 
-
 # -- text ---------------------------------------------------------------------------
 
 # C0 and C1 controls, line and paragraph separators, and the bidirectional overrides and
@@ -223,7 +222,11 @@ def render_markdown(results: Sequence[Result]) -> str:
         else:
             out += ["| Where | URL | Why | Try |", "|---|---|---|---|"]
             for r in rows:
-                why = f"**{_text(reason_text(r.outcome.reason))}**: {_text(r.outcome.detail)}" if r.outcome.reason else _text(r.outcome.detail)
+                why = (
+                    f"**{_text(reason_text(r.outcome.reason))}**: {_text(r.outcome.detail)}"
+                    if r.outcome.reason
+                    else _text(r.outcome.detail)
+                )
                 try_ = _archive_link(r.archive) if r.archive else ""
                 out.append(f"| {_where(r)} | {_link(r.url)} | {why} | {try_} |")
         out.append("")

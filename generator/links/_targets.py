@@ -102,5 +102,7 @@ def _git_error(stderr: str, revision: str, root: Path) -> TargetError:
     if "not a git repository" in text.lower():
         return TargetError(f"--changed-since needs a git repository, and {root} is not in one")
     if text == "" or "unknown revision" in text or "bad revision" in text or "Needed a single revision" in text:
-        return TargetError(f"--changed-since: `{revision}` is not a commit in this repository (in CI, fetch it first, e.g. `fetch-depth: 0`)")
+        return TargetError(
+            f"--changed-since: `{revision}` is not a commit in this repository (in CI, fetch it first, e.g. `fetch-depth: 0`)"
+        )
     return TargetError(f"--changed-since: git failed: {text.splitlines()[-1] if text else 'no message'}")

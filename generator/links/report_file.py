@@ -143,7 +143,9 @@ def parse_link_report(data: Any) -> LinkReport:
     if not isinstance(data, dict) or not isinstance(data.get("results"), list):
         raise LinkReportError('expected an object with a "results" list, as written by `roadmap check-links --format json`')
     summary = data.get("summary") or {}
-    if not isinstance(summary, dict) or not all(k in VERDICTS and isinstance(v, int) and not isinstance(v, bool) for k, v in summary.items()):
+    if not isinstance(summary, dict) or not all(
+        k in VERDICTS and isinstance(v, int) and not isinstance(v, bool) for k, v in summary.items()
+    ):
         raise LinkReportError(f'"summary" must map each verdict ({", ".join(VERDICTS)}) to a count')
     results = [_check(f"results[{i}]", item) for i, item in enumerate(data["results"])]
     # Sorted so that the pages do not depend on the order the checker finished in.

@@ -96,7 +96,9 @@ def build_site(project: Project, out: Path, engine: str = "mkdocs") -> float:
             extra_config.write_text(f"INHERIT: {project.config.name}\nsite_dir: {relative}\n", encoding="utf-8")
             command = _engine_command(engine, extra_config)
         started = time.monotonic()
-        done = subprocess.run(command, cwd=project.folder, env=engine_env(color=False), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        done = subprocess.run(
+            command, cwd=project.folder, env=engine_env(color=False), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        )
         seconds = time.monotonic() - started
         output = _engine_output(done.stdout)
         # Zensical reports some problems without failing; a build with no front page is no build.

@@ -86,4 +86,3 @@ def find_project(root: Path, config: str | None = None) -> Project:
     path = path.resolve()
     docs, site = config_folders(path)
     return Project(config=path, docs_dir=(path.parent / docs).resolve(), site_dir=(path.parent / site).resolve())
-

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from generator.output.project import SiteError
 from generator.links.report_file import LinkReport, LinkReportError, parse_link_report
+from generator.output.project import SiteError
 
 DEFAULT_REPORT = "link-report.json"
 

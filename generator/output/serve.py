@@ -66,7 +66,9 @@ def engine_server(engine: str, project: Project, address: str) -> Iterator[subpr
         _stop(process)
 
 
-def watch(process: subprocess.Popen[bytes], root: Path, project: Project, report: Path | None, interval: float, changed: Callable[[], object]) -> int:
+def watch(
+    process: subprocess.Popen[bytes], root: Path, project: Project, report: Path | None, interval: float, changed: Callable[[], object]
+) -> int:
     """Call `changed` whenever what the pages are made from changes and holds still, until
     the engine's server ends (its exit status) or Ctrl-C (0)."""
     seen = snapshot(root, project, report)

@@ -17,9 +17,9 @@ from pathlib import Path
 
 from generator import sizes, status
 from generator.kb.roadmap import Roadmap
+from generator.links.report_file import LinkReport
 from generator.output.project import SiteError, show
 from generator.parallel import cores, map_on_cores
-from generator.links.report_file import LinkReport
 from generator.render import site as rendered
 
 MANIFEST = ".generated"

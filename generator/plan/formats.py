@@ -25,7 +25,15 @@ def format_hours(hours: float) -> str:
 
 def _resource_json(roadmap: Roadmap, rid: str, topic: str) -> dict[str, Any]:
     r = roadmap.resources[rid]
-    return {"id": rid, "title": r.title, "kind": r.kind, "url": r.url, "cost": r.cost, "level": r.level, "sections": roadmap.sections(rid, topic)}
+    return {
+        "id": rid,
+        "title": r.title,
+        "kind": r.kind,
+        "url": r.url,
+        "cost": r.cost,
+        "level": r.level,
+        "sections": roadmap.sections(rid, topic),
+    }
 
 
 def plan_json(roadmap: Roadmap, result: Plan, weeks: Sequence[Week] | None = None) -> dict[str, Any]:
@@ -125,6 +133,7 @@ def plan_markdown(roadmap: Roadmap, result: Plan, weeks: Sequence[Week] | None =
 
 def plan_text(roadmap: Roadmap, result: Plan, weeks: Sequence[Week] | None = None, hours_per_week: float | None = None) -> str:
     """The plan for a terminal: numbered steps with their resources, then the weeks."""
+
     def name(tid: str) -> str:
         return f"{roadmap.topics[tid].title} ({tid})"
 

@@ -200,9 +200,7 @@ def unlocks(roadmap: Roadmap, topic: str, known: Iterable[str] = ()) -> list[str
     out = [
         child
         for child in roadmap.dependents[topic]
-        if topic in roadmap.prerequisites(child)
-        and child not in closure
-        and all(p in closure for p in roadmap.prerequisites(child))
+        if topic in roadmap.prerequisites(child) and child not in closure and all(p in closure for p in roadmap.prerequisites(child))
     ]
     return sorted(out, key=roadmap.sort_key)
 

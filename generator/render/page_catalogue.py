@@ -41,7 +41,10 @@ def catalogue_markdown(roadmap: Roadmap, kind: str | None = None, report: LinkRe
             body.append(f'<li><a href="{h(link)}">{h(KIND_TITLES[k])} <span class="rm-count-badge">{n}</span></a></li>')
         body += ["</ul></nav>", ""]
         if report is not None and report.problems:
-            body += [f'<p class="rm-note">{plural(len(report.problems), "link")} need attention: see {link_to(src, LINK_HEALTH_PAGE, "link health")}.</p>', ""]
+            body += [
+                f'<p class="rm-note">{plural(len(report.problems), "link")} need attention: see {link_to(src, LINK_HEALTH_PAGE, "link health")}.</p>',
+                "",
+            ]
     else:
         stages = [s for s in roadmap.stages if kind in s.kinds]
         part = f" Part of {join_words([link_to(src, stage_page(s.id), stage_label(s)) for s in stages])}." if stages else ""
@@ -64,5 +67,9 @@ def catalogue_markdown(roadmap: Roadmap, kind: str | None = None, report: LinkRe
     else:
         body += [f"No {KIND_PLURALS[kind or 'course']} yet. {link_to(src, ABOUT_PAGE, 'Suggest one')}.", ""]
     # No table of contents: the page is one table, and it needs the width.
-    front: Front = {"title": front_value(title), "description": front_value(f"{title} for learning the mathematics of machine learning."), "hide": ["toc"]}
+    front: Front = {
+        "title": front_value(title),
+        "description": front_value(f"{title} for learning the mathematics of machine learning."),
+        "hide": ["toc"],
+    }
     return markdown_page(front, body)

@@ -57,5 +57,8 @@ def link_health_markdown(roadmap: Roadmap, report: LinkReport) -> str:
             "</tbody></table></div>",
             "",
         ]
-    front: Front = {"title": front_value("Link health"), "description": front_value("Resource links that are broken, redirected or could not be checked.")}
+    front: Front = {
+        "title": front_value("Link health"),
+        "description": front_value("Resource links that are broken, redirected or could not be checked."),
+    }
     return markdown_page(front, body)

@@ -51,9 +51,7 @@ def _link_check_section(check: LinkCheck | None, report: LinkReport, src: str) -
     when = f'<time datetime="{h(check.checked_at)}">{h(day_of(check.checked_at))}</time>' if check.checked_at else "an unknown date"
     lines.append(
         f'<p class="rm-linkcheck rm-linkcheck--{h(check.verdict)}">Last checked {when}: '
-        f"<strong>{h(VERDICT_LABELS[check.verdict])}</strong>{h(status)}"
-        + (f". {h(reason_words(check))}" if check.reason else "")
-        + "</p>"
+        f"<strong>{h(VERDICT_LABELS[check.verdict])}</strong>{h(status)}" + (f". {h(reason_words(check))}" if check.reason else "") + "</p>"
     )
     if check.final_url and check.final_url != check.url:
         lines.append(f'<p class="rm-linkcheck-more">It now leads to {ext_link(check.final_url, check.final_url)}.</p>')
@@ -105,7 +103,7 @@ def resource_markdown(roadmap: Roadmap, rid: str, report: LinkReport | None = No
         "</div>",
         "",
         '<div class="rm-actions">',
-        f'{ext_link(r.url, f"Open on {host_name(r.url)} ↗", "md-button md-button--primary")}{verdict_badge(src, rid, check)}',
+        f"{ext_link(r.url, f'Open on {host_name(r.url)} ↗', 'md-button md-button--primary')}{verdict_badge(src, rid, check)}",
         "</div>",
         "",
         "## About it",
@@ -133,7 +131,11 @@ def resource_markdown(roadmap: Roadmap, rid: str, report: LinkReport | None = No
         where = join_words([link_to(src, stage_page(s.id), stage_label(s)) for s in stages]) if stages else ""
         text = f"Not tied to particular topics: it belongs to {where}." if where else "Not tied to particular topics."
         body += [f"<p>{text}</p>", ""]
-    details: list[tuple[str, str]] = [("Kind", h(KIND_LABELS[r.kind])), ("Cost", h(COST_LABELS[r.cost])), ("Level", h(LEVEL_LABELS[r.level]))]
+    details: list[tuple[str, str]] = [
+        ("Kind", h(KIND_LABELS[r.kind])),
+        ("Cost", h(COST_LABELS[r.cost])),
+        ("Level", h(LEVEL_LABELS[r.level])),
+    ]
     if r.hours:
         details.append(("Time", h(f"about {hours_text(r.hours)}")))
     if r.authors:

@@ -81,5 +81,9 @@ def roadmap_markdown(roadmap: Roadmap) -> str:
             body.append(f'<p class="rm-outline-note">{text}</p>')
         body.append("</li>")
     body += ["</ol>", ""]
-    front: Front = {"title": front_value("Roadmap"), "description": front_value("The whole Math-for-ML roadmap as a dependency graph."), "hide": ["navigation", "toc"]}
+    front: Front = {
+        "title": front_value("Roadmap"),
+        "description": front_value("The whole Math-for-ML roadmap as a dependency graph."),
+        "hide": ["navigation", "toc"],
+    }
     return markdown_page(front, body)

@@ -79,7 +79,9 @@ def stage_markdown(roadmap: Roadmap, sid: str, report: LinkReport | None = None)
                 "",
                 "The ones that cover most of this step first.",
                 "",
-                *resource_table(roadmap, src, ranked[:STAGE_TABLE_ROWS], Columns(coverage_of=in_stage), report, f"Resources for {stage.title}"),
+                *resource_table(
+                    roadmap, src, ranked[:STAGE_TABLE_ROWS], Columns(coverage_of=in_stage), report, f"Resources for {stage.title}"
+                ),
             ]
             more = len(ranked) - STAGE_TABLE_ROWS
             if more > 0:
@@ -98,9 +100,13 @@ def stage_markdown(roadmap: Roadmap, sid: str, report: LinkReport | None = None)
     next_stage = roadmap.stages[position] if position < len(roadmap.stages) else None
     nav = []
     if prev_stage:
-        nav.append(f'<a class="rm-step-prev" href="{h(href(src, stage_page(prev_stage.id)))}"><span>Previous step</span>{h(prev_stage.title)}</a>')
+        nav.append(
+            f'<a class="rm-step-prev" href="{h(href(src, stage_page(prev_stage.id)))}"><span>Previous step</span>{h(prev_stage.title)}</a>'
+        )
     if next_stage:
-        nav.append(f'<a class="rm-step-next" href="{h(href(src, stage_page(next_stage.id)))}"><span>Next step</span>{h(next_stage.title)}</a>')
+        nav.append(
+            f'<a class="rm-step-next" href="{h(href(src, stage_page(next_stage.id)))}"><span>Next step</span>{h(next_stage.title)}</a>'
+        )
     if nav:
         body += ['<nav class="rm-step-nav" aria-label="Steps of the guide">', *nav, "</nav>", ""]
     front: Front = {"title": front_value(stage_label(stage)), "description": front_value(stage.summary)}

@@ -65,7 +65,9 @@ def topic_markdown(roadmap: Roadmap, tid: str, report: LinkReport | None = None)
     if topic.prerequisites:
         for pre in topic.prerequisites:
             other = roadmap.topics[pre.topic]
-            body.append(f"- [{md_inline(other.title)}]({md_link(src, topic_page(pre.topic))}) {strength_badge(pre.strength)} {md_inline(' '.join(pre.reason.split()))}")
+            body.append(
+                f"- [{md_inline(other.title)}]({md_link(src, topic_page(pre.topic))}) {strength_badge(pre.strength)} {md_inline(' '.join(pre.reason.split()))}"
+            )
         body.append("")
         chain = svg.render_chain(roadmap, tid, graph_href(src))
         if chain:
@@ -112,7 +114,9 @@ def topic_markdown(roadmap: Roadmap, tid: str, report: LinkReport | None = None)
         for child in unlocks:
             other = roadmap.topics[child]
             strength = next(p.strength for p in other.prerequisites if p.topic == tid)
-            body.append(f"- [{md_inline(other.title)}]({md_link(src, topic_page(child))}) {strength_badge(strength)} {md_inline(other.summary)}")
+            body.append(
+                f"- [{md_inline(other.title)}]({md_link(src, topic_page(child))}) {strength_badge(strength)} {md_inline(other.summary)}"
+            )
         body.append("")
     else:
         body += ["Nothing in the roadmap builds on this topic yet.", ""]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 
+from generator import sizes
 from generator.kb.roadmap import Roadmap
 from generator.kb.vocabulary import KINDS
 from generator.links.report_file import LinkReport
@@ -34,7 +35,6 @@ from generator.render.urls import (
     stage_page,
     topic_page,
 )
-from generator import sizes
 
 Job = tuple[str, Callable[[], str]]  # a generated file's path, and what makes its text
 

@@ -143,9 +143,7 @@ def _node(roadmap: Roadmap, box: Box, dx: float, dy: float, href: Href, line_hei
     if len(lines) == 1:
         spans = f'<tspan x="{cx}" y="{round(first)}">{html_text(lines[0])}</tspan>'
     else:
-        spans = "".join(
-            [f'<tspan x="{cx}" y="{round(first + i * line_height)}">{html_text(line)}</tspan>' for i, line in enumerate(lines)]
-        )
+        spans = "".join([f'<tspan x="{cx}" y="{round(first + i * line_height)}">{html_text(line)}</tspan>' for i, line in enumerate(lines)])
     extra = (" rm-self", ' aria-current="page"') if current else ("", "")
     return (
         f'<a class="rm-node area-{topic.area}{extra[0]}" href="{_attr(href(box.id))}"{extra[1]} '
@@ -222,9 +220,7 @@ def _layout_for(roadmap: Roadmap, tids: Iterable[str], options: Options) -> Layo
     chosen = sorted(tids, key=roadmap.sort_key)
     inside = set(chosen)
     nodes = [LayoutNode(tid, order[roadmap.topics[tid].stage], roadmap.topics[tid].title) for tid in chosen]
-    edges = [
-        LayoutEdge(p.topic, tid) for tid in chosen for p in roadmap.topics[tid].prerequisites if p.topic in inside
-    ]
+    edges = [LayoutEdge(p.topic, tid) for tid in chosen for p in roadmap.topics[tid].prerequisites if p.topic in inside]
     return layout(nodes, edges, options)
 
 
@@ -246,20 +242,17 @@ def _steps(roadmap: Roadmap, width: float, y: float, href: Href, marker_id: str)
         cx = x + card_w / 2
         label = f"{_step_label(stage)}: {stage.title}"
         spans = [f'<tspan class="rm-step-no" x="{_n(cx)}" y="{_n(top + 20)}">{html_text(_step_label(stage))}</tspan>']
-        spans += [
-            f'<tspan x="{_n(cx)}" y="{_n(top + 38 + k * 16)}">{html_text(line)}</tspan>' for k, line in enumerate(lines)
-        ]
+        spans += [f'<tspan x="{_n(cx)}" y="{_n(top + 38 + k * 16)}">{html_text(line)}</tspan>' for k, line in enumerate(lines)]
         parts.append(
             f'<a class="rm-node rm-step" href="{_attr(href(STAGE_PREFIX + stage.id))}" data-stage="{_attr(stage.id)}" '
             f'aria-label="{_attr(label)}"><title>{html_text(stage.summary)}</title>'
             f'<rect x="{_n(x)}" y="{_n(top)}" width="{_n(card_w)}" height="{_n(height)}" rx="10"/>'
-            f'<text>{"".join(spans)}</text></a>'
+            f"<text>{''.join(spans)}</text></a>"
         )
         if i + 1 < len(empty):
             ay = top + height / 2
             parts.append(
-                f'<path class="rm-flow" d="M{_n(x + card_w + 8)} {_n(ay)}H{_n(x + card_w + gap - 8)}" '
-                f'marker-end="url(#{marker_id})"/>'
+                f'<path class="rm-flow" d="M{_n(x + card_w + 8)} {_n(ay)}H{_n(x + card_w + gap - 8)}" marker-end="url(#{marker_id})"/>'
             )
         x += card_w + gap
     parts.append("</g>")

@@ -92,7 +92,11 @@ def _row_title(src: str, rid: str, row: _Row) -> str:
 
 def _row_topics(src: str, row: _Row) -> str:
     links = ", ".join(f'<a href="{h(href(src, topic_page(tid)))}">{text}</a>' for tid, text in row.topics)
-    return f'<td data-label="Topics" class="rm-col-topics rm-wide"><span>{links}</span></td>' if links else '<td data-label="Topics" class="rm-unknown">—</td>'
+    return (
+        f'<td data-label="Topics" class="rm-col-topics rm-wide"><span>{links}</span></td>'
+        if links
+        else '<td data-label="Topics" class="rm-unknown">—</td>'
+    )
 
 
 def _resource_rows(roadmap: Roadmap, src: str, rids: Iterable[str], cols: Columns, report: LinkReport | None, catalogue: bool) -> list[str]:

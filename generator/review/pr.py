@@ -71,8 +71,7 @@ def changed_files(root: Path, base: str) -> list[Change]:
         _git(root, "rev-parse", "--verify", "--quiet", f"{base}^{{commit}}")
     except PullRequestError:
         raise PullRequestError(
-            f"--base `{base}` is not a commit in this repository; fetch it first "
-            "(in CI: actions/checkout with `fetch-depth: 0`)"
+            f"--base `{base}` is not a commit in this repository; fetch it first (in CI: actions/checkout with `fetch-depth: 0`)"
         ) from None
     merge_base = _git(root, "merge-base", base, "HEAD").strip()
     fields = _git(root, "diff", "--name-status", "-z", "--find-renames", "--relative", merge_base).split("\0")
@@ -180,8 +179,7 @@ def _schema_files() -> dict[str, str]:
     from generator.kb.models import json_schemas
 
     return {
-        f"schema/{kind}.schema.json": json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
-        for kind, schema in json_schemas().items()
+        f"schema/{kind}.schema.json": json.dumps(schema, indent=2, ensure_ascii=False) + "\n" for kind, schema in json_schemas().items()
     }
 
 
@@ -262,7 +260,10 @@ def render_summary(report: Report, links: str | None) -> str:
     resources = _records(report.changes, "resources")
     topics = _records(report.changes, "roadmap")
     lines = ["## Pull request check", ""]
-    counted = [f"{len(resources)} resource file{'s' if len(resources) != 1 else ''}", f"{len(topics)} topic file{'s' if len(topics) != 1 else ''}"]
+    counted = [
+        f"{len(resources)} resource file{'s' if len(resources) != 1 else ''}",
+        f"{len(topics)} topic file{'s' if len(topics) != 1 else ''}",
+    ]
     files = f"{len(report.changes)} file{'s' if len(report.changes) != 1 else ''}"
     lines += [f"Changed since the base: {files}, of them {' and '.join(counted)}.", ""]
 

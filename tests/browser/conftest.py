@@ -30,6 +30,7 @@ import pytest
 
 from generator.kb.loading import load_roadmap
 from generator.kb.roadmap import Roadmap
+
 from site_project import FIXTURES, REPO, build_site
 
 sync_api = pytest.importorskip("playwright.sync_api")
@@ -75,7 +76,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
 

@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-from generator.render import svg
 from generator.kb.loading import load_roadmap
 from generator.kb.roadmap import Roadmap
+from generator.render import svg
 
 REPO = Path(__file__).resolve().parents[2]
 ASSETS = REPO / "site" / "assets"
@@ -52,7 +52,12 @@ def test_hover_lights_up_prerequisites_and_what_a_topic_unlocks(page: Any, site_
     assert lit(found["nodes"]) == {"gradients", "derivatives", "vectors", "gradient-descent", "linear-regression"}
     assert dimmed(found["nodes"]) == {"matrices"}
     assert "is-hovered" in found["nodes"]["gradients"]
-    assert lit(found["edges"]) == {"derivatives>gradients", "vectors>gradients", "gradients>gradient-descent", "gradient-descent>linear-regression"}
+    assert lit(found["edges"]) == {
+        "derivatives>gradients",
+        "vectors>gradients",
+        "gradients>gradient-descent",
+        "gradient-descent>linear-regression",
+    }
     assert dimmed(found["edges"]) == {"vectors>matrices", "matrices>linear-regression"}
 
     # Pointing at empty space clears everything.
@@ -186,7 +191,9 @@ def real_page_url(real_roadmap: Roadmap, tmp_path_factory: pytest.TempPathFactor
 
 
 @pytest.mark.parametrize("drawing", ["svg.rm-svg:not(.rm-chain)", "svg.rm-chain"])
-def test_real_labels_fit_their_boxes_and_nothing_overlaps(new_page: Callable[..., Any], real_page_url: str, real_roadmap: Roadmap, drawing: str) -> None:
+def test_real_labels_fit_their_boxes_and_nothing_overlaps(
+    new_page: Callable[..., Any], real_page_url: str, real_roadmap: Roadmap, drawing: str
+) -> None:
     page = new_page(width=1400, base=real_page_url)
     page.goto(real_page_url)
     boxes = page.locator(drawing).evaluate(

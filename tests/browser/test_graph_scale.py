@@ -67,7 +67,9 @@ def test_the_planners_roadmap_is_never_scaled_up(new_page: Callable[..., Any], s
 
 
 @pytest.mark.parametrize(("width", "natural"), [(1280, 1400), (1280, 1000), (390, 1400)])
-def test_a_large_roadmap_shrinks_to_its_box_but_not_below_readable(new_page: Callable[..., Any], site_url: str, width: int, natural: int) -> None:
+def test_a_large_roadmap_shrinks_to_its_box_but_not_below_readable(
+    new_page: Callable[..., Any], site_url: str, width: int, natural: int
+) -> None:
     # The fixture has no large roadmap: give its drawing a larger natural size, same proportions.
     page = new_page(width=width, height=900)
     page.goto(site_url + "learn/roadmap/")

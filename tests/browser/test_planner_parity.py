@@ -19,8 +19,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from planner_cases import make_cases, random_graphs
-from site_project import REPO, copy_project
 
 from generator.cli import main
 from generator.kb.loading import load_roadmap
@@ -28,6 +26,9 @@ from generator.kb.roadmap import Roadmap
 from generator.plan.formats import plan_json, plan_markdown
 from generator.plan.rules import plan, ready, schedule, unlocks
 from generator.render.data import roadmap_json
+
+from planner_cases import make_cases, random_graphs
+from site_project import REPO, copy_project
 
 ROOT = REPO
 
@@ -113,11 +114,15 @@ def test_planner_page_shows_the_cli_plan(new_page: Callable[..., Any], real_url:
         assert page.evaluate("() => location.hash") == case.hash
 
 
-def test_browser_equals_python_on_random_graphs(new_page: Callable[..., Any], serve: Callable[[Path], str], tmp_path: Path, real_roadmap: Roadmap) -> None:
+def test_browser_equals_python_on_random_graphs(
+    new_page: Callable[..., Any], serve: Callable[[Path], str], tmp_path: Path, real_roadmap: Roadmap
+) -> None:
     """Hundreds of random inputs on random graphs: ties, fractional hours, long topics split over weeks."""
     (tmp_path / "assets" / "js").mkdir(parents=True)
     (tmp_path / "assets" / "js" / "planner.js").write_bytes((REPO / "site" / "assets" / "js" / "planner.js").read_bytes())
-    (tmp_path / "index.html").write_text('<!doctype html><meta charset="utf-8"><title>t</title><script src="assets/js/planner.js"></script>', encoding="utf-8")
+    (tmp_path / "index.html").write_text(
+        '<!doctype html><meta charset="utf-8"><title>t</title><script src="assets/js/planner.js"></script>', encoding="utf-8"
+    )
     graphs = random_graphs(real_roadmap)
     for g, (roadmap, _) in enumerate(graphs):
         (tmp_path / f"g{g}.json").write_text(roadmap_json(roadmap), encoding="utf-8")

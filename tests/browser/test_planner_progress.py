@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.cli import main
+
 from site_project import FIXTURES
 
 KEY = "mfml-progress-v1"
@@ -115,7 +116,10 @@ def test_ready_next_follows_progress(page: Any, site_url: str) -> None:
     items.first.wait_for()
     assert items.evaluate_all("els => els.map(e => e.dataset.topic)") == ready_cli()
     mark(page, "derivatives", "done", ".rm-ready-list")
-    page.wait_for_function("(want) => [...document.querySelectorAll('.rm-ready-list > li[data-topic]')].map(e => e.dataset.topic).join() === want", arg=",".join(ready_cli("derivatives")))
+    page.wait_for_function(
+        "(want) => [...document.querySelectorAll('.rm-ready-list > li[data-topic]')].map(e => e.dataset.topic).join() === want",
+        arg=",".join(ready_cli("derivatives")),
+    )
     # In-progress topics lead the list.
     mark(page, "gradients", "in-progress", ".rm-ready-list")
     page.wait_for_function("() => document.querySelector('.rm-ready-list > li[data-topic]').dataset.topic === 'gradients'")
@@ -192,7 +196,12 @@ def test_a_bad_progress_file_is_refused_and_changes_nothing(page: Any, site_url:
     # Unknown states, malformed ids and ids of topics this roadmap lacks are left out, and said so.
     path = tmp_path / "mixed.json"
     path.write_text(
-        json.dumps({"version": 1, "topics": {"vectors": "done", "matrices": "mastered", "Bad Id": "done", "gradients": "skipped", "quantum-gravity": "done"}}),
+        json.dumps(
+            {
+                "version": 1,
+                "topics": {"vectors": "done", "matrices": "mastered", "Bad Id": "done", "gradients": "skipped", "quantum-gravity": "done"},
+            }
+        ),
         encoding="utf-8",
     )
     upload.set_input_files(path)
@@ -218,12 +227,20 @@ def test_importing_never_loses_what_is_there(page: Any, site_url: str, tmp_path:
         path = tmp_path / name
         path.write_text(content, encoding="utf-8")
         upload.set_input_files(path)
-        page.wait_for_function("(m) => document.querySelector('.rm-progress-tools .rm-progress-status').textContent.startsWith(m)", arg=message)
+        page.wait_for_function(
+            "(m) => document.querySelector('.rm-progress-tools .rm-progress-status').textContent.startsWith(m)", arg=message
+        )
         assert review.is_hidden() and stored(page) == mine
 
     refused("empty.json", '{"version": 1, "topics": {}}', "Not imported: the file holds no progress on a topic of this roadmap.")
-    refused("elsewhere.json", '{"version": 1, "topics": {"quantum-gravity": "done"}}', "Not imported: the file holds no progress on a topic")
-    refused("huge.json", '{"version": 1, "topics": {' + " " * (2 * 1024 * 1024) + "}}", "Not imported: the file is 2048 KB; a progress file is a few KB.")
+    refused(
+        "elsewhere.json", '{"version": 1, "topics": {"quantum-gravity": "done"}}', "Not imported: the file holds no progress on a topic"
+    )
+    refused(
+        "huge.json",
+        '{"version": 1, "topics": {' + " " * (2 * 1024 * 1024) + "}}",
+        "Not imported: the file is 2048 KB; a progress file is a few KB.",
+    )
     many = {"version": 1, "topics": {f"t{i}": "done" for i in range(6000)}}
     refused("many.json", json.dumps(many), "Not imported: the file lists 6000 topics; a progress file has at most 5000.")
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.cli import main
+
 from site_project import FIXTURES
 
 MINI = FIXTURES / "mini"
@@ -44,7 +45,11 @@ def steps(page: Any) -> list[str]:
 def wait_steps(page: Any, expected: list[str]) -> None:
     """Wait until the plan lists exactly these steps (fails after 10 s, showing what it lists)."""
     try:
-        page.wait_for_function("(want) => JSON.stringify([...document.querySelectorAll('ol.rm-plan-steps > li.rm-step')].map(e => e.dataset.topic)) === want", arg=json.dumps(expected, separators=(",", ":")), timeout=10_000)
+        page.wait_for_function(
+            "(want) => JSON.stringify([...document.querySelectorAll('ol.rm-plan-steps > li.rm-step')].map(e => e.dataset.topic)) === want",
+            arg=json.dumps(expected, separators=(",", ":")),
+            timeout=10_000,
+        )
     except Exception:
         assert steps(page) == expected
         raise
@@ -116,7 +121,9 @@ def test_each_step_lists_its_best_resources_and_what_to_read(page: Any, site_url
     wait_steps(page, [s["topic"] for s in expected["steps"]])
     for step in expected["steps"]:
         item = page.locator(f'li.rm-step[data-topic="{step["topic"]}"]')
-        assert item.locator("[data-resource]").evaluate_all("els => els.map(e => e.dataset.resource)") == [r["id"] for r in step["resources"]]
+        assert item.locator("[data-resource]").evaluate_all("els => els.map(e => e.dataset.resource)") == [
+            r["id"] for r in step["resources"]
+        ]
         assert item.locator(".rm-res-read").all_text_contents() == [f"Read: {r['sections']}" for r in step["resources"]]
         link = item.locator(".rm-step-resources a").first
         assert link.get_attribute("href") == step["resources"][0]["url"]
@@ -131,7 +138,9 @@ def test_shareable_url_restores_the_same_state_in_a_fresh_context(new_page: Call
     first.locator('.rm-topic-row[data-topic="derivatives"] button[data-act="known"]').click()
     first.locator("#rm-pace").fill("4.5")
     first.locator("#rm-rec").check()
-    expected = cli_json("gradient-descent", "linear-regression", "--known", "derivatives", "--include-recommended", "--hours-per-week", "4.5")
+    expected = cli_json(
+        "gradient-descent", "linear-regression", "--known", "derivatives", "--include-recommended", "--hours-per-week", "4.5"
+    )
     wait_steps(first, [s["topic"] for s in expected["steps"]])
     link = first.locator("input.rm-share-url").input_value()
     assert link.endswith("planner/#targets=gradient-descent,linear-regression&known=derivatives&pace=4.5&rec=1")
@@ -142,13 +151,23 @@ def test_shareable_url_restores_the_same_state_in_a_fresh_context(new_page: Call
     second.goto(link)
     second.locator(".rm-planner-form").wait_for(state="visible")
     wait_steps(second, shown[0])
-    assert (steps(second), second.locator(".rm-plan-summary").inner_text(), second.locator(".rm-plan-weeks li").all_text_contents()) == shown
+    assert (
+        steps(second),
+        second.locator(".rm-plan-summary").inner_text(),
+        second.locator(".rm-plan-weeks li").all_text_contents(),
+    ) == shown
     assert chips(second, "targets") == ["gradient-descent", "linear-regression"]
     assert chips(second, "known") == ["derivatives"]
     assert second.locator("#rm-pace").input_value() == "4.5"
     assert second.locator("#rm-rec").is_checked()
     stored = json.loads(second.evaluate("localStorage.getItem('mfml-planner-v1')"))
-    assert stored == {"version": 1, "targets": ["gradient-descent", "linear-regression"], "known": ["derivatives"], "pace": 4.5, "rec": True}
+    assert stored == {
+        "version": 1,
+        "targets": ["gradient-descent", "linear-regression"],
+        "known": ["derivatives"],
+        "pace": 4.5,
+        "rec": True,
+    }
 
 
 def test_state_comes_back_from_local_storage_without_a_hash(page: Any, site_url: str) -> None:
@@ -190,7 +209,21 @@ def test_markdown_export_is_the_cli_checklist(page: Any, site_url: str, tmp_path
     download.save_as(path)
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
-        main(["plan", "linear-regression", "gradient-descent", "--known", "vectors", "--hours-per-week", "4", "--format", "markdown", "--root", str(MINI)])
+        main(
+            [
+                "plan",
+                "linear-regression",
+                "gradient-descent",
+                "--known",
+                "vectors",
+                "--hours-per-week",
+                "4",
+                "--format",
+                "markdown",
+                "--root",
+                str(MINI),
+            ]
+        )
     assert path.read_text(encoding="utf-8") == out.getvalue()
     assert "- [ ] Matrices (`matrices`)" in out.getvalue()
 
@@ -224,7 +257,11 @@ def test_plan_link_highlights_the_roadmap_page(page: Any, site_url: str) -> None
     banner.wait_for()
     assert "3 topics, 15 h" in banner.inner_text()
     svg = page.locator(".rm-graph svg.rm-svg").first
-    assert sorted(svg.locator("a.rm-node.in-plan").evaluate_all("els => els.map(e => e.dataset.topic)")) == ["derivatives", "gradient-descent", "gradients"]
+    assert sorted(svg.locator("a.rm-node.in-plan").evaluate_all("els => els.map(e => e.dataset.topic)")) == [
+        "derivatives",
+        "gradient-descent",
+        "gradients",
+    ]
     assert "rm-plan-view" in (svg.get_attribute("class") or "")
     banner.get_by_role("link", name="Hide the plan").click()
     page.wait_for_function("() => !document.querySelector('.rm-plan-banner') && !document.querySelector('a.rm-node.in-plan')")

@@ -48,7 +48,9 @@ def test_keyboard_tab_reaches_the_nodes(page: Any, site_url: str, site_roadmap: 
     reached: list[str] = []
     for _ in range(80):
         page.keyboard.press("Tab")
-        topic = page.evaluate("() => document.activeElement && document.activeElement.closest('a.rm-node') ? document.activeElement.closest('a.rm-node').dataset.topic || 'step' : null")
+        topic = page.evaluate(
+            "() => document.activeElement && document.activeElement.closest('a.rm-node') ? document.activeElement.closest('a.rm-node').dataset.topic || 'step' : null"
+        )
         if topic:
             reached.append(topic)
             if len([t for t in reached if t != "step"]) == len(site_roadmap.topics):

@@ -20,6 +20,7 @@ from PIL import Image, ImageStat
 
 from generator.kb.loading import load_roadmap
 from generator.kb.roadmap import Roadmap
+
 from site_project import REPO, build_site
 
 

@@ -103,19 +103,29 @@ class Cross:
 
 CROSS = [
     Cross(
-        "unknown-stage", lambda: kb(GOOD), lambda: kb({"a": topic("basic")}),
+        "unknown-stage",
+        lambda: kb(GOOD),
+        lambda: kb({"a": topic("basic")}),
         ["roadmap/a.yml:2:8: error[unknown-stage]: `stage` is `basic`, which is not a stage in roadmap/stages.yml; did you mean `basics`?"],
     ),
     Cross(
-        "duplicate-stage", lambda: kb(GOOD), lambda: kb(GOOD, stages=STAGES + "  - id: basics\n    title: Again\n    order: 4\n    summary: Again.\n"),
+        "duplicate-stage",
+        lambda: kb(GOOD),
+        lambda: kb(GOOD, stages=STAGES + "  - id: basics\n    title: Again\n    order: 4\n    summary: Again.\n"),
         ["roadmap/stages.yml:15:9: error[duplicate-stage]: stage id `basics` is used twice; ids must be unique"],
     ),
     Cross(
-        "duplicate-stage-order", lambda: kb(GOOD), lambda: kb(GOOD, stages=STAGES.replace("order: 2", "order: 1")),
-        ["roadmap/stages.yml:8:12: error[duplicate-stage-order]: `stages[1].order` 1 is also used by `basics`; give each stage its own order"],
+        "duplicate-stage-order",
+        lambda: kb(GOOD),
+        lambda: kb(GOOD, stages=STAGES.replace("order: 2", "order: 1")),
+        [
+            "roadmap/stages.yml:8:12: error[duplicate-stage-order]: `stages[1].order` 1 is also used by `basics`; give each stage its own order"
+        ],
     ),
     Cross(
-        "unknown-topic", lambda: kb(GOOD), lambda: kb({"a": topic("basics", "limits")}, {"r": resource("a", "derivatives")}),
+        "unknown-topic",
+        lambda: kb(GOOD),
+        lambda: kb({"a": topic("basics", "limits")}, {"r": resource("a", "derivatives")}),
         [
             "roadmap/a.yml:10:12: error[unknown-topic]: `prerequisites[0].topic` names `limits`, which is not a topic; "
             "use a topic's id: its file name in roadmap/ without `.yml`",
@@ -124,34 +134,52 @@ CROSS = [
         ],
     ),
     Cross(
-        "self-prerequisite", lambda: kb(GOOD), lambda: kb({"a": topic("basics", "a")}),
+        "self-prerequisite",
+        lambda: kb(GOOD),
+        lambda: kb({"a": topic("basics", "a")}),
         ["roadmap/a.yml:10:12: error[self-prerequisite]: `prerequisites[0].topic`: `a` requires itself; remove this prerequisite"],
     ),
     Cross(
-        "duplicate-prerequisite", lambda: kb(GOOD), lambda: kb({"a": topic(), "b": topic("basics", "a", ("a", "recommended"))}),
+        "duplicate-prerequisite",
+        lambda: kb(GOOD),
+        lambda: kb({"a": topic(), "b": topic("basics", "a", ("a", "recommended"))}),
         ["roadmap/b.yml:13:12: error[duplicate-prerequisite]: `prerequisites[1].topic` lists `a` a second time; keep one entry"],
     ),
     Cross(
-        "duplicate-cover", lambda: kb(GOOD), lambda: kb(GOOD, {"r": resource("a", "b", "a")}),
-        ["resources/r.yml:13:12: error[duplicate-cover]: `covers[2]` repeats topic `a` (also covers[0]); merge the sections into one entry"],
+        "duplicate-cover",
+        lambda: kb(GOOD),
+        lambda: kb(GOOD, {"r": resource("a", "b", "a")}),
+        [
+            "resources/r.yml:13:12: error[duplicate-cover]: `covers[2]` repeats topic `a` (also covers[0]); merge the sections into one entry"
+        ],
     ),
     Cross(
-        "uncovered-topic", lambda: kb(GOOD), lambda: kb(GOOD, {"r": resource("a")}),
-        ["roadmap/b.yml:1:1: error[uncovered-topic]: no resource covers topic `b`; add one under resources/ with `covers: [{topic: b, sections: ...}]`"],
+        "uncovered-topic",
+        lambda: kb(GOOD),
+        lambda: kb(GOOD, {"r": resource("a")}),
+        [
+            "roadmap/b.yml:1:1: error[uncovered-topic]: no resource covers topic `b`; add one under resources/ with `covers: [{topic: b, sections: ...}]`"
+        ],
     ),
     Cross(
-        "id-clash", lambda: kb(GOOD), lambda: kb(GOOD, {"a": resource("a", "b")}),
+        "id-clash",
+        lambda: kb(GOOD),
+        lambda: kb(GOOD, {"a": resource("a", "b")}),
         ["resources/a.yml:1:1: error[id-clash]: `a` is also a topic id; rename the resource file"],
     ),
     Cross(
-        "stage-order", lambda: kb(GOOD), lambda: kb({"a": topic("advanced"), "b": topic("basics", "a")}),
+        "stage-order",
+        lambda: kb(GOOD),
+        lambda: kb({"a": topic("advanced"), "b": topic("basics", "a")}),
         [
             "roadmap/b.yml:10:12: error[stage-order]: `prerequisites[0].topic`: `a` is in the later stage `advanced`, "
             "so a learner meets `b` (stage `basics`) first; move one of them or drop the edge"
         ],
     ),
     Cross(
-        "cycle", lambda: kb(GOOD), lambda: kb({"a": topic("basics", "c"), "b": topic("basics", "a"), "c": topic("basics", "b")}),
+        "cycle",
+        lambda: kb(GOOD),
+        lambda: kb({"a": topic("basics", "c"), "b": topic("basics", "a"), "c": topic("basics", "b")}),
         [
             "roadmap/a.yml:10:12: error[cycle]: prerequisites form a cycle: `a` requires `c` (roadmap/a.yml:10), "
             "`c` requires `b` (roadmap/c.yml:10), `b` requires `a` (roadmap/b.yml:10); remove the edge that is not truly needed"
@@ -162,13 +190,17 @@ CROSS = [
         # Only required edges imply a required one: through a recommended `b`, `a` is still needed.
         lambda: kb({**GOOD, "c": topic("basics", ("b", "recommended"), "a")}),
         lambda: kb({**GOOD, "c": topic("basics", "b", "a")}),
-        ["roadmap/c.yml:13:12: error[implied-edge]: prerequisite `a` is already implied: `c` needs `b`, which needs `a`; remove this edge to keep the graph readable"],
+        [
+            "roadmap/c.yml:13:12: error[implied-edge]: prerequisite `a` is already implied: `c` needs `b`, which needs `a`; remove this edge to keep the graph readable"
+        ],
     ),
     Cross(
         "duplicate-url",
         lambda: kb(GOOD, {"r": resource("a", "b"), "s": resource("a", url="https://example.org/other")}),
         lambda: kb(GOOD, {"r": resource("a", "b"), "s": resource("a", url="https://Example.org:443/book/#part")}),
-        ["resources/s.yml:3:6: error[duplicate-url]: `url` is already used by `r` (resources/r.yml:3); one resource per address: extend that file's `covers` instead"],
+        [
+            "resources/s.yml:3:6: error[duplicate-url]: `url` is already used by `r` (resources/r.yml:3); one resource per address: extend that file's `covers` instead"
+        ],
     ),
     Cross(
         "plain-http",
@@ -314,12 +346,32 @@ def _mkdir(path: Path) -> None:
 
 
 FOLDER: list[tuple[str, Callable[[Path], object], str]] = [
-    ("stages-file", lambda root: (root / "roadmap" / "stages.yml").unlink(), "roadmap/stages.yml:1:1: error[stages-file]: the stages file is missing"),
+    (
+        "stages-file",
+        lambda root: (root / "roadmap" / "stages.yml").unlink(),
+        "roadmap/stages.yml:1:1: error[stages-file]: the stages file is missing",
+    ),
     ("stray-folder", lambda root: _mkdir(root / "roadmap" / "more"), "roadmap/more:1:1: error[stray-folder]: a folder here is not read"),
-    ("yaml-extension", lambda root: (root / "resources" / "s.yaml").write_text(BOOK), "resources/s.yaml:1:1: error[yaml-extension]: records use the `.yml` extension; rename it to `s.yml`"),
-    ("stray-file", lambda root: (root / "resources" / "notes.txt").write_text("x"), "resources/notes.txt:1:1: error[stray-file]: only `.yml` records belong in this folder"),
-    ("file-name", lambda root: (root / "roadmap" / "Big Topic.yml").write_text(TOPIC), "roadmap/Big Topic.yml:1:1: error[file-name]: file name `Big Topic.yml` is not a valid id"),
-    ("file-size", lambda root: (root / "roadmap" / "a.yml").write_text(TOPIC + "#" * MAX_BYTES), "roadmap/a.yml:1:1: error[file-size]: the file is 256 KiB, over the 256 KiB limit"),
+    (
+        "yaml-extension",
+        lambda root: (root / "resources" / "s.yaml").write_text(BOOK),
+        "resources/s.yaml:1:1: error[yaml-extension]: records use the `.yml` extension; rename it to `s.yml`",
+    ),
+    (
+        "stray-file",
+        lambda root: (root / "resources" / "notes.txt").write_text("x"),
+        "resources/notes.txt:1:1: error[stray-file]: only `.yml` records belong in this folder",
+    ),
+    (
+        "file-name",
+        lambda root: (root / "roadmap" / "Big Topic.yml").write_text(TOPIC),
+        "roadmap/Big Topic.yml:1:1: error[file-name]: file name `Big Topic.yml` is not a valid id",
+    ),
+    (
+        "file-size",
+        lambda root: (root / "roadmap" / "a.yml").write_text(TOPIC + "#" * MAX_BYTES),
+        "roadmap/a.yml:1:1: error[file-size]: the file is 256 KiB, over the 256 KiB limit",
+    ),
 ]
 
 
@@ -380,6 +432,8 @@ def test_every_id_the_code_gives_is_registered() -> None:
             name = node.func.id if isinstance(node.func, ast.Name) else node.func.attr if isinstance(node.func, ast.Attribute) else ""
             if name in ("Problem", "fail") and isinstance(node.args[2], ast.Constant):
                 given[str(node.args[2].value)] = f"{path.name}:{node.lineno}"
-    given |= {cid: "fields.py" for cid in [*fields._IDS_BY_TYPE.values(), *fields._IDS_BY_FIELD.values(), *fields._IDS_BY_RECORD_MESSAGE.values()]}
+    given |= {
+        cid: "fields.py" for cid in [*fields._IDS_BY_TYPE.values(), *fields._IDS_BY_FIELD.values(), *fields._IDS_BY_RECORD_MESSAGE.values()]
+    }
     assert len(given) > 20
     assert {cid: where for cid, where in given.items() if cid not in ALL_CHECKS} == {}

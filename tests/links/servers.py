@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import contextlib
 import socket
 import ssl
 import struct
@@ -88,7 +89,9 @@ class ServerLog:
 
 def max_overlap(requests: list[Request]) -> int:
     """The most of these requests that were being answered at the same moment."""
-    events = sorted([(r.at, 1) for r in requests] + [(r.done if r.done is not None else float("inf"), -1) for r in requests], key=lambda e: (e[0], e[1]))
+    events = sorted(
+        [(r.at, 1) for r in requests] + [(r.done if r.done is not None else float("inf"), -1) for r in requests], key=lambda e: (e[0], e[1])
+    )
     most = current = 0
     for _, step in events:
         current += step
@@ -115,7 +118,9 @@ class _Listener:
         return f"{self.scheme}://{self.host}:{self.port}{path}"
 
     async def start(self) -> None:
-        self.server = await asyncio.start_server(self._connection, self.host, 0, ssl=self.ssl_context, ssl_handshake_timeout=5 if self.ssl_context else None)
+        self.server = await asyncio.start_server(
+            self._connection, self.host, 0, ssl=self.ssl_context, ssl_handshake_timeout=5 if self.ssl_context else None
+        )
         self.port = self.server.sockets[0].getsockname()[1]
 
     async def _connection(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
@@ -252,10 +257,8 @@ class _Listener:
             # Keep-alive is implied (HTTP/1.1, no Connection: close), so the client reuses this
             # connection; the next request on it gets no answer at all.
             await send(200)
-            try:
+            with contextlib.suppress(asyncio.IncompleteReadError, ConnectionError):
                 await reader.readuntil(b"\r\n\r\n")
-            except (asyncio.IncompleteReadError, ConnectionError):
-                pass
             return False
         if name == "oembed":
             asked = parse_qs(params.get("url", "").partition("?")[2])
@@ -344,5 +347,3 @@ def free_port(host: str = "127.0.0.1") -> int:
 
 def q(text: str) -> str:
     return quote(text, safe="")
-
-

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +14,7 @@ from generator.links import Cache, CacheError, Config, Outcome, Promotion, Reaso
 
 from .conftest import FAST, Servers
 
-START = datetime(2026, 11, 2, 6, 0, tzinfo=timezone.utc)
+START = datetime(2026, 11, 2, 6, 0, tzinfo=UTC)
 
 
 class Clock:
@@ -165,8 +165,13 @@ def test_a_set_aside_cache_is_rewritten_even_when_nothing_was_checked(tmp_path: 
 
 def _good(**changes: Any) -> dict[str, Any]:
     entry: dict[str, Any] = {
-        "verdict": "ok", "reason": None, "detail": "HTTP 200 OK", "status": 200,
-        "final_url": "https://good.example.invalid/", "checked_at": "2026-11-02T06:00:00Z", "settings": "",
+        "verdict": "ok",
+        "reason": None,
+        "detail": "HTTP 200 OK",
+        "status": 200,
+        "final_url": "https://good.example.invalid/",
+        "checked_at": "2026-11-02T06:00:00Z",
+        "settings": "",
     }
     return {**entry, **changes}
 
@@ -197,7 +202,9 @@ def test_bad_entries_are_dropped_and_counted_never_quoted(tmp_path: Path) -> Non
     path = tmp_path / "links.json"
     entries = {f"https://bad.example.invalid/{i}": raw for i, raw in enumerate(BAD_ENTRIES.values())}
     entries["https://good.example.invalid/"] = _good()
-    entries["https://persistent.example.invalid/"] = _good(verdict="broken", reason="persistent-timeout", streak=3, since="2026-10-01T06:00:00Z")
+    entries["https://persistent.example.invalid/"] = _good(
+        verdict="broken", reason="persistent-timeout", streak=3, since="2026-10-01T06:00:00Z"
+    )
     entries["x" * 10_000] = _good()  # a key too long to be a URL of ours
     path.write_text(json.dumps({"version": 1, "entries": entries}))
     cache = Cache.load(path)

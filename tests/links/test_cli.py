@@ -247,14 +247,29 @@ def test_progress_bar_stays_quiet_otherwise() -> None:
 def test_max_host_time(run: Callable[..., Any], servers: Servers, tmp_path: Path) -> None:
     urls = tmp_path / "urls.txt"
     urls.write_text("".join(f"{servers.silent.url(f'/cli/{i}')}\n" for i in range(6)))
-    result = run("check-links", "--urls-from", urls, "--interval", "0", "--timeout", "5", "--allow-private", "--max-host-time", "1", "--format", "json")
+    result = run(
+        "check-links",
+        "--urls-from",
+        urls,
+        "--interval",
+        "0",
+        "--timeout",
+        "5",
+        "--allow-private",
+        "--max-host-time",
+        "1",
+        "--format",
+        "json",
+    )
     assert result.code == 0  # indeterminate, not broken
     data = json.loads(result.out)
     assert data["summary"]["indeterminate"] == 6
     assert run("check-links", "--urls-from", urls, "--max-host-time", "0").code == 2
 
 
-def test_a_broken_host_policy_is_a_usage_error(run: Callable[..., Any], servers: Servers, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_broken_host_policy_is_a_usage_error(
+    run: Callable[..., Any], servers: Servers, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def broken() -> None:
         raise ValueError("generator/links/hosts.toml: not valid TOML (Expected ']' at line 1)")
 

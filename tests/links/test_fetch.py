@@ -27,7 +27,9 @@ class Case:
 
 
 def case(path: str, verdict: Verdict, reason: str | None, status: int | None = None, *, server: str = "plain", **settings: Any) -> Any:
-    return pytest.param(Case(path, verdict, reason, status, tuple(settings.items()), server), id=path.strip("/").replace("/", "-") or "root")
+    return pytest.param(
+        Case(path, verdict, reason, status, tuple(settings.items()), server), id=path.strip("/").replace("/", "-") or "root"
+    )
 
 
 CASES = [

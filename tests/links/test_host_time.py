@@ -4,7 +4,7 @@ at most `host_time` seconds, and the URLs it leaves unchecked say so."""
 from __future__ import annotations
 
 import asyncio
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -61,7 +61,7 @@ def test_other_hosts_go_on_when_one_runs_out(servers: Servers) -> None:
 
 
 def test_unchecked_urls_are_not_remembered_and_go_first_next_time(servers: Servers, tmp_path: Path) -> None:
-    now = datetime(2026, 11, 2, 6, 0, tzinfo=timezone.utc)
+    now = datetime(2026, 11, 2, 6, 0, tzinfo=UTC)
     stale, never = servers.plain.url("/slow/5?stale"), servers.plain.url("/slow/5?never")
     cache = Cache(tmp_path / "links.json")
     cache.record(stale, Outcome(Verdict.OK, None, "HTTP 200 OK", 200, checked_at=now - timedelta(days=5)))
@@ -74,7 +74,7 @@ def test_unchecked_urls_are_not_remembered_and_go_first_next_time(servers: Serve
     assert [r.verdict for r in results] == [Verdict.INDETERMINATE, Verdict.INDETERMINATE]
     # Neither outcome says anything of its URL, so the cache keeps what it knew.
     assert cache.checked_key(stale) == now - timedelta(days=5)
-    assert cache.checked_key(never) == datetime.min.replace(tzinfo=timezone.utc)
+    assert cache.checked_key(never) == datetime.min.replace(tzinfo=UTC)
 
 
 @pytest.mark.parametrize("value", [0.0, -1.0, float("nan")])

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -35,7 +35,18 @@ def _walled(servers: Servers, path: str, host: str = "www.walled.example.invalid
 
 @pytest.mark.parametrize(
     "path",
-    ["/status/403", "/status/999", "/status/429", "/status/401", "/status/400", "/status/503", "/cloudflare", "/loop", "/deep/20", "/to?location=javascript:void(0)"],
+    [
+        "/status/403",
+        "/status/999",
+        "/status/429",
+        "/status/401",
+        "/status/400",
+        "/status/503",
+        "/cloudflare",
+        "/loop",
+        "/deep/20",
+        "/to?location=javascript:void(0)",
+    ],
 )
 def test_walls_on_a_site_that_refuses_robots_are_never_broken(servers: Servers, path: str) -> None:
     run = check(_walled(servers, path), resolver=loopback, hosts=WALLED, max_redirects=5)
@@ -53,7 +64,11 @@ def test_the_same_answers_elsewhere_are_judged_as_usual(servers: Servers) -> Non
 def test_gone_is_still_broken_behind_a_wall(servers: Servers) -> None:
     urls = [_walled(servers, "/status/404"), _walled(servers, "/status/410"), _walled(servers, "/ok", host="gone.walled.example.invalid")]
     run = check(urls, resolver=loopback, hosts=WALLED)
-    assert [(r.verdict, r.outcome.reason) for r in run.results] == [(Verdict.BROKEN, "not-found"), (Verdict.BROKEN, "gone"), (Verdict.BROKEN, "dns")]
+    assert [(r.verdict, r.outcome.reason) for r in run.results] == [
+        (Verdict.BROKEN, "not-found"),
+        (Verdict.BROKEN, "gone"),
+        (Verdict.BROKEN, "dns"),
+    ]
 
 
 def test_a_refused_connection_behind_a_wall_is_not_broken(servers: Servers) -> None:
@@ -68,7 +83,7 @@ def test_a_redirect_onto_a_walled_site_counts(servers: Servers) -> None:
 
 
 def test_a_wall_is_never_promoted_to_broken(servers: Servers, tmp_path: Path) -> None:
-    now = [datetime(2026, 11, 2, 6, 0, tzinfo=timezone.utc)]
+    now = [datetime(2026, 11, 2, 6, 0, tzinfo=UTC)]
     config = Config(**{**FAST, "hosts": WALLED})
     cache = Cache(tmp_path / "links.json", settings=config.fingerprint())
     url = _walled(servers, "/status/999?weekly")
@@ -82,8 +97,17 @@ def test_a_wall_is_never_promoted_to_broken(servers: Servers, tmp_path: Path) ->
 
 def test_the_shipped_policy_names_the_known_walls() -> None:
     policy = load_policy()
-    for host in ("www.amazon.com", "old.reddit.com", "math.stackexchange.com", "stackoverflow.com", "mathoverflow.net",
-                 "www.coursera.org", "www.linkedin.com", "medium.com", "towardsdatascience.com"):
+    for host in (
+        "www.amazon.com",
+        "old.reddit.com",
+        "math.stackexchange.com",
+        "stackoverflow.com",
+        "mathoverflow.net",
+        "www.coursera.org",
+        "www.linkedin.com",
+        "medium.com",
+        "towardsdatascience.com",
+    ):
         assert policy.is_walled(host), host
     for host in ("notreddit.com", "example.org", "arxiv.org", "com"):
         assert not policy.is_walled(host), host
@@ -157,5 +181,9 @@ def test_other_youtube_pages_are_fetched_as_usual(servers: Servers) -> None:
 
 def test_the_shipped_policy_knows_youtube() -> None:
     policy = load_policy()
-    for url in ("https://www.youtube.com/watch?v=aircAruvnKk", "https://youtu.be/aircAruvnKk", "https://www.youtube.com/playlist?list=PLZHQObOWTQDPD3MizzM2xVFitgF8hE_ab"):
+    for url in (
+        "https://www.youtube.com/watch?v=aircAruvnKk",
+        "https://youtu.be/aircAruvnKk",
+        "https://www.youtube.com/playlist?list=PLZHQObOWTQDPD3MizzM2xVFitgF8hE_ab",
+    ):
         assert policy.oembed_url(url) is not None, url

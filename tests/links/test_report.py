@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -21,23 +21,51 @@ from .conftest import Servers, check
 from .servers import q
 
 GOLDEN = Path(__file__).parent / "golden"
-AT = datetime(2026, 11, 24, 6, 0, tzinfo=timezone.utc)
+AT = datetime(2026, 11, 24, 6, 0, tzinfo=UTC)
 
 
-def _result(rid: str, url: str, verdict: Verdict, reason: str | None, detail: str, status: int | None, final: str | None = None, cached: bool = False) -> Result:
+def _result(
+    rid: str,
+    url: str,
+    verdict: Verdict,
+    reason: str | None,
+    detail: str,
+    status: int | None,
+    final: str | None = None,
+    cached: bool = False,
+) -> Result:
     target = Target(url, rid, f"resources/{rid}.yml:4")
     return Result(target, Outcome(verdict, reason, detail, status, final or url, AT), cached)
 
 
 RESULTS = [
     _result("ok-book", "https://book.example.invalid/", Verdict.OK, None, "HTTP 200 OK", 200, cached=True),
-    _result("moved-course", "http://course.example.invalid/ml", Verdict.REDIRECTED, Reason.PERMANENT_REDIRECT,
-            "HTTP 301 Moved Permanently: update the URL to https://course.example.invalid/ml/", 200, "https://course.example.invalid/ml/"),
+    _result(
+        "moved-course",
+        "http://course.example.invalid/ml",
+        Verdict.REDIRECTED,
+        Reason.PERMANENT_REDIRECT,
+        "HTTP 301 Moved Permanently: update the URL to https://course.example.invalid/ml/",
+        200,
+        "https://course.example.invalid/ml/",
+    ),
     _result("gone-video", "https://video.example.invalid/calculus", Verdict.BROKEN, Reason.NOT_FOUND, "HTTP 404 Not Found", 404),
-    _result("walled-paper", "https://paper.example.invalid/abs/1", Verdict.INDETERMINATE, Reason.BLOCKED,
-            "HTTP 403 Forbidden from a bot wall (Cloudflare challenge)", 403),
-    _result("dead-forum", "https://forum.example.invalid/", Verdict.BROKEN, "persistent-timeout",
-            "no answer within 20 s (3 attempts); indeterminate in 3 consecutive checks since 2026-11-10", None),
+    _result(
+        "walled-paper",
+        "https://paper.example.invalid/abs/1",
+        Verdict.INDETERMINATE,
+        Reason.BLOCKED,
+        "HTTP 403 Forbidden from a bot wall (Cloudflare challenge)",
+        403,
+    ),
+    _result(
+        "dead-forum",
+        "https://forum.example.invalid/",
+        Verdict.BROKEN,
+        "persistent-timeout",
+        "no answer within 20 s (3 attempts); indeterminate in 3 consecutive checks since 2026-11-10",
+        None,
+    ),
     _result("a-pipe", "https://odd.example.invalid/a|b", Verdict.SKIPPED, Reason.EXCLUDED, "matches --exclude", None, ""),
 ]
 
@@ -73,7 +101,9 @@ def test_summary_counts_every_verdict_even_zero() -> None:
 
 # -- strings from servers (and caches) are escaped for where they land -------------------
 
-HOSTILE = "see `x` @everyone and @org/team, fixes #1 | <img src=x onerror=alert(1)> [click](https://evil.example.invalid) **bold** &#64;a \\| end"
+HOSTILE = (
+    "see `x` @everyone and @org/team, fixes #1 | <img src=x onerror=alert(1)> [click](https://evil.example.invalid) **bold** &#64;a \\| end"
+)
 
 
 def _cells(row: str) -> list[str]:
@@ -100,10 +130,23 @@ def _rows(markdown: str) -> list[list[str]]:
 def test_markdown_escapes_what_servers_said() -> None:
     results = [
         _result("walled", "https://a.example.invalid/", Verdict.INDETERMINATE, Reason.BLOCKED, HOSTILE, 403),
-        _result("moved", "https://b.example.invalid/", Verdict.REDIRECTED, Reason.PERMANENT_REDIRECT, "moved", 301,
-                "https://b.example.invalid/``x``|@everyone<b>"),
-        _result("bad", "https://c.example.invalid/", Verdict.BROKEN, Reason.BAD_REDIRECT,
-                "HTTP 302 Found to `javascript:alert(1)`, which is not a web address", 302),
+        _result(
+            "moved",
+            "https://b.example.invalid/",
+            Verdict.REDIRECTED,
+            Reason.PERMANENT_REDIRECT,
+            "moved",
+            301,
+            "https://b.example.invalid/``x``|@everyone<b>",
+        ),
+        _result(
+            "bad",
+            "https://c.example.invalid/",
+            Verdict.BROKEN,
+            Reason.BAD_REDIRECT,
+            "HTTP 302 Found to `javascript:alert(1)`, which is not a web address",
+            302,
+        ),
         _result("odd", "https://d.example.invalid/a\\|b", Verdict.SKIPPED, Reason.EXCLUDED, "matches --exclude", None),
     ]
     text = render(results, "markdown")
@@ -114,7 +157,9 @@ def test_markdown_escapes_what_servers_said() -> None:
         "**blocked by the site**: see \\`x\\` @\u200beveryone and @\u200borg/team, fixes #\u200b1 \\| \\<img src=x onerror=alert(1)\\> "
         "\\[click\\](https://evil.example.invalid) \\*\\*bold\\*\\* \\&#\u200b64;a \\\\\\| end"
     )
-    assert rows[0][2].strip() == "**redirects to a non-web address**: HTTP 302 Found to \\`javascript:alert(1)\\`, which is not a web address"
+    assert (
+        rows[0][2].strip() == "**redirects to a non-web address**: HTTP 302 Found to \\`javascript:alert(1)\\`, which is not a web address"
+    )
     # A URL that is not plain is shown in a code span, fenced past its longest backtick run.
     assert rows[2][2].strip() == "```https://b.example.invalid/``x``\\|@everyone<b>```"
     assert rows[3][1].strip() == "`https://d.example.invalid/a\\\\\\|b`"  # its own backslash cannot escape our `\|`
@@ -134,7 +179,9 @@ def test_code_spans_hold_any_backticks() -> None:
 
 
 def test_text_report_shows_control_characters_escaped() -> None:
-    result = _result("x", "https://g.example.invalid/", Verdict.BROKEN, Reason.NOT_FOUND, "HTTP 404\x1b[2J\x1b]0;pwned\x07 \u202egnp.exe\r\nnext", 404)
+    result = _result(
+        "x", "https://g.example.invalid/", Verdict.BROKEN, Reason.NOT_FOUND, "HTTP 404\x1b[2J\x1b]0;pwned\x07 \u202egnp.exe\r\nnext", 404
+    )
     text = render([result], "text")
     assert "    HTTP 404\\x1b[2J\\x1b]0;pwned\\x07 \\u202egnp.exe\\x0d\\x0anext\n" in text
     assert not any(c in text for c in "\x1b\x07\r\u202e")
@@ -142,7 +189,10 @@ def test_text_report_shows_control_characters_escaped() -> None:
 
 def test_a_hostile_location_header_cannot_reach_the_markdown(servers: Servers) -> None:
     hostile = "`@everyone` | <b>hi</b> [x](https://evil.example.invalid) ``"
-    urls = [servers.plain.url(f"/to?location={q('javascript:' + hostile)}"), servers.plain.url(f"/status/301?location={q('/ok?' + hostile)}")]
+    urls = [
+        servers.plain.url(f"/to?location={q('javascript:' + hostile)}"),
+        servers.plain.url(f"/status/301?location={q('/ok?' + hostile)}"),
+    ]
     run = check(urls)
     assert [r.verdict for r in run.results] == [Verdict.BROKEN, Verdict.REDIRECTED]
     rows = _rows(render(run.results, "markdown"))

@@ -10,9 +10,16 @@ import pytest
 from generator.links.report_file import LinkReportError, parse_link_report
 
 RESULT: dict[str, Any] = {
-    "url": "https://example.org/la-book/", "verdict": "ok", "reason": None, "status": 200, "final_url": None,
-    "resource": "la-book", "location": "resources/la-book.yml:3", "checked_at": "2025-11-20T10:00:00+00:00",
-    "from_cache": False, "archive": None,
+    "url": "https://example.org/la-book/",
+    "verdict": "ok",
+    "reason": None,
+    "status": 200,
+    "final_url": None,
+    "resource": "la-book",
+    "location": "resources/la-book.yml:3",
+    "checked_at": "2025-11-20T10:00:00+00:00",
+    "from_cache": False,
+    "archive": None,
 }
 
 

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
-from itertools import combinations
+from itertools import combinations, pairwise
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from generator.kb.loading import load_roadmap
 from generator.render.layout import Box, Layout, LayoutEdge, LayoutNode, Options, _ordering, _placement, layout, text_width, wrap_label
@@ -54,11 +53,12 @@ def check(result: Layout, nodes: Sequence[LayoutNode], edges: Sequence[LayoutEdg
         assert len({box.y for box in row}) == 1, f"layer {layer} is not one row"
         tops[layer] = row[0].y
         row.sort(key=lambda b: b.x)
-        for left, right in zip(row, row[1:]):
-            assert left.x + left.width + min(options.node_gap, 2 * options.dummy_gap) - 0.01 <= right.x, f"{left.id} and {right.id} overlap"
+        for box_left, box_right in pairwise(row):
+            gap = min(options.node_gap, 2 * options.dummy_gap)
+            assert box_left.x + box_left.width + gap - 0.01 <= box_right.x, f"{box_left.id} and {box_right.id} overlap"
     layers = sorted(tops)
-    for upper, lower in zip(layers, layers[1:]):
-        assert tops[upper] + rows[upper][0].height < tops[lower], "rows overlap"
+    for layer_up, layer_down in pairwise(layers):
+        assert tops[layer_up] + rows[layer_up][0].height < tops[layer_down], "rows overlap"
 
     # Labels fit inside their boxes (so labels cannot overlap either), on at most two lines.
     for box in boxes:
@@ -92,8 +92,8 @@ def check(result: Layout, nodes: Sequence[LayoutNode], edges: Sequence[LayoutEdg
             if inside:
                 assert b.y + options.band_header <= box.y and box.y + box.height <= b.y + b.height
     for box in boxes:
-        assert 0 <= box.x and box.x + box.width <= result.width
-        assert 0 <= box.y and box.y + box.height <= result.height
+        assert box.x >= 0 and box.x + box.width <= result.width
+        assert box.y >= 0 and box.y + box.height <= result.height
 
 
 # --- labels -------------------------------------------------------------------------------------
@@ -342,7 +342,9 @@ def synthetic(n: int, seed: int = 1) -> tuple[list[LayoutNode], list[LayoutEdge]
 def dags(draw: st.DrawFn) -> tuple[list[LayoutNode], list[LayoutEdge]]:
     n = draw(st.integers(min_value=1, max_value=24))
     bands = sorted(draw(st.lists(st.integers(1, 3), min_size=n, max_size=n)))
-    labels = draw(st.lists(st.sampled_from(["A", "Vectors", "Inner products and orthogonality", "x y z w v u t s"]), min_size=n, max_size=n))
+    labels = draw(
+        st.lists(st.sampled_from(["A", "Vectors", "Inner products and orthogonality", "x y z w v u t s"]), min_size=n, max_size=n)
+    )
     nodes = [LayoutNode(f"n{i}", bands[i], labels[i]) for i in range(n)]
     pairs = draw(st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)), max_size=3 * n))
     edges = [LayoutEdge(f"n{i}", f"n{j}") for i, j in pairs if i < j]

@@ -8,12 +8,12 @@ import json
 import re
 import weakref
 from collections.abc import Sequence
+from datetime import UTC
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
-from make_kb import write_kb
 
 from generator.kb.loading import load_roadmap
 from generator.kb.roadmap import Roadmap
@@ -21,10 +21,10 @@ from generator.kb.vocabulary import AREAS, KIND_PLURALS, KINDS
 from generator.links.report_file import parse_link_report
 from generator.render.blocks import markdown_page
 from generator.render.data import roadmap_json
-from generator.render.page_catalogue import CATALOGUE_INDEX_ROWS, catalogue_markdown
+from generator.render.page_catalogue import catalogue_markdown
 from generator.render.page_resource import resource_markdown
 from generator.render.page_roadmap import roadmap_markdown
-from generator.render.page_stage import STAGE_TABLE_ROWS, stage_markdown
+from generator.render.page_stage import stage_markdown
 from generator.render.page_topic import topic_markdown
 from generator.render.site import render_site, site_jobs
 from generator.render.tables import Columns, resource_table
@@ -37,6 +37,9 @@ from generator.render.urls import (
     stage_page,
     topic_page,
 )
+from generator.sizes import CATALOGUE_INDEX_ROWS, STAGE_TABLE_ROWS
+
+from make_kb import write_kb
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 
@@ -60,8 +63,16 @@ def front_matter(page: str) -> dict[str, Any]:
 
 
 def _write_resource(root: Path, rid: str, title: str, kind: str, covers: Sequence[str] = ()) -> None:
-    lines = [f"title: {title}", f"kind: {kind}", f"url: https://example.org/{rid}", "provider: Example",
-             "cost: free", "level: beginner", "description: Text.", "covers:" if covers else "covers: []"]
+    lines = [
+        f"title: {title}",
+        f"kind: {kind}",
+        f"url: https://example.org/{rid}",
+        "provider: Example",
+        "cost: free",
+        "level: beginner",
+        "description: Text.",
+        "covers:" if covers else "covers: []",
+    ]
     lines += [f"  - topic: {t}\n    sections: All" for t in covers]
     (root / "resources" / f"{rid}.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
@@ -69,15 +80,42 @@ def _write_resource(root: Path, rid: str, title: str, kind: str, covers: Sequenc
 REPORT: dict[str, Any] = {
     "summary": {"ok": 1, "broken": 1, "redirected": 1, "indeterminate": 0, "skipped": 0},
     "results": [
-        {"url": "https://example.org/la-book/", "verdict": "ok", "reason": None, "status": 200, "final_url": None,
-         "resource": "la-book", "location": "resources/la-book.yml:3", "checked_at": "2025-11-20T10:00:00+00:00",
-         "from_cache": False, "archive": None},
-        {"url": "https://video.example.org/calculus", "verdict": "broken", "reason": "not-found", "status": 404,
-         "final_url": None, "resource": "calculus-videos", "location": "resources/calculus-videos.yml:3",
-         "checked_at": "2025-11-21T09:30:00+00:00", "from_cache": True, "archive": "https://web.archive.org/web/2024/https://video.example.org/calculus"},
-        {"url": "https://courses.example.org/ml", "verdict": "redirected", "reason": "permanent-redirect", "status": 301,
-         "final_url": "https://learn.example.org/ml", "resource": "ml-course", "location": "resources/ml-course.yml:3",
-         "checked_at": "2025-11-21T09:31:00+00:00", "from_cache": False, "archive": None},
+        {
+            "url": "https://example.org/la-book/",
+            "verdict": "ok",
+            "reason": None,
+            "status": 200,
+            "final_url": None,
+            "resource": "la-book",
+            "location": "resources/la-book.yml:3",
+            "checked_at": "2025-11-20T10:00:00+00:00",
+            "from_cache": False,
+            "archive": None,
+        },
+        {
+            "url": "https://video.example.org/calculus",
+            "verdict": "broken",
+            "reason": "not-found",
+            "status": 404,
+            "final_url": None,
+            "resource": "calculus-videos",
+            "location": "resources/calculus-videos.yml:3",
+            "checked_at": "2025-11-21T09:30:00+00:00",
+            "from_cache": True,
+            "archive": "https://web.archive.org/web/2024/https://video.example.org/calculus",
+        },
+        {
+            "url": "https://courses.example.org/ml",
+            "verdict": "redirected",
+            "reason": "permanent-redirect",
+            "status": 301,
+            "final_url": "https://learn.example.org/ml",
+            "resource": "ml-course",
+            "location": "resources/ml-course.yml:3",
+            "checked_at": "2025-11-21T09:31:00+00:00",
+            "from_cache": False,
+            "archive": None,
+        },
     ],
 }
 
@@ -148,8 +186,11 @@ def test_topic_page_has_everything_a_learner_needs(mini: Roadmap) -> None:
     assert "# Gradients\n" in page
     assert '<p class="rm-lede">The gradients fixture topic.</p>' in page
     # prerequisites with strength and reason, as links the engine checks
-    assert "- [Derivatives](../derivatives/index.md) <span class=\"rm-flag rm-flag--required\">required</span> A gradient collects partial derivatives." in page
-    assert "- [Vectors](../vectors/index.md) <span class=\"rm-flag rm-flag--recommended\">recommended</span> A gradient is a vector." in page
+    assert (
+        '- [Derivatives](../derivatives/index.md) <span class="rm-flag rm-flag--required">required</span> A gradient collects partial derivatives.'
+        in page
+    )
+    assert '- [Vectors](../vectors/index.md) <span class="rm-flag rm-flag--recommended">recommended</span> A gradient is a vector.' in page
     # what it unlocks, hours, goals as a checklist
     assert "- [Gradient descent](../gradient-descent/index.md)" in page
     assert "about 4 h" in page
@@ -354,7 +395,7 @@ def test_a_big_catalogue_index_lists_the_kinds_not_every_resource(big_catalogue:
     assert "Free ones first" not in page  # that describes a table this page no longer has
     # each kind's page keeps its full, filterable table, and links back to the other kinds
     tools = catalogue_markdown(over, "tool")
-    assert tools.count("<tr data-kind=\"tool\"") == 1200 and "data-rm-filters" in tools and "data-rm-catalogue" in tools
+    assert tools.count('<tr data-kind="tool"') == 1200 and "data-rm-filters" in tools and "data-rm-catalogue" in tools
     assert ">See the other kinds</a>" in tools and "See every resource" not in tools
     assert ">See every resource</a>" in catalogue_markdown(at_limit, "tool")
 
@@ -379,7 +420,15 @@ def test_roadmap_json_follows_the_contract(mini: Roadmap) -> None:
     }
     assert isinstance(gradients["hours"], int)
     forum = next(r for r in data["resources"] if r["id"] == "forum")
-    assert forum == {"id": "forum", "title": "A Forum", "kind": "community", "url": "https://forum.example.org/", "cost": "free", "level": "beginner", "hours": None}
+    assert forum == {
+        "id": "forum",
+        "title": "A Forum",
+        "kind": "community",
+        "url": "https://forum.example.org/",
+        "cost": "free",
+        "level": "beginner",
+        "hours": None,
+    }
     assert {s["id"] for s in data["stages"]} == {s.id for s in mini.stages}
 
 
@@ -401,8 +450,14 @@ def test_table_rows_link_right_from_every_page(mini: Roadmap) -> None:
         *(topic_page(t) for t in sorted(roadmap.topics)),
         *(resource_page(r) for r in rids),
         *(stage_page(s.id) for s in roadmap.stages),
-        CATALOGUE_INDEX, catalogue_page("book"), ROADMAP_PAGE,
-        "index.md", "about.md", "learn/index.md", "learn/topics/index.md", "learn/resources/index.md",
+        CATALOGUE_INDEX,
+        catalogue_page("book"),
+        ROADMAP_PAGE,
+        "index.md",
+        "about.md",
+        "learn/index.md",
+        "learn/topics/index.md",
+        "learn/resources/index.md",
     ]
     for src in [*sources, *reversed(sources)]:
         table = "\n".join(resource_table(roadmap, src, rids, cols, None, "All"))
@@ -494,7 +549,7 @@ def test_link_report_shows_on_resource_pages_and_a_health_page(mini: Roadmap) ->
     assert "This link was not in the last link report." in files["resources/forum/index.md"]
     health = files["link-health/index.md"]
     assert re.findall(r"^## (.+)$", health, re.M) == ["Broken (1)", "Redirected (1)"]
-    assert "<span>Moved permanently → <a href=\"https://learn.example.org/ml\"" in health
+    assert '<span>Moved permanently → <a href="https://learn.example.org/ml"' in health
     assert health.index("calculus-videos") < health.index("ml-course")
     assert "<code>resources/calculus-videos.yml:3</code>" in health
 
@@ -506,13 +561,16 @@ def test_link_report_order_does_not_matter(mini: Roadmap) -> None:
 
 def test_reads_what_the_link_checker_writes(mini: Roadmap) -> None:
     """The seam with `roadmap check-links --format json`: its own renderer, our reader."""
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from generator.links import Outcome, Result, Target, Verdict, render
 
-    when = datetime(2025, 11, 21, 9, 30, tzinfo=timezone.utc)
+    when = datetime(2025, 11, 21, 9, 30, tzinfo=UTC)
     results = [
-        Result(Target("https://example.org/la-book/", "la-book", "resources/la-book.yml:3"), Outcome(Verdict.OK, None, "HTTP 200 OK", 200, None, when)),
+        Result(
+            Target("https://example.org/la-book/", "la-book", "resources/la-book.yml:3"),
+            Outcome(Verdict.OK, None, "HTTP 200 OK", 200, None, when),
+        ),
         Result(
             Target("https://video.example.org/calculus", "calculus-videos", "resources/calculus-videos.yml:3"),
             Outcome(Verdict.BROKEN, "not-found", "HTTP 404 Not Found", 404, None, when),
@@ -523,4 +581,7 @@ def test_reads_what_the_link_checker_writes(mini: Roadmap) -> None:
     files = render_site(mini, report)
     assert ": <strong>broken</strong> (HTTP 404). Not found</p>" in files["resources/calculus-videos/index.md"]
     assert "web.archive.org" in files["resources/calculus-videos/index.md"]
-    assert '<time datetime="2025-11-21T09:30:00Z">2025-11-21</time>: <strong>works</strong> (HTTP 200)</p>' in files["resources/la-book/index.md"]
+    assert (
+        '<time datetime="2025-11-21T09:30:00Z">2025-11-21</time>: <strong>works</strong> (HTTP 200)</p>'
+        in files["resources/la-book/index.md"]
+    )

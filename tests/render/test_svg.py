@@ -10,10 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from generator.render import svg
+from generator import sizes
 from generator.kb.loading import load_roadmap
+from generator.kb.models import Topic
 from generator.kb.roadmap import Roadmap
-from generator.kb.models import Prerequisite, Topic
+from generator.render import svg
+
 from make_kb import write_kb
 
 REPO = Path(__file__).resolve().parent.parent.parent
@@ -80,7 +82,7 @@ def test_root_is_a_labelled_group(mini_svg: ET.Element) -> None:
 
 
 def test_every_topic_is_a_link_with_its_summary_as_tooltip(mini: Roadmap, mini_svg: ET.Element) -> None:
-    found = {a.get("data-topic"): a for a in topic_nodes(mini_svg)}
+    found = {str(a.get("data-topic")): a for a in topic_nodes(mini_svg)}
     assert set(found) == set(mini.topics)
     for tid, a in found.items():
         topic = mini.topics[tid]
@@ -95,7 +97,7 @@ def test_every_topic_is_a_link_with_its_summary_as_tooltip(mini: Roadmap, mini_s
 
 def test_every_prerequisite_is_an_edge_styled_by_strength(mini: Roadmap, mini_svg: ET.Element) -> None:
     expected = {(p.topic, tid): p.strength for tid, t in mini.topics.items() for p in t.prerequisites}
-    drawn = {(p.get("data-from"), p.get("data-to")): p for p in edges(mini_svg)}
+    drawn = {(str(p.get("data-from")), str(p.get("data-to"))): p for p in edges(mini_svg)}
     assert set(drawn) == set(expected)
     for pair, path in drawn.items():
         # Coloured like the prerequisite it comes from, so a line can be followed by colour.
@@ -117,7 +119,7 @@ def test_tab_order_follows_the_reading_order(mini: Roadmap, mini_svg: ET.Element
     assert not any(a.get("tabindex") not in (None, "0") for a in links)  # no positive tabindex
     order = [box(a) for a in topic_nodes(mini_svg)]
     assert order == sorted(order)
-    kinds = ["title" if "rm-band-title" in classes(a) else a.get("data-stage") for a in links if not "rm-step" in classes(a)]
+    kinds = ["title" if "rm-band-title" in classes(a) else a.get("data-stage") for a in links if "rm-step" not in classes(a)]
     stage = None
     for kind in kinds:
         if kind == "title":
@@ -276,8 +278,8 @@ def test_deep_chains_are_cut_to_the_nearest_generations(tmp_path: Path) -> None:
     chain = {f"t{i:02}": ([f"t{i - 1:02}"] if i else []) for i in range(60)}
     roadmap = load_roadmap(write_kb(tmp_path, chain))
     drawn = svg.chain_topics(roadmap, "t59")
-    assert len(drawn) == svg.CHAIN_LIMIT
-    assert drawn == {f"t{i:02}" for i in range(60 - svg.CHAIN_LIMIT, 60)}
+    assert len(drawn) == sizes.CHAIN_LIMIT
+    assert drawn == {f"t{i:02}" for i in range(60 - sizes.CHAIN_LIMIT, 60)}
     parse(svg.render_chain(roadmap, "t59", href))
 
 
@@ -286,8 +288,8 @@ def test_a_big_knowledge_base_draws_shorter_chains(tmp_path: Path, monkeypatch: 
     roadmap = load_roadmap(write_kb(tmp_path, chain))
     monkeypatch.setattr(svg, "BIG_GRAPH_TOPICS", len(roadmap.topics) - 1)  # this one counts as big
     drawn = svg.chain_topics(roadmap, "t59")
-    assert svg.CHAIN_LIMIT_BIG < svg.CHAIN_LIMIT and len(drawn) == svg.CHAIN_LIMIT_BIG
-    assert drawn == {f"t{i:02}" for i in range(60 - svg.CHAIN_LIMIT_BIG, 60)}
+    assert sizes.CHAIN_LIMIT_BIG < sizes.CHAIN_LIMIT and len(drawn) == sizes.CHAIN_LIMIT_BIG
+    assert drawn == {f"t{i:02}" for i in range(60 - sizes.CHAIN_LIMIT_BIG, 60)}
     markup = svg.render_chain(roadmap, "t59", href)
     assert {a.get("data-topic") for a in topic_nodes(parse(markup))} == drawn
 

@@ -188,6 +188,6 @@ def _misspelt_fields(errors: Sequence[ErrorDetails], model: type[BaseModel]) -> 
         if error["type"] != "extra_forbidden" or not loc:
             continue
         close = closest(str(loc[-1]), _allowed_keys(model, loc))
-        if close is not None and loc[:-1] + (close,) in missing:
-            found.add(loc[:-1] + (close,))
+        if close is not None and (*loc[:-1], close) in missing:
+            found.add((*loc[:-1], close))
     return found

@@ -17,9 +17,12 @@ def stage_order(records: Records) -> Found:
         for pre, (_, where) in out.items():
             pre_stage = records.topics[pre][0].stage
             if stage in order and pre_stage in order and order[pre_stage] > order[stage]:
-                yield where.position, (
-                    f"`prerequisites[{where.loc[1]}].topic`: `{pre}` is in the later stage `{pre_stage}`, "
-                    f"so a learner meets `{tid}` (stage `{stage}`) first; move one of them or drop the edge"
+                yield (
+                    where.position,
+                    (
+                        f"`prerequisites[{where.loc[1]}].topic`: `{pre}` is in the later stage `{pre_stage}`, "
+                        f"so a learner meets `{tid}` (stage `{stage}`) first; move one of them or drop the edge"
+                    ),
                 )
 
 
@@ -102,7 +105,7 @@ def cycle(records: Records) -> Found:
             node = previous[node]
         path = [start, *reversed(back)]
         steps = []
-        for a, b in zip(path, path[1:] + [start]):
+        for a, b in zip(path, [*path[1:], start]):
             where = edges[a][b][1].position
             steps.append(f"`{a}` requires `{b}` ({where.path}:{where.line})")
         first = edges[path[0]][path[1]][1].position
@@ -142,7 +145,10 @@ def implied_edge(records: Records) -> Found:
                 else:
                     implied = via_any[via] & bit[target]
                 if implied:
-                    yield where.position, f"prerequisite `{target}` is already implied: `{node}` needs `{via}`, which needs `{target}`; remove this edge to keep the graph readable"
+                    yield (
+                        where.position,
+                        f"prerequisite `{target}` is already implied: `{node}` needs `{via}`, which needs `{target}`; remove this edge to keep the graph readable",
+                    )
                     break
 
 

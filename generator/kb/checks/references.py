@@ -23,14 +23,20 @@ def unknown_topic(records: Records) -> Found:
         for i, pre in enumerate(topic.prerequisites):
             if pre.topic != tid and pre.topic not in known:
                 name = f"prerequisites[{i}].topic"
-                yield doc.at(("prerequisites", i, "topic")), f"`{name}` names `{pre.topic}`, which is not a topic{_topic_hint(pre.topic, known)}"
+                yield (
+                    doc.at(("prerequisites", i, "topic")),
+                    f"`{name}` names `{pre.topic}`, which is not a topic{_topic_hint(pre.topic, known)}",
+                )
     for rid, names in records.cover_topics.items():
         if known.issuperset(names):
             continue
         resource, doc = records.resources[rid]
         for i, cover in enumerate(resource.covers):
             if cover.topic not in known:
-                yield doc.at(("covers", i, "topic")), f"`covers[{i}].topic` names `{cover.topic}`, which is not a topic{_topic_hint(cover.topic, known)}"
+                yield (
+                    doc.at(("covers", i, "topic")),
+                    f"`covers[{i}].topic` names `{cover.topic}`, which is not a topic{_topic_hint(cover.topic, known)}",
+                )
 
 
 @check("self-prerequisite")
@@ -41,7 +47,10 @@ def self_prerequisite(records: Records) -> Found:
         topic, doc = records.topics[tid]
         for i, pre in enumerate(topic.prerequisites):
             if pre.topic == tid:
-                yield doc.at(("prerequisites", i, "topic")), f"`prerequisites[{i}].topic`: `{tid}` requires itself; remove this prerequisite"
+                yield (
+                    doc.at(("prerequisites", i, "topic")),
+                    f"`prerequisites[{i}].topic`: `{tid}` requires itself; remove this prerequisite",
+                )
 
 
 @check("duplicate-prerequisite")
@@ -70,7 +79,10 @@ def duplicate_cover(records: Records) -> Found:
             if cover.topic not in records.known:
                 continue
             if cover.topic in seen:
-                yield doc.at(("covers", i, "topic")), f"`covers[{i}]` repeats topic `{cover.topic}` (also covers[{seen[cover.topic]}]); merge the sections into one entry"
+                yield (
+                    doc.at(("covers", i, "topic")),
+                    f"`covers[{i}]` repeats topic `{cover.topic}` (also covers[{seen[cover.topic]}]); merge the sections into one entry",
+                )
             else:
                 seen[cover.topic] = i
 
@@ -79,7 +91,10 @@ def duplicate_cover(records: Records) -> Found:
 def uncovered_topic(records: Records) -> Found:
     for tid, (_, doc) in records.topics.items():
         if tid not in records.covered:
-            yield Position(doc.path), f"no resource covers topic `{tid}`; add one under resources/ with `covers: [{{topic: {tid}, sections: ...}}]`"
+            yield (
+                Position(doc.path),
+                f"no resource covers topic `{tid}`; add one under resources/ with `covers: [{{topic: {tid}, sections: ...}}]`",
+            )
 
 
 @check("id-clash")

@@ -30,7 +30,10 @@ def duplicate_stage_order(records: Records) -> Found:
             continue  # a repeated id is its own problem; its order is judged once that is fixed
         seen.add(stage.id)
         if stage.order in orders:
-            yield doc.at(("stages", i, "order")), f"`stages[{i}].order` {stage.order} is also used by `{orders[stage.order]}`; give each stage its own order"
+            yield (
+                doc.at(("stages", i, "order")),
+                f"`stages[{i}].order` {stage.order} is also used by `{orders[stage.order]}`; give each stage its own order",
+            )
         orders[stage.order] = stage.id
 
 

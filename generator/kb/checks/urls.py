@@ -19,7 +19,10 @@ def duplicate_url(records: Records) -> Found:
         if key in first_url:
             other, lazy_other = first_url[key]
             other_at = lazy_other.position
-            yield where.position, f"`url` is already used by `{other}` ({other_at.path}:{other_at.line}); one resource per address: extend that file's `covers` instead"
+            yield (
+                where.position,
+                f"`url` is already used by `{other}` ({other_at.path}:{other_at.line}); one resource per address: extend that file's `covers` instead",
+            )
         else:
             first_url[key] = (rid, where)
 
@@ -76,5 +79,3 @@ def plain_http(records: Records) -> Found:
         else:
             continue
         yield doc.at(("url",)), message
-
-

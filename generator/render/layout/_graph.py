@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 
@@ -19,9 +20,7 @@ class LayeredGraph:
     layers: list[list[int]]
 
     @classmethod
-    def build(
-        cls, n: int, layer_of: list[int], widths: list[float], edges: list[tuple[int, int]], budget: int
-    ) -> LayeredGraph:
+    def build(cls, n: int, layer_of: list[int], widths: list[float], edges: list[tuple[int, int]], budget: int) -> LayeredGraph:
         layer = list(layer_of)
         width = list(widths)
         up: list[list[int]] = [[] for _ in range(n)]
@@ -67,7 +66,7 @@ class LayeredGraph:
                     down.append([])
                 chain.append(d)
             chain.append(v)
-            for a, b in zip(chain, chain[1:]):
+            for a, b in itertools.pairwise(chain):
                 if (a, b) not in links:
                     links.add((a, b))
                     down[a].append(b)

@@ -32,15 +32,13 @@ def _count_between(upper: list[int], down: list[list[int]], pos: list[int], size
             ends.insert(i, p)
         return crossings
     tree = [0] * (size + 1)
-    seen = 0
-    for p in seq:
+    for seen, p in enumerate(seq):
         i = p + 1
         not_right = 0
         while i > 0:
             not_right += tree[i]
             i -= i & -i
         crossings += seen - not_right
-        seen += 1
         i = p + 1
         while i <= size:
             tree[i] += 1
@@ -48,7 +46,9 @@ def _count_between(upper: list[int], down: list[list[int]], pos: list[int], size
     return crossings
 
 
-def _crossings_by_gap(layers: list[list[int]], down: list[list[int]], pos: list[int], old: list[int] | None = None, same: list[bool] | None = None) -> list[int]:
+def _crossings_by_gap(
+    layers: list[list[int]], down: list[list[int]], pos: list[int], old: list[int] | None = None, same: list[bool] | None = None
+) -> list[int]:
     """Crossings between each row and the next. Given the counts `old` of an earlier order
     and which rows are the `same` as then, only the gaps next to a changed row are counted."""
     counts: list[int] = []

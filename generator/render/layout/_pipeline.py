@@ -50,10 +50,7 @@ def layout(nodes: Sequence[LayoutNode], edges: Sequence[LayoutEdge], options: Op
 
     lines = [wrap_label(node.label, opts.font_size, opts.wrap_width) for node in nodes]
     height = 2 * opts.line_height + 2 * opts.pad_y  # one height for all: rows stay tidy
-    widths = [
-        max(opts.min_width, max([text_width(line, opts.font_size) for line in node_lines]) + 2 * opts.pad_x)
-        for node_lines in lines
-    ]
+    widths = [max(opts.min_width, max([text_width(line, opts.font_size) for line in node_lines]) + 2 * opts.pad_x) for node_lines in lines]
 
     layer_of, band_layers = assign_layers(n, band, succ, pred, widths, opts)
     graph = LayeredGraph.build(n, layer_of, widths, edge_list, opts.dummy_budget + 3 * n)

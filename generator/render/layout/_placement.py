@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 
 from generator.render.layout._graph import LayeredGraph
@@ -24,7 +25,7 @@ def place_x(g: LayeredGraph, opts: Options) -> list[float]:
     for row in layers:
         row_seps = [0.0]
         last = 0.0
-        for a, b in zip(row, row[1:]):
+        for a, b in itertools.pairwise(row):
             last += (width[a] + width[b]) / 2 + (opts.node_gap if a < n and b < n else opts.dummy_gap)
             row_seps.append(last)
         seps.append(row_seps)

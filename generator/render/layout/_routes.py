@@ -98,9 +98,7 @@ def finish(
     # Routes in reading order of their targets, then of their sources.
     layer = g.layer
     routes: list[Route] = []
-    for *_, e in sorted(
-        (layer[chain[-1]], left_x[chain[-1]], layer[chain[0]], left_x[chain[0]], e) for e, chain in enumerate(g.chains)
-    ):
+    for *_, e in sorted((layer[chain[-1]], left_x[chain[-1]], layer[chain[0]], left_x[chain[0]], e) for e, chain in enumerate(g.chains)):
         chain = g.chains[e]
         u, v = chain[0], chain[-1]
         start: Point = (out_port[(u, chain[1])], row_top[layer[u]] + height)
@@ -117,7 +115,6 @@ def finish(
         routes.append(Route(nodes[u].id, nodes[v].id, tuple(points), g.direct[e]))
 
     bands = tuple(
-        BandBox(b, 0.0, band_top[b], width, band_bottom[b] - band_top[b], first, last)
-        for b, (first, last) in sorted(band_layers.items())
+        BandBox(b, 0.0, band_top[b], width, band_bottom[b] - band_top[b], first, last) for b, (first, last) in sorted(band_layers.items())
     )
     return Layout(width, total_height, boxes, tuple(routes), bands, layer_count, crossings)
