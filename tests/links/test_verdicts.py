@@ -8,7 +8,7 @@ import zlib
 import pytest
 
 from generator.links import Verdict, parse_accept
-from generator.links._fetch import parse_retry_after
+from generator.links._failures import parse_retry_after
 from generator.links._verdicts import bot_wall, classify_status, decode_sample
 
 
