@@ -119,11 +119,17 @@ def test_every_unknown_id_is_named(run: Callable[..., Result]) -> None:
     assert "`nope-one`" in err and "`nope-two`" in err
 
 
-@pytest.mark.parametrize("pace", ["0", "-3", "abc", "inf", "nan", "200"])
+@pytest.mark.parametrize("pace", ["0", "-3", "abc", "inf", "nan", "200", "1e-9", "1e-300", "0.000001", "0.01", "100.5"])
 def test_bad_pace_exits_2(run: Callable[..., Result], pace: str) -> None:
     result = run("plan", "gradients", "--hours-per-week", pace, "--root", MINI)
     assert result.code == 2
     assert "--hours-per-week" in result.err
+    assert "must be at least 0.5 and at most 100 hours a week" in result.err or "`abc` is not a number" in result.err
+
+
+@pytest.mark.parametrize("pace", ["0.5", "100"])
+def test_the_ends_of_the_pace_range_are_allowed(run: Callable[..., Result], pace: str) -> None:
+    assert run("plan", "gradients", "--hours-per-week", pace, "--root", MINI).code == 0
 
 
 def test_ready_list(run: Callable[..., Result]) -> None:

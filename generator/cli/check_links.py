@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import math
 import re
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from generator.cli.common import number_in_range
 from generator.links._config import Config, parse_accept
 
 _EXTENSIONS = {".json": "json", ".md": "markdown", ".markdown": "markdown", ".txt": "text"}
@@ -33,19 +32,6 @@ examples:
   echo https://example.org/ | roadmap check-links --urls-from -
   roadmap check-links --cache .roadmap-cache/links.json --output link-report.json --output link-report.md
 """
-
-
-def _number(kind: Callable[[str], Any], minimum: float, *, above: bool = False) -> Callable[[str], Any]:
-    def parse(text: str) -> Any:
-        try:
-            value = kind(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"`{text}` is not a {'whole ' if kind is int else ''}number") from None
-        if not math.isfinite(value) or value < minimum or (above and value == minimum):
-            raise argparse.ArgumentTypeError(f"must be {'more than' if above else 'at least'} {minimum:g}, not {text}")
-        return value
-
-    return parse
 
 
 def _accept(text: str) -> frozenset[int]:
@@ -93,49 +79,49 @@ def register(subparsers: Any, common: argparse.ArgumentParser) -> None:
     polite = p.add_argument_group("politeness and patience")
     polite.add_argument(
         "--concurrency",
-        type=_number(int, 1),
+        type=number_in_range(int, 1),
         default=defaults.concurrency,
         metavar="N",
         help=f"requests in flight at most (default: {defaults.concurrency})",
     )
     polite.add_argument(
         "--per-host",
-        type=_number(int, 1),
+        type=number_in_range(int, 1),
         default=defaults.per_host,
         metavar="N",
         help=f"requests in flight to one host at most (default: {defaults.per_host})",
     )
     polite.add_argument(
         "--interval",
-        type=_number(float, 0),
+        type=number_in_range(float, 0),
         default=defaults.interval,
         metavar="SECONDS",
         help=f"least time between two requests to one host (default: {defaults.interval:g})",
     )
     polite.add_argument(
         "--timeout",
-        type=_number(float, 0, above=True),
+        type=number_in_range(float, 0, above=True),
         default=defaults.timeout,
         metavar="SECONDS",
         help=f"deadline of one request: connect, headers and body together (default: {defaults.timeout:g})",
     )
     polite.add_argument(
         "--max-host-time",
-        type=_number(float, 0, above=True),
+        type=number_in_range(float, 0, above=True),
         default=defaults.host_time,
         metavar="SECONDS",
         help=f"time one host may take in all (its answers and retry pauses); past it, its other URLs are left unchecked as indeterminate (default: {defaults.host_time:g})",
     )
     polite.add_argument(
         "--retries",
-        type=_number(int, 0),
+        type=number_in_range(int, 0),
         default=defaults.retries,
         metavar="N",
         help=f"retries after a timeout, reset, refusal or 5xx, with backoff (default: {defaults.retries})",
     )
     polite.add_argument(
         "--max-redirects",
-        type=_number(int, 0),
+        type=number_in_range(int, 0),
         default=defaults.max_redirects,
         metavar="N",
         help=f"redirects followed at most (default: {defaults.max_redirects})",

@@ -36,21 +36,21 @@ def print_problems(exc: DataError, tail: str = "") -> None:
     print(f"{len(exc.problems)} {noun} in {files} file{'s' if files != 1 else ''}{tail}", file=sys.stderr, flush=True)
 
 
-def number(
-    kind: Callable[[str], Any], minimum: float, maximum: float = math.inf, *, above: bool = False, what: str = ""
+def number_in_range(
+    kind: Callable[[str], Any], minimum: float, maximum: float = math.inf, *, above: bool = False, unit: str = ""
 ) -> Callable[[str], Any]:
-    """An argparse type: a number of `kind` (int or float) from `minimum` (or above it, with
-    `above`) to `maximum`, refused with a message naming the range."""
+    """An argparse type: a finite number of `kind` (int or float) from `minimum` (or above it,
+    with `above`) to `maximum`, refused with a message that names the range."""
 
     def parse(text: str) -> Any:
         try:
             value = kind(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"`{text}` is not a {'whole ' if kind is int else ''}number{what}") from None
-        if math.isnan(value) or value < minimum or (above and value == minimum) or value > maximum:
+            raise argparse.ArgumentTypeError(f"`{text}` is not a {'whole ' if kind is int else ''}number") from None
+        if not math.isfinite(value) or value < minimum or (above and value == minimum) or value > maximum:
             low = f"{'more than' if above else 'at least'} {minimum:g}"
-            high = f" and at most {maximum:g}" if maximum != math.inf else ""
-            raise argparse.ArgumentTypeError(f"must be {low}{high}, not {text}")
+            high = f" and at most {maximum:g}" if math.isfinite(maximum) else ""
+            raise argparse.ArgumentTypeError(f"must be {low}{high}{unit}, not {text}")
         return value
 
     return parse

@@ -4,27 +4,27 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import sys
 from collections.abc import Iterable
 from typing import Any
 
-from generator.cli.common import UsageError, load
+from generator.cli.common import UsageError, load, number_in_range
 from generator.kb.roadmap import Roadmap
 from generator.plan.formats import format_hours, md_escape, number, plan_json, plan_markdown, plan_text
-from generator.plan.rules import UnknownTopicError, best_resources, check_ids, known_closure, plan, ready, schedule, unlocks
+from generator.plan.rules import (
+    MAX_PACE,
+    MIN_PACE,
+    UnknownTopicError,
+    best_resources,
+    check_ids,
+    known_closure,
+    plan,
+    ready,
+    schedule,
+    unlocks,
+)
 
 FORMATS = ("text", "json", "markdown")
-
-
-def _hours(value: str) -> float:
-    try:
-        hours = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"`{value}` is not a number of hours; write e.g. 6 or 7.5") from None
-    if not hours > 0 or math.isinf(hours) or hours > 168:
-        raise argparse.ArgumentTypeError(f"`{value}` hours a week is not possible; give a number above 0 and at most 168")
-    return hours
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -42,7 +42,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     p.add_argument("targets", nargs="*", metavar="TARGET", help="topic ids to reach")
     p.add_argument("--known", nargs="+", action="extend", default=[], metavar="ID", help="topics already known")
-    p.add_argument("--hours-per-week", type=_hours, metavar="N", help="study pace; adds the number of weeks and a weekly schedule")
+    p.add_argument(
+        "--hours-per-week",
+        type=number_in_range(float, MIN_PACE, MAX_PACE, unit=" hours a week"),
+        metavar="N",
+        help=f"study pace, {MIN_PACE:g} to {MAX_PACE:g}; adds the number of weeks and a weekly schedule",
+    )
     p.add_argument("--include-recommended", action="store_true", help="also study recommended (not only required) prerequisites")
     p.add_argument("--ready", action="store_true", help="print the topics ready to learn from --known instead of a plan")
     p.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from generator.cli.common import UsageError, load
+from generator.cli.common import UsageError, load, number_in_range
 from generator.kb.problems import DataError
 from generator.output import serve
 from generator.output.engine import ENGINES, build_site
@@ -108,20 +108,6 @@ def _serve(args: argparse.Namespace) -> int:
 # -- registration ----------------------------------------------------------------------------
 
 
-def _port(value: str) -> int:
-    port = int(value)
-    if not 1 <= port <= 65535:
-        raise argparse.ArgumentTypeError(f"{value} is not a port number (1-65535)")
-    return port
-
-
-def _interval(value: str) -> float:
-    seconds = float(value)
-    if not 0.05 <= seconds <= 60:
-        raise argparse.ArgumentTypeError("give a number of seconds between 0.05 and 60")
-    return seconds
-
-
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
     """Add the `generate`, `build` and `serve` commands to the `roadmap` CLI."""
     site_options = argparse.ArgumentParser(add_help=False)
@@ -159,7 +145,15 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         help="build and serve on 127.0.0.1, regenerating on changes",
         description="Serve the site on http://127.0.0.1:PORT/, regenerate when the YAML changes, reload the browser.",
     )
-    p.add_argument("--port", type=_port, default=8000, help="port on 127.0.0.1 (default: 8000)")
+    p.add_argument(
+        "--port", type=number_in_range(int, 1, 65535, unit=" (a port number)"), default=8000, help="port on 127.0.0.1 (default: 8000)"
+    )
     p.add_argument("--engine", choices=ENGINES, default="mkdocs", help="the engine's development server (default: mkdocs)")
-    p.add_argument("--interval", type=_interval, default=0.5, metavar="SECONDS", help="how often to look for changes (default: 0.5)")
+    p.add_argument(
+        "--interval",
+        type=number_in_range(float, 0.05, 60, unit=" seconds"),
+        default=0.5,
+        metavar="SECONDS",
+        help="how often to look for changes (default: 0.5)",
+    )
     p.set_defaults(func=_serve)

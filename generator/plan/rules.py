@@ -60,7 +60,6 @@ Numbers
 from __future__ import annotations
 
 import heapq
-import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -70,6 +69,12 @@ from generator.kb.roadmap import Roadmap
 from generator.kb.vocabulary import AREAS
 
 EPSILON = 1e-9
+# The paces a plan may have, in hours a week: below half an hour a week a plan of 100 hours
+# runs for years (and a pace of 1e-9 never ends), above 100 it is no pace a person keeps.
+# The CLI refuses others, and the browser gets these through roadmap.json.
+MIN_PACE = 0.5
+MAX_PACE = 100.0
+DEFAULT_PACE = 6.0  # the browser planner's pace until the learner sets one
 DEFAULT_MAX_RESOURCES = 3
 
 
@@ -288,8 +293,8 @@ def plan(
 
 def schedule(steps: Sequence[Step], hours_per_week: float) -> list[Week]:
     """Pack steps into weeks of `hours_per_week` hours; see the module docstring."""
-    if not hours_per_week > 0 or math.isinf(hours_per_week):
-        raise ValueError("hours per week must be a positive number")
+    if not MIN_PACE <= hours_per_week <= MAX_PACE:
+        raise ValueError(f"hours per week must be from {MIN_PACE:g} to {MAX_PACE:g}, not {hours_per_week!r}")
     weeks: list[list[tuple[str, float]]] = []
     current: list[tuple[str, float]] = []
     used = 0.0

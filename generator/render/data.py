@@ -6,6 +6,7 @@ import json
 
 from generator.kb.roadmap import Roadmap
 from generator.kb.vocabulary import AREAS
+from generator.plan.rules import DEFAULT_PACE, MAX_PACE, MIN_PACE
 from generator.render.text import number
 
 
@@ -14,6 +15,8 @@ def roadmap_json(roadmap: Roadmap) -> str:
     data = {
         # The planner's tie-break order of areas, so that it keeps no vocabulary of its own.
         "areas": list(AREAS),
+        # The paces a plan may have (plan/rules.py), so that links and stored state are held to them.
+        "pace": {"min": number(MIN_PACE), "max": number(MAX_PACE), "default": number(DEFAULT_PACE)},
         "stages": [stage.model_dump(mode="json") for stage in sorted(roadmap.stages, key=lambda s: s.id)],
         "topics": [
             {

@@ -10,6 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from generator.cli import main
 
 from site_project import FIXTURES
@@ -196,6 +198,45 @@ def test_unknown_ids_in_a_link_are_dropped_with_a_notice(page: Any, site_url: st
     status = page.locator(".rm-planner-status").inner_text()
     assert "no-such-topic" in status and "old-topic" in status
     assert page.locator("#rm-pace").input_value() == "6"  # a bad pace falls back to the default
+
+
+@pytest.mark.parametrize("pace", ["1e-300", "0.000001", "0.01", "0.4", "101", "1e308"])
+def test_a_pace_out_of_range_falls_back_to_the_default_and_says_so(new_page: Callable[..., Any], site_url: str, pace: str) -> None:
+    # pace=1e-300 used to freeze the planner and the roadmap page, and stayed stored.
+    page = new_page()
+    open_planner(page, site_url, f"#targets=gradients&known=&pace={pace}&rec=0")
+    wait_steps(page, [s["topic"] for s in cli_json("gradients")["steps"]])
+    assert page.locator("#rm-pace").input_value() == "6"
+    status = page.locator(".rm-planner-status").inner_text()
+    assert "hours a week cannot be planned; it must be 0.5 to 100 hours, so the plan uses 6." in status
+    assert json.loads(page.evaluate("localStorage.getItem('mfml-planner-v1')"))["pace"] == 6
+    assert page.evaluate("location.hash").endswith("&pace=6&rec=0")
+    page.goto(site_url + f"learn/roadmap/#targets=gradients&known=&pace={pace}&rec=0")
+    banner = page.locator(".rm-plan-banner")
+    banner.wait_for(state="visible", timeout=10_000)
+    assert "at 6 h a week" in banner.inner_text()
+
+
+def test_a_stored_pace_out_of_range_does_not_come_back(new_page: Callable[..., Any], site_url: str) -> None:
+    page = new_page()
+    page.goto(site_url + "planner/")
+    page.evaluate(
+        "localStorage.setItem('mfml-planner-v1', JSON.stringify({version: 1, targets: ['gradients'], known: [], pace: 1e-300, rec: false}))"
+    )
+    open_planner(page, site_url)
+    wait_steps(page, [s["topic"] for s in cli_json("gradients")["steps"]])
+    assert page.locator("#rm-pace").input_value() == "6"
+    assert json.loads(page.evaluate("localStorage.getItem('mfml-planner-v1')"))["pace"] == 6
+
+
+def test_typing_a_pace_out_of_range_keeps_the_plan_and_says_why(page: Any, site_url: str) -> None:
+    open_planner(page, site_url, "#targets=gradients&known=&pace=5&rec=0")
+    field = page.locator("#rm-pace")
+    assert field.get_attribute("min") == "0.5" and field.get_attribute("max") == "100"
+    field.fill("0.001")
+    assert field.get_attribute("aria-invalid") == "true"
+    assert "Give 0.5 to 100 hours a week" in page.locator(".rm-planner-status").inner_text()
+    assert page.evaluate("location.hash").endswith("&pace=5&rec=0")
 
 
 def test_markdown_export_is_the_cli_checklist(page: Any, site_url: str, tmp_path: Path) -> None:

@@ -402,8 +402,9 @@ def test_a_big_catalogue_index_lists_the_kinds_not_every_resource(big_catalogue:
 
 def test_roadmap_json_follows_the_contract(mini: Roadmap) -> None:
     data = json.loads(roadmap_json(mini))
-    assert list(data) == ["areas", "stages", "topics", "resources"]
+    assert list(data) == ["areas", "pace", "stages", "topics", "resources"]
     assert data["areas"] == list(AREAS)
+    assert data["pace"] == {"min": 0.5, "max": 100, "default": 6}
     assert [t["id"] for t in data["topics"]] == sorted(mini.topics)
     assert [r["id"] for r in data["resources"]] == sorted(mini.resources)
     gradients = next(t for t in data["topics"] if t["id"] == "gradients")

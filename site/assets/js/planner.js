@@ -17,7 +17,6 @@
   var EPSILON = 1e-9;
   var DEFAULT_MAX_RESOURCES = 3;
   var STORAGE_KEY = "mfml-planner-v1";
-  var DEFAULT_PACE = 6;
 
   // Under Node (tests/test_planner_node.py) there is no document: only the core is used there.
   var script = typeof document !== "undefined" ? document.currentScript : null;
@@ -52,6 +51,8 @@
    * The areas' order and each topic's resources, best first, come ranked from Python. */
   function buildIndex(data) {
     var areas = data.areas || [];
+    // The paces a plan may have (generator/plan/rules.py), checked wherever a pace comes in.
+    var pace = data.pace || {};
     var stages = (data.stages || []).slice().sort(function (a, b) { return a.order - b.order; });
     var stageOrder = new Map();
     var stageTitle = new Map();
@@ -87,7 +88,10 @@
     var resources = new Map();
     (data.resources || []).forEach(function (r) { resources.set(r.id, r); });
     var ids = Array.from(topics.keys()).sort(cmpStr);
-    var g = { topics: topics, resources: resources, stages: stages, stageTitle: stageTitle, ids: ids };
+    var g = {
+      topics: topics, resources: resources, stages: stages, stageTitle: stageTitle, ids: ids,
+      pace: { min: pace.min, max: pace.max, default: pace.default },
+    };
     g.sorted = ids.slice().sort(function (a, b) { return cmpTuple(sortKey(g, a), sortKey(g, b)); });
     return g;
   }
@@ -420,9 +424,15 @@
 
   // ---------------------------------------------------------------- state (URL hash, localStorage)
 
-  function clampPace(value) {
+  /** A pace as written (in a link, in storage, in the field): a finite number, or null. */
+  function paceNumber(value) {
+    if (value === null || value === undefined || String(value).trim() === "") return null;
     var n = Number(value);
-    return n > 0 && n <= 168 && isFinite(n) ? n : null;
+    return isFinite(n) ? n : null;
+  }
+
+  function paceAllowed(g, pace) {
+    return pace !== null && pace >= g.pace.min && pace <= g.pace.max;
   }
 
   function splitIds(text) {
@@ -439,7 +449,7 @@
       var value;
       try { value = decodeURIComponent(pair.slice(at + 1)); } catch (e) { return; }
       if (name === "targets" || name === "known") out[name] = splitIds(value);
-      else if (name === "pace") { var p = clampPace(value); if (p !== null) out.pace = p; }
+      else if (name === "pace") { var p = paceNumber(value); if (p !== null) out.pace = p; }
       else if (name === "rec") out.rec = value === "1" || value === "true";
     });
     return out;
@@ -463,7 +473,7 @@
       var out = {};
       if (Array.isArray(data.targets)) out.targets = unique(data.targets.filter(function (x) { return typeof x === "string"; }));
       if (Array.isArray(data.known)) out.known = unique(data.known.filter(function (x) { return typeof x === "string"; }));
-      var pace = clampPace(data.pace);
+      var pace = paceNumber(data.pace);
       if (pace !== null) out.pace = pace;
       if (typeof data.rec === "boolean") out.rec = data.rec;
       return out;
@@ -495,8 +505,16 @@
         return false;
       });
     }
-    var state = { targets: valid(pick("targets", [])), known: valid(pick("known", [])), pace: pick("pace", DEFAULT_PACE), rec: pick("rec", false) };
-    return { state: state, dropped: unique(dropped) };
+    // A pace out of range (a link with pace=1e-300 would draw thousands of weeks, or none
+    // ever) falls back to the default, and the learner is told; the stored one is then replaced.
+    var pace = pick("pace", g.pace.default);
+    var refusedPace = null;
+    if (!paceAllowed(g, pace)) {
+      refusedPace = pace;
+      pace = g.pace.default;
+    }
+    var state = { targets: valid(pick("targets", [])), known: valid(pick("known", [])), pace: pace, rec: pick("rec", false) };
+    return { state: state, dropped: unique(dropped), refusedPace: refusedPace };
   }
 
   // ---------------------------------------------------------------- page plumbing
@@ -602,6 +620,7 @@
     var init = initialState(g, window.location.hash);
     this.state = init.state;
     this.dropped = init.dropped;
+    this.refusedPace = init.refusedPace;
     this.$ = function (sel) { return root.querySelector(sel); };
   }
 
@@ -632,10 +651,14 @@
     var pace = $("#rm-pace");
     if (pace) {
       pace.value = String(this.state.pace);
+      pace.min = String(this.g.pace.min);
+      pace.max = String(this.g.pace.max);
       pace.addEventListener("input", function () {
-        var p = clampPace(pace.value);
-        pace.setAttribute("aria-invalid", p === null ? "true" : "false");
-        if (p !== null) self.update({ pace: p });
+        var p = paceNumber(pace.value);
+        var ok = paceAllowed(self.g, p);
+        pace.setAttribute("aria-invalid", ok ? "false" : "true");
+        if (ok) self.update({ pace: p });
+        else if (pace.value.trim() !== "") self.status("Give " + self.paceRange() + " a week; the plan keeps " + formatHours(self.state.pace) + " h until then.");
       });
     }
     var rec = $("#rm-rec");
@@ -649,6 +672,7 @@
       var next = initialState(self.g, window.location.hash);
       self.state = next.state;
       self.dropped = next.dropped;
+      self.refusedPace = next.refusedPace;
       if (pace) pace.value = String(self.state.pace);
       if (rec) rec.checked = self.state.rec;
       self.render();
@@ -668,8 +692,13 @@
       rec: patch.rec !== undefined ? patch.rec : s.rec,
     };
     this.dropped = [];
+    this.refusedPace = null;
     this.save();
     this.render();
+  };
+
+  Planner.prototype.paceRange = function () {
+    return formatHours(this.g.pace.min) + " to " + formatHours(this.g.pace.max) + " hours";
   };
 
   Planner.prototype.save = function () {
@@ -742,7 +771,10 @@
     this.renderPlan();
     this.renderReady();
     this.paintGraph();
-    if (this.dropped.length) this.status("Ignored ids that name no topic (renamed or removed?): " + this.dropped.join(", "));
+    var notes = [];
+    if (this.dropped.length) notes.push("Ignored ids that name no topic (renamed or removed?): " + this.dropped.join(", ") + ".");
+    if (this.refusedPace !== null) notes.push("A pace of " + this.refusedPace + " hours a week cannot be planned; it must be " + this.paceRange() + ", so the plan uses " + formatHours(this.state.pace) + ".");
+    if (notes.length) this.status(notes.join(" "));
   };
 
   Planner.prototype.renderChips = function () {
