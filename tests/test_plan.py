@@ -12,8 +12,9 @@ from hypothesis import given, settings, strategies as st
 
 from generator.kb.models import Cover, Prerequisite, Resource, Stage, Topic
 from generator.kb.roadmap import Roadmap
-from generator.plan.formats import format_hours, md_escape, plan_json, plan_markdown, plan_text
+from generator.plan.formats import format_hours, plan_json, plan_markdown, plan_text
 from generator.plan.rules import Step, UnknownTopicError, best_resources, known_closure, needed, plan, ready, schedule, unlocks
+from generator.render.text import md_backslashed
 
 STAGES = (
     Stage(id="foundations", title="Foundations", order=1, summary="First."),
@@ -441,7 +442,7 @@ def test_each_step_says_what_to_read_of_each_resource_for_that_topic() -> None:
 
 
 def test_markdown_escapes_titles() -> None:
-    assert md_escape("a*b_[c]<script>|#") == r"a\*b\_\[c\]\<script\>\|\#"
+    assert md_backslashed("a*b_[c]<script>|#") == r"a\*b\_\[c\]\<script\>\|\#"
     g = graph({"a": topic(title="Sums *and* [products] | #1")})
     text = plan_markdown(g, plan(g, ["a"]))
     assert r"- [ ] Sums \*and\* \[products\] \| \#1 (`a`), 2 h" in text

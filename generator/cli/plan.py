@@ -10,7 +10,7 @@ from typing import Any
 
 from generator.cli.common import UsageError, load, number_in_range
 from generator.kb.roadmap import Roadmap
-from generator.plan.formats import format_hours, md_escape, number, plan_json, plan_markdown, plan_text
+from generator.plan.formats import format_hours, plan_json, plan_markdown, plan_text
 from generator.plan.rules import (
     MAX_PACE,
     MIN_PACE,
@@ -23,6 +23,7 @@ from generator.plan.rules import (
     schedule,
     unlocks,
 )
+from generator.render.text import md_backslashed, number
 
 FORMATS = ("text", "json", "markdown")
 
@@ -105,7 +106,7 @@ def _ready(roadmap: Roadmap, known: list[str], include_recommended: bool, fmt: s
         return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
     if fmt == "markdown":
         lines = ["# Ready to learn next", ""]
-        lines += [f"- [ ] {md_escape(roadmap.topics[t].title)} (`{t}`), {format_hours(roadmap.topics[t].hours)} h" for t in topics]
+        lines += [f"- [ ] {md_backslashed(roadmap.topics[t].title)} (`{t}`), {format_hours(roadmap.topics[t].hours)} h" for t in topics]
         return "\n".join(lines) + "\n"
     head = "Ready to learn (every required prerequisite known)" if not include_recommended else "Ready to learn (every prerequisite known)"
     lines = [f"{head}: {len(topics)} topic{'s' if len(topics) != 1 else ''}"]

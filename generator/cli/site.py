@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from generator.cli.common import UsageError, load, number_in_range
+from generator.cli.common import UsageError, load, number_in_range, print_problems
 from generator.kb.problems import DataError
 from generator.output import serve
 from generator.output.engine import ENGINES, build_site
@@ -60,20 +60,13 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_problems(exc: DataError) -> None:
-    for problem in exc.problems:
-        print(problem, file=sys.stderr)
-    noun = "problem" if len(exc.problems) == 1 else "problems"
-    print(f"{len(exc.problems)} {noun}; the site keeps the last good pages until they are fixed", file=sys.stderr, flush=True)
-
-
 def _regenerate(args: argparse.Namespace, project: Project) -> bool:
     """Load and generate again; on a data error print it and keep the last good pages."""
     try:
         report = load_report(report_path(Path(args.root), args.link_report))
         changed = generate(load(args), project.generated, report)
     except DataError as exc:
-        _print_problems(exc)
+        print_problems(exc, "; the site keeps the last good pages until they are fixed")
         return False
     except SiteError as exc:
         print(f"roadmap serve: {exc}", file=sys.stderr, flush=True)
@@ -96,7 +89,7 @@ def _serve(args: argparse.Namespace) -> int:
     except DataError as exc:
         if not (project.generated / MANIFEST).is_file():
             raise  # nothing good to serve yet: the CLI prints the problems, exit 1
-        _print_problems(exc)
+        print_problems(exc, "; the site keeps the last good pages until they are fixed")
     except SiteError as exc:
         raise _usage(exc) from None
     address = f"127.0.0.1:{args.port}"

@@ -9,6 +9,8 @@ from dataclasses import replace
 from types import TracebackType
 from urllib.parse import urlsplit
 
+from generator.render.text import plural
+
 from ._config import Config
 from ._failures import (
     CONNECT_FAILURES,
@@ -185,7 +187,7 @@ class Fetcher:
             if exchange.attempts > 1 and outcome.verdict is Verdict.INDETERMINATE:
                 outcome = replace(outcome, detail=f"{outcome.detail} ({exchange.attempts} attempts)")
             if hops and outcome.verdict is not Verdict.OK:
-                outcome = replace(outcome, detail=f"{outcome.detail} after {_plural(hops, 'redirect')}")
+                outcome = replace(outcome, detail=f"{outcome.detail} after {plural(hops, 'redirect')}")
             if outcome.verdict is Verdict.OK and moved_to is not None:
                 note = "" if moved_to == str(current) else f" (which then leads on to {current})"
                 return replace(
@@ -391,7 +393,3 @@ def _response_for_cookies(exchange: Exchange, url: httpx.URL) -> httpx.Response:
 
 def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'s' if n != 1 else ''}"

@@ -8,7 +8,9 @@ from typing import Any
 
 import yaml
 
-GENERATED_FOLDER = "learn"
+from generator.render.urls import LEARN
+
+GENERATED_FOLDER = LEARN  # the generated pages' folder inside the docs folder
 
 
 class SiteError(Exception):

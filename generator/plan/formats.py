@@ -4,17 +4,12 @@
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Sequence
 from typing import Any
 
 from generator.kb.roadmap import Roadmap
 from generator.plan.rules import Plan, Slot, Week, known_closure
-
-
-def number(value: float) -> int | float:
-    """A whole float as an int, so JSON shows 6 rather than 6.0 (as JavaScript does)."""
-    return int(value) if float(value).is_integer() else value
+from generator.render.text import md_backslashed, number, plural
 
 
 def format_hours(hours: float) -> str:
@@ -67,37 +62,25 @@ def plan_json(roadmap: Roadmap, result: Plan, weeks: Sequence[Week] | None = Non
     return out
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
-
-
-def md_escape(text: str) -> str:
-    """Backslash-escape the characters that would turn a title into Markdown syntax."""
-    return _MD_SPECIAL.sub(r"\\\1", text)
-
-
 def _md_url(url: str) -> str:
     return url.replace("(", "%28").replace(")", "%29")
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
 def _names(roadmap: Roadmap, ids: Sequence[str]) -> str:
-    return ", ".join(f"{md_escape(roadmap.topics[t].title)} (`{t}`)" for t in ids)
+    return ", ".join(f"{md_backslashed(roadmap.topics[t].title)} (`{t}`)" for t in ids)
 
 
 def plan_markdown(roadmap: Roadmap, result: Plan, weeks: Sequence[Week] | None = None, hours_per_week: float | None = None) -> str:
     """A Markdown checklist of the plan, to paste into notes or an issue (planner.js writes the same)."""
-    lines = ["# Study plan: " + ", ".join(md_escape(roadmap.topics[t].title) for t in result.targets), ""]
+    lines = ["# Study plan: " + ", ".join(md_backslashed(roadmap.topics[t].title) for t in result.targets), ""]
     lines.append(f"- Targets: {_names(roadmap, result.targets)}")
     if result.known:
         lines.append(f"- Already known: {_names(roadmap, result.known)}")
     if result.include_recommended:
         lines.append("- Recommended prerequisites included")
-    summary = f"- {_plural(len(result.steps), 'topic')}, {format_hours(result.total_hours)} h in total"
+    summary = f"- {plural(len(result.steps), 'topic')}, {format_hours(result.total_hours)} h in total"
     if weeks is not None and hours_per_week is not None:
-        summary += f", {_plural(len(weeks), 'week')} at {format_hours(hours_per_week)} h a week"
+        summary += f", {plural(len(weeks), 'week')} at {format_hours(hours_per_week)} h a week"
     lines += [summary, ""]
     if not result.steps:
         lines.append("Nothing to study: every target is already known.")
@@ -107,15 +90,15 @@ def plan_markdown(roadmap: Roadmap, result: Plan, weeks: Sequence[Week] | None =
 
     def item(tid: str, slot: Slot | None) -> list[str]:
         step = by_id[tid]
-        text = f"- [ ] {md_escape(step.title)} (`{tid}`), {format_hours(step.hours)} h"
+        text = f"- [ ] {md_backslashed(step.title)} (`{tid}`), {format_hours(step.hours)} h"
         if slot is not None and slot.parts > 1:
-            text = f"- [ ] {md_escape(step.title)} (`{tid}`), part {slot.part} of {slot.parts}: {format_hours(slot.hours)} h of {format_hours(step.hours)} h"
+            text = f"- [ ] {md_backslashed(step.title)} (`{tid}`), part {slot.part} of {slot.parts}: {format_hours(slot.hours)} h of {format_hours(step.hours)} h"
         out = [text]
         if slot is None or slot.part == 1:
             for rid in step.resources:
                 r = roadmap.resources[rid]
-                read = md_escape(roadmap.sections(rid, tid))
-                out.append(f"  - [{md_escape(r.title)}]({_md_url(r.url)}): {r.kind}, {r.cost}, {r.level}; read {read}")
+                read = md_backslashed(roadmap.sections(rid, tid))
+                out.append(f"  - [{md_backslashed(r.title)}]({_md_url(r.url)}): {r.kind}, {r.cost}, {r.level}; read {read}")
         return out
 
     if weeks is None:
@@ -147,9 +130,9 @@ def plan_text(roadmap: Roadmap, result: Plan, weeks: Sequence[Week] | None = Non
     done = [t for t in result.targets if t in closure]
     if done:
         lines.append("Already known targets: " + ", ".join(done))
-    summary = f"{_plural(len(result.steps), 'topic')}, {format_hours(result.total_hours)} h in total"
+    summary = f"{plural(len(result.steps), 'topic')}, {format_hours(result.total_hours)} h in total"
     if weeks is not None and hours_per_week is not None:
-        summary += f"; {_plural(len(weeks), 'week')} at {format_hours(hours_per_week)} h a week"
+        summary += f"; {plural(len(weeks), 'week')} at {format_hours(hours_per_week)} h a week"
     lines += [summary, ""]
     if not result.steps:
         lines.append("Nothing to study: every target is already known.")

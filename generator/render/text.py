@@ -49,6 +49,16 @@ def md_inline(text: str) -> str:
     return _MD_SPECIAL.sub(lambda m: f"&#{ord(m.group(0))};", html.escape(text, quote=False))
 
 
+_MD_BACKSLASHED = re.compile(r"([\\`*_\[\]<>#|~])")
+
+
+def md_backslashed(text: str) -> str:
+    """Plain text for Markdown a person reads as it is (the plan checklist a learner pastes
+    into their notes): markup characters backslash-escaped, which reads better raw than
+    `md_inline`'s character references. planner.js writes the same checklist the same way."""
+    return _MD_BACKSLASHED.sub(r"\\\1", text)
+
+
 def front_value(text: str) -> str:
     """A front-matter value. Themes print `title` and `description` into the page head
     without escaping, so the value is HTML-escaped first, then quoted as a JSON string

@@ -24,11 +24,11 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from generator.kb.problems import DataError, Position, Problem
-from generator.output.project import SiteError, config_folders
+from generator.output.project import GENERATED_FOLDER as LEARN, SiteError, config_folders
 
 # `roadmap generate` writes <docs_dir>/learn/, `roadmap build` writes <site_dir>/;
 # both folders come from mkdocs.yml, these are the project's own defaults.
-DOCS_DIR, SITE_DIR, LEARN = "site", "public", "learn"
+DOCS_DIR, SITE_DIR = "site", "public"
 GENERATED_ELSEWHERE = {
     "link-report.json": "is the link checker's report (`roadmap check-links --format json`), made by CI for the "
     "Link health page; do not commit it. To fix a link, edit `url` in resources/<id>.yml",
