@@ -163,8 +163,6 @@ def test_colours_follow_the_scheme(new_page: Callable[..., Any], site_url: str, 
 
 @pytest.fixture(scope="module")
 def real_roadmap() -> Roadmap:
-    if len(list((REPO / "roadmap").glob("*.yml"))) < 2:
-        pytest.skip("no topics yet")
     return load_roadmap(REPO)
 
 

@@ -375,7 +375,6 @@ def test_over_the_dummy_budget_long_edges_go_direct() -> None:
 # --- the real knowledge base --------------------------------------------------------------------
 
 
-@pytest.mark.skipif(not any((REPO / "roadmap").glob("*.yml")) or len(list((REPO / "roadmap").glob("*.yml"))) < 2, reason="no topics yet")
 def test_the_real_roadmap() -> None:
     roadmap = load_roadmap(REPO)
     order = {stage.id: stage.order for stage in roadmap.stages}
