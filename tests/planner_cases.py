@@ -1,6 +1,6 @@
 """The inputs on which planner.js must give the plans generator.plan gives.
 
-Shared by the parity tests under Node (tests/test_planner_node.py) and in Chromium
+Shared by the parity tests under Node (tests/plan/test_planner_node.py) and in Chromium
 (tests/browser/test_planner_parity.py), so both check the very same cases.
 """
 

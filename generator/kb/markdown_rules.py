@@ -1,5 +1,5 @@
 """What a Markdown field may hold: no raw HTML, links only to full web addresses, no attribute
-lists. Hand-written scanners, held against Python-Markdown by tests/test_markdown_fields.py;
+lists. Hand-written scanners, held against Python-Markdown by tests/kb/test_markdown_rules.py;
 one CommonMark parser is to take their place (the typeset-mathematics issue)."""
 
 from __future__ import annotations
@@ -96,7 +96,7 @@ def no_html(text: str) -> str:
 # link, image, autolink, emphasis or code; `{...}` ending a heading, a table cell or a definition
 # term; a line that is only `{...}` (or one before a link, code or emphasis); a fence's `{...}`;
 # and, anywhere, `{:` and a `{...}` that assigns (`name=value`). Braces elsewhere (sets such as
-# `{0, 1}`) are text. tests/test_markdown_fields.py holds all this against Python-Markdown.
+# `{0, 1}`) are text. tests/kb/test_markdown_rules.py holds all this against Python-Markdown.
 # generator/render/text.py still neutralises both when it renders the fields (defence in depth).
 
 # What may open a line inside a quote, a list item or a definition (before a heading, say).

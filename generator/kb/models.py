@@ -159,7 +159,7 @@ MODELS: dict[str, type[Record]] = {"stages": StagesFile, "topic": Topic, "resour
 
 
 # Hover help for editors, keyed by model and field (each model's own `description`
-# fields win). tests/test_schema_files.py requires one for every field.
+# fields win). tests/kb/test_schema.py requires one for every field.
 FIELD_HELP: dict[str, dict[str, str]] = {
     "StagesFile": {"stages": "The steps of the guide, in order."},
     "Stage": {

@@ -43,7 +43,7 @@ _Loader: Any = getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
 # Plain scalars are read by the YAML 1.2 core schema (spec 1.2.2, 10.3.2), as editors and the
 # JSON Schema tooling read them, not by PyYAML's YAML 1.1 rules: `1:30` is text (1.1: 90),
 # `010` is 10 (1.1: 8), `yes` and `on` are text, `1.5e1` is 15.0 (1.1: text), and dates are
-# text. tests/test_yaml_core.py holds this to a YAML 1.2 reader on a corpus of scalars.
+# text. tests/kb/test_yaml_core.py holds this to a YAML 1.2 reader on a corpus of scalars.
 _CORE: tuple[tuple[re.Pattern[str], Callable[[str], Any]], ...] = (
     (re.compile(r"null|Null|NULL|~|"), lambda text: None),
     (re.compile(r"true|True|TRUE"), lambda text: True),

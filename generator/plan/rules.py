@@ -2,7 +2,7 @@
 
 Pure functions over a `Roadmap`; `formats` writes their results as text, Markdown and
 JSON. `site/assets/js/planner.js` implements the very same rules over
-`learn/data/roadmap.json`, and tests (tests/test_planner_node.py under Node, and
+`learn/data/roadmap.json`, and tests (tests/plan/test_planner_node.py under Node, and
 tests/browser/test_planner_parity.py in Chromium) hold the two to the same answers,
 so any change to a rule here must be made there too. The rules:
 

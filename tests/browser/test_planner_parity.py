@@ -5,7 +5,7 @@
   lists, hours, weeks, resources, text), and for some of them what the Planner page shows.
 - On random graphs: 240 inputs against generator.plan directly, ready() and unlocks() too.
 
-The cases are those of tests/planner_cases.py, which tests/test_planner_node.py also runs under
+The cases are those of tests/planner_cases.py, which tests/plan/test_planner_node.py also runs under
 Node in a few seconds; this module checks that the page, in a real browser, agrees too.
 """
 

@@ -1,6 +1,6 @@
 // Reads a JSON list of YAML documents on stdin and prints, for each, the value of its key
 // `k` as the YAML 1.2 core schema reads it (the `yaml` package, which editors use), tagged
-// with its type so that tests/test_yaml_core.py can compare it with our loader.
+// with its type so that tests/kb/test_yaml_core.py can compare it with our loader.
 import { parse } from "yaml";
 
 const chunks = [];

@@ -3,7 +3,7 @@
  * The planning core (RoadmapPlanner.*) is a line-by-line port of generator/plan/rules.py (closure,
  * order, schedule) and generator/plan/formats.py (JSON and Markdown); read the rules in rules.py's
  * docstring. It holds no ranking policy: each topic's resources come in roadmap.json already
- * best first (generator/kb/ranking.py). tests/test_planner_node.py (under Node) and
+ * best first (generator/kb/ranking.py). tests/plan/test_planner_node.py (under Node) and
  * tests/browser/test_planner_parity.py (in Chromium) hold it to the same answers as Python, so
  * change both together.
  *
@@ -18,7 +18,7 @@
   var DEFAULT_MAX_RESOURCES = 3;
   var STORAGE_KEY = "mfml-planner-v1";
 
-  // Under Node (tests/test_planner_node.py) there is no document: only the core is used there.
+  // Under Node (tests/plan/test_planner_node.py) there is no document: only the core is used there.
   var script = typeof document !== "undefined" ? document.currentScript : null;
   var SCRIPT_URL = script && script.src ? script.src : null;
 

@@ -17,7 +17,7 @@ from generator.kb.models import FIELD_HELP, MODELS
 
 from helpers import MINI, Result
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 SCHEMA_DIR = REPO / "schema"
 REGENERATE = ".venv/bin/roadmap schema --out schema/"
 

@@ -15,8 +15,8 @@ import pytest
 
 from generator.kb.strict_yaml import load_text
 
-NODE_SCRIPT = Path(__file__).parent / "node" / "yaml_core.mjs"
-REPO = Path(__file__).resolve().parent.parent
+NODE_SCRIPT = Path(__file__).resolve().parents[1] / "node" / "yaml_core.mjs"
+REPO = Path(__file__).resolve().parents[2]
 
 CORPUS = [
     # numbers, in every spelling the core schema knows, and near misses

@@ -1,4 +1,4 @@
-"""planner.js copies two plan constants from Python; they must not drift (tests/test_planner_node.py
+"""planner.js copies two plan constants from Python; they must not drift (tests/plan/test_planner_node.py
 and the browser parity test check behaviour). Its vocabulary and ranking come in roadmap.json."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from pathlib import Path
 
 from generator.plan import rules as plan
 
-JS = Path(__file__).resolve().parent.parent / "site" / "assets" / "js"
+JS = Path(__file__).resolve().parents[2] / "site" / "assets" / "js"
 
 
 def js_constant(name: str, text: str | None = None) -> object:
