@@ -444,6 +444,34 @@ def test_build_refuses_to_replace_a_folder_that_is_not_a_site(run: Run, project:
         assert refused.code == 2, target
 
 
+def test_build_never_replaces_a_folder_without_its_marker(run: Run, project: Path, tmp_path: Path) -> None:
+    # It looks like a site (an index.html and a sitemap.xml), but we did not build it.
+    looks_built = tmp_path / "looks-built"
+    looks_built.mkdir()
+    files = {"index.html": "<p>mine</p>\n", "sitemap.xml": "<urlset/>\n", "notes.txt": "hand-written\n"}
+    for name, text in files.items():
+        (looks_built / name).write_text(text, encoding="utf-8")
+    result = run("build", "--root", project, "--out", looks_built)
+    assert result.code == 2
+    assert result.err.splitlines() == [
+        f"roadmap build: error: {looks_built} exists and is not a site built before (it has no .roadmap-build file); "
+        "it will not be replaced. Move its files elsewhere, or pick an empty or new folder for --out"
+    ]
+    assert tree(looks_built) == {name: text.encode() for name, text in files.items()}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["looks-built", "project"]
+
+
+@pytest.mark.slow
+def test_build_replaces_the_folder_it_built(run: Run, project: Path, tmp_path: Path) -> None:
+    out = tmp_path / "built"
+    assert run("build", "--root", project, "--out", out).code == 0
+    assert (out / ".roadmap-build").is_file() and (out / "index.html").is_file()
+    (out / "stale.html").write_text("from an earlier build\n", encoding="utf-8")
+    assert run("build", "--root", project, "--out", out).code == 0
+    assert (out / ".roadmap-build").is_file() and (out / "index.html").is_file() and not (out / "stale.html").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["built", "project"]
+
+
 @pytest.mark.slow
 def test_build_with_zensical(run: Run, project: Path, tmp_path: Path) -> None:
     """Zensical reads the same mkdocs.yml and builds the same generated folder."""

@@ -40,8 +40,9 @@ def _engine_output(text: str) -> str:
     return f"{head.rstrip()}\n{last}".strip()
 
 
-def _looks_built(folder: Path) -> bool:
-    return (folder / SITE_MARKER).is_file() or ((folder / "index.html").is_file() and (folder / "sitemap.xml").is_file())
+def _built_here(folder: Path) -> bool:
+    """Whether `folder` is a site `roadmap build` made: only such a folder is replaced whole."""
+    return (folder / SITE_MARKER).is_file()
 
 
 def _check_site_target(project: Project, out: Path) -> None:
@@ -50,8 +51,11 @@ def _check_site_target(project: Project, out: Path) -> None:
             raise SiteError(f"--out {show(out)} would replace the {name} {show(inside)}; pick a folder of its own, e.g. public/")
     if out.is_relative_to(project.docs_dir):
         raise SiteError(f"--out {show(out)} is inside the docs folder {show(project.docs_dir)}; build somewhere else, e.g. public/")
-    if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not _looks_built(out))):
-        raise SiteError(f"{show(out)} exists and is not a site built before; it will not be replaced. Remove it or pick another --out")
+    if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not _built_here(out))):
+        raise SiteError(
+            f"{show(out)} exists and is not a site built before (it has no {SITE_MARKER} file); it will not be replaced. "
+            "Move its files elsewhere, or pick an empty or new folder for --out"
+        )
 
 
 def _engine_command(engine: str, config: Path, site_dir: Path | None = None) -> list[str]:
