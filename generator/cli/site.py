@@ -10,8 +10,8 @@ from typing import Any
 from generator.cli.common import UsageError, load, number_in_range, print_problems
 from generator.kb.problems import DataError
 from generator.output import serve
-from generator.output.engine import ENGINES, build_site
-from generator.output.project import GENERATED_FOLDER, BuildError, Project, SiteError, find_project, show
+from generator.output.engine import ENGINES, build_site, check_site_target
+from generator.output.project import GENERATED_FOLDER, BuildError, Project, SiteError, WriteError, find_project, show
 from generator.output.report import DEFAULT_REPORT, load_report, report_path
 from generator.output.writer import MANIFEST, generate, read_manifest
 
@@ -31,6 +31,9 @@ def _generate(args: argparse.Namespace) -> int:
         raise _usage(exc) from None
     try:
         changed = generate(load(args), out, report)
+    except WriteError as exc:
+        print(f"roadmap generate: error: {exc}", file=sys.stderr)
+        return 1
     except SiteError as exc:
         raise _usage(exc) from None
     count = len(read_manifest(out) or {})
@@ -49,9 +52,10 @@ def _build(args: argparse.Namespace) -> int:
     out = Path(args.out) if args.out else project.site_dir
     roadmap = load(args)
     try:
+        check_site_target(project, out)  # before the pages change: a refusal leaves everything as it was
         generate(roadmap, project.generated, report)
         seconds = build_site(project, out, args.engine)
-    except BuildError as exc:
+    except (BuildError, WriteError) as exc:
         print(f"roadmap build: error: {exc}", file=sys.stderr)
         return 1
     except SiteError as exc:

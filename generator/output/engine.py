@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from generator.output.project import BuildError, Project, SiteError, show
-from generator.output.writer import aside, swap_in
+from generator.output.writer import aside, check_writable, swap_in
 
 SITE_MARKER = ".roadmap-build"
 ENGINES = ("mkdocs", "zensical")
@@ -43,6 +43,14 @@ def _engine_output(text: str) -> str:
 def _built_here(folder: Path) -> bool:
     """Whether `folder` is a site `roadmap build` made: only such a folder is replaced whole."""
     return (folder / SITE_MARKER).is_file()
+
+
+def check_site_target(project: Project, out: Path) -> None:
+    """Raise SiteError unless `out` may be replaced by a built site (see `build_site`); a
+    command calls this before it writes anything."""
+    out = out.resolve()
+    _check_site_target(project, out)
+    check_writable(out)
 
 
 def _check_site_target(project: Project, out: Path) -> None:
@@ -82,7 +90,7 @@ def build_site(project: Project, out: Path, engine: str = "mkdocs") -> float:
     if engine not in ENGINES:
         raise SiteError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
     out = out.resolve()
-    _check_site_target(project, out)
+    check_site_target(project, out)
     out.parent.mkdir(parents=True, exist_ok=True)
     extra_config: Path | None = None
     if engine == "zensical" and not out.parent.is_relative_to(project.folder):
@@ -111,7 +119,11 @@ def build_site(project: Project, out: Path, engine: str = "mkdocs") -> float:
         (staged / SITE_MARKER).write_text("Built by `roadmap build`; replaced as a whole on every build.\n", encoding="utf-8")
         if not staged.parent.samefile(out.parent):
             moved = aside(out, "tmp")
-            shutil.copytree(staged, moved)
+            try:
+                shutil.copytree(staged, moved)
+            except BaseException:
+                shutil.rmtree(moved, ignore_errors=True)
+                raise
             shutil.rmtree(staged)
             staged = moved
         swap_in(staged, out)

@@ -21,6 +21,10 @@ class BuildError(SiteError):
     """The engine failed; the message holds its output."""
 
 
+class WriteError(SiteError):
+    """The pages or the site could not be written or swapped in (exit 1, like a failed build)."""
+
+
 def show(path: Path) -> str:
     """`path` as a message shows it: relative to the current folder when inside it."""
     try:
