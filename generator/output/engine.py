@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from generator.output.project import BuildError, Project, SiteError, show
-from generator.output.writer import aside, check_writable, swap_in
+from generator.output.staging import aside, check_writable, clean_leftovers, config_head, mark, swap_in
 
 SITE_MARKER = ".roadmap-build"
 ENGINES = ("mkdocs", "zensical")
@@ -92,6 +92,8 @@ def build_site(project: Project, out: Path, engine: str = "mkdocs") -> float:
     out = out.resolve()
     check_site_target(project, out)
     out.parent.mkdir(parents=True, exist_ok=True)
+    for folder in {out.parent, project.folder}:
+        clean_leftovers(folder)  # what a killed earlier build left
     extra_config: Path | None = None
     if engine == "zensical" and not out.parent.is_relative_to(project.folder):
         # Zensical only writes inside the project folder: build there, then move it beside `out`.
@@ -99,15 +101,18 @@ def build_site(project: Project, out: Path, engine: str = "mkdocs") -> float:
     else:
         staged = aside(out, "tmp")
     try:
+        mark(staged)
         if engine == "mkdocs":
             command = _engine_command(engine, project.config, staged)
         else:
             # Zensical has no --site-dir: a throwaway config inherits mkdocs.yml and sets it.
             extra_config = project.folder / f".roadmap-zensical-{secrets.token_hex(4)}.yml"
             relative = staged.relative_to(project.folder).as_posix()
-            extra_config.write_text(f"INHERIT: {project.config.name}\nsite_dir: {relative}\n", encoding="utf-8")
+            extra_config.write_text(f"{config_head()}INHERIT: {project.config.name}\nsite_dir: {relative}\n", encoding="utf-8")
             command = _engine_command(engine, extra_config)
         started = time.monotonic()
+        # On any exception here (Ctrl-C, or SIGTERM made one by the CLI) run() kills the engine
+        # and waits for it, so it never outlives the build.
         done = subprocess.run(
             command, cwd=project.folder, env=engine_env(color=False), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
         )

@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
-import secrets
 import shutil
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -18,7 +17,14 @@ from pathlib import Path
 from generator import sizes, status
 from generator.kb.roadmap import Roadmap
 from generator.links.report_file import LinkReport
-from generator.output.project import SiteError, WriteError, show
+from generator.output.project import SiteError, show
+from generator.output.staging import (
+    aside,
+    check_writable,
+    clean_leftovers,
+    mark,
+    swap_in as swap_in,  # tests replace it here
+)
 from generator.parallel import cores, map_on_cores
 from generator.render import site as rendered
 
@@ -110,55 +116,6 @@ def check_ours(out: Path) -> dict[str, str]:
     return manifest or {}
 
 
-def aside(target: Path, what: str) -> Path:
-    """A new name beside `target` for a folder on its way in or out."""
-    # A dot-name beside the target: same file system (so rename is atomic), and
-    # both engines skip dot-folders if the target is inside the docs folder.
-    return target.parent / f".{target.name}.{what}-{secrets.token_hex(4)}"
-
-
-def check_writable(target: Path) -> None:
-    """Raise WriteError unless we may replace the folder `target`: rename it away and delete
-    everything in it. Called before anything is written, so a refusal leaves nothing behind."""
-    folders = [target.parent]
-    if target.is_dir() and not target.is_symlink():
-        folders.append(target)
-        for dirpath, dirnames, _ in os.walk(target):
-            folders += [Path(dirpath, name) for name in sorted(dirnames)]
-    for folder in folders:
-        if folder.is_dir() and not os.access(folder, os.W_OK | os.X_OK):
-            if folder == target.parent:
-                why, fix = f"so {show(target)} cannot be written there", f"chmod u+w {show(folder)}"
-            else:
-                why = "so it cannot be replaced" if folder == target else f"so {show(target)} cannot be replaced"
-                fix = f"chmod -R u+w {show(target)}"
-            raise WriteError(f"{show(folder)} is read-only, {why}; make it writable ({fix}) or write somewhere else with --out")
-
-
-def swap_in(staged: Path, target: Path) -> None:
-    """Replace `target` with the folder `staged` by two renames; on failure `target` is as before.
-    Raises WriteError when a rename fails, or when the previous copy cannot be removed after."""
-    old = aside(target, "old") if target.exists() else None
-    try:
-        if old is not None:
-            os.rename(target, old)
-        try:
-            os.rename(staged, target)
-        except BaseException:
-            if old is not None:
-                os.rename(old, target)
-            raise
-    except OSError as exc:
-        raise WriteError(f"cannot replace {show(target)}: {exc.strerror or exc}; it is left as it was") from None
-    if old is not None:
-        try:
-            shutil.rmtree(old)
-        except OSError as exc:
-            raise WriteError(
-                f"{show(target)} is replaced, but its previous copy {show(old)} could not be removed ({exc.strerror or exc}); remove it by hand"
-            ) from None
-
-
 def _write_file(path: str | Path, data: bytes) -> None:
     with open(path, "wb") as file:
         file.write(data)
@@ -211,11 +168,13 @@ def _write_jobs(out: Path, jobs: Sequence[Job], parallel_from: int | None) -> bo
     current = check_ours(out)
     check_writable(out)
     out.parent.mkdir(parents=True, exist_ok=True)
+    clean_leftovers(out.parent)
     staged = aside(out, "tmp")
     spread = parallel_from is not None and len(jobs) >= parallel_from and cores() > 1
     status.show(f"making {len(jobs):,} pages" + (f" on {cores()} cores" if spread else ""), size=len(jobs))
     try:
         staged.mkdir()
+        mark(staged)
         write = functools.partial(_make_and_write, f"{staged}{os.sep}", set())
         if parallel_from is None:
             written = [write(job) for job in jobs]
