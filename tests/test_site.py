@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -339,6 +341,55 @@ def test_an_unreadable_mkdocs_yml_is_one_message(run: Run, project: Path, raw: b
     assert result.code == 2 and "mkdocs.yml: " in result.err and "Traceback" not in result.err
 
 
+def _alias_bomb(levels: int = 7) -> str:
+    """A "billion laughs" mkdocs.yml: a few lines whose aliases expand to 9**levels strings."""
+    lines = ["site_name: x", 'l0: &l0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    lines += [f"l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 9)}]" for i in range(1, levels + 1)]
+    return "\n".join([*lines, f"docs_dir: *l{levels}", f"site_dir: *l{levels}", ""])
+
+
+@pytest.mark.parametrize("command", ["generate", "build"])
+def test_an_alias_bomb_in_mkdocs_yml_is_refused_at_once(run: Run, project: Path, command: str) -> None:
+    (project / "mkdocs.yml").write_text(_alias_bomb(), encoding="utf-8")
+    started = time.monotonic()
+    result = run(command, "--root", project)
+    assert time.monotonic() - started < 1.0
+    assert result.code == 2 and "Traceback" not in result.err
+    assert result.err.splitlines() == [
+        f"roadmap {command}: error: {project / 'mkdocs.yml'}: line 3: alias `*l0`: mkdocs.yml is read without aliases; write the value out in full"
+    ]
+    assert not learn(project).exists() and not (project / "public").exists()
+
+
+def test_a_huge_or_deeply_nested_mkdocs_yml_is_refused(tmp_path: Path) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: x\nextra:\n  padding: " + "x" * (1024 * 1024) + "\n", encoding="utf-8")
+    with pytest.raises(SiteError, match=r"mkdocs\.yml: over 1024 KiB, too big for a site's settings"):
+        config_folders(config)
+    config.write_text("extra: " + "[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
+    with pytest.raises(SiteError, match=r"mkdocs\.yml: line 1: nested more than 64 levels deep"):
+        config_folders(config)
+    config.write_text("docs_dir: [pages]\n", encoding="utf-8")
+    with pytest.raises(SiteError, match=r"mkdocs\.yml: docs_dir must be a folder name, not a list"):
+        config_folders(config)
+
+
+def test_pr_check_reads_an_alias_bomb_in_mkdocs_yml_at_once(run: Run, tmp_path: Path) -> None:
+    root = shutil.copytree(FIXTURES / "mini", tmp_path / "repo")
+    env = {**os.environ, "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": os.devnull}
+    git = ["git", "-C", str(root), "-c", "user.name=T", "-c", "user.email=t@example.org", "-c", "commit.gpgsign=false"]
+    subprocess.run([*git, "init", "-q", "-b", "main"], check=True, env=env)
+    subprocess.run([*git, "add", "."], check=True, env=env)
+    subprocess.run([*git, "commit", "-q", "-m", "base"], check=True, env=env)
+    (root / "mkdocs.yml").write_text(_alias_bomb(), encoding="utf-8")
+    subprocess.run([*git, "add", "."], check=True, env=env)
+    subprocess.run([*git, "commit", "-q", "-m", "bomb"], check=True, env=env)
+    started = time.monotonic()
+    result = run("pr-check", "--root", root, "--base", "HEAD~1")
+    assert time.monotonic() - started < 2.0
+    assert result.code == 0 and "Traceback" not in result.err
+
+
 # -- build -------------------------------------------------------------------------------
 
 
@@ -391,6 +442,34 @@ def test_build_refuses_to_replace_a_folder_that_is_not_a_site(run: Run, project:
     for target in (project, project / "site", project / "site" / "public"):
         refused = run("build", "--root", project, "--out", target)
         assert refused.code == 2, target
+
+
+def test_build_never_replaces_a_folder_without_its_marker(run: Run, project: Path, tmp_path: Path) -> None:
+    # It looks like a site (an index.html and a sitemap.xml), but we did not build it.
+    looks_built = tmp_path / "looks-built"
+    looks_built.mkdir()
+    files = {"index.html": "<p>mine</p>\n", "sitemap.xml": "<urlset/>\n", "notes.txt": "hand-written\n"}
+    for name, text in files.items():
+        (looks_built / name).write_text(text, encoding="utf-8")
+    result = run("build", "--root", project, "--out", looks_built)
+    assert result.code == 2
+    assert result.err.splitlines() == [
+        f"roadmap build: error: {looks_built} exists and is not a site built before (it has no .roadmap-build file); "
+        "it will not be replaced. Move its files elsewhere, or pick an empty or new folder for --out"
+    ]
+    assert tree(looks_built) == {name: text.encode() for name, text in files.items()}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["looks-built", "project"]
+
+
+@pytest.mark.slow
+def test_build_replaces_the_folder_it_built(run: Run, project: Path, tmp_path: Path) -> None:
+    out = tmp_path / "built"
+    assert run("build", "--root", project, "--out", out).code == 0
+    assert (out / ".roadmap-build").is_file() and (out / "index.html").is_file()
+    (out / "stale.html").write_text("from an earlier build\n", encoding="utf-8")
+    assert run("build", "--root", project, "--out", out).code == 0
+    assert (out / ".roadmap-build").is_file() and (out / "index.html").is_file() and not (out / "stale.html").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["built", "project"]
 
 
 @pytest.mark.slow

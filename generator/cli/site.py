@@ -10,10 +10,13 @@ from typing import Any
 from generator.cli.common import UsageError, load, number_in_range, print_problems
 from generator.kb.problems import DataError
 from generator.output import serve
-from generator.output.engine import ENGINES, build_site
-from generator.output.project import GENERATED_FOLDER, BuildError, Project, SiteError, find_project, show
+from generator.output.engine import ENGINES, build_site, check_site_target
+from generator.output.project import GENERATED_FOLDER, BuildError, Project, SiteError, WriteError, find_project, show
 from generator.output.report import DEFAULT_REPORT, load_report, report_path
+from generator.output.staging import Terminated, sigterm_as_interrupt
 from generator.output.writer import MANIFEST, generate, read_manifest
+
+TERMINATED = 128 + 15  # the exit status of a process stopped by SIGTERM
 
 # -- command handlers ---------------------------------------------------------------------
 
@@ -30,7 +33,14 @@ def _generate(args: argparse.Namespace) -> int:
     except SiteError as exc:
         raise _usage(exc) from None
     try:
-        changed = generate(load(args), out, report)
+        with sigterm_as_interrupt():
+            changed = generate(load(args), out, report)
+    except Terminated:
+        print(f"roadmap generate: terminated; {show(out)}/ is as it was", file=sys.stderr)
+        return TERMINATED
+    except WriteError as exc:
+        print(f"roadmap generate: error: {exc}", file=sys.stderr)
+        return 1
     except SiteError as exc:
         raise _usage(exc) from None
     count = len(read_manifest(out) or {})
@@ -49,9 +59,14 @@ def _build(args: argparse.Namespace) -> int:
     out = Path(args.out) if args.out else project.site_dir
     roadmap = load(args)
     try:
-        generate(roadmap, project.generated, report)
-        seconds = build_site(project, out, args.engine)
-    except BuildError as exc:
+        check_site_target(project, out)  # before the pages change: a refusal leaves everything as it was
+        with sigterm_as_interrupt():
+            generate(roadmap, project.generated, report)
+            seconds = build_site(project, out, args.engine)
+    except Terminated:
+        print(f"roadmap build: terminated; the previous site in {show(out.resolve())}/ is untouched", file=sys.stderr)
+        return TERMINATED
+    except (BuildError, WriteError) as exc:
         print(f"roadmap build: error: {exc}", file=sys.stderr)
         return 1
     except SiteError as exc:

@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from generator.output.project import BuildError, Project, SiteError, show
-from generator.output.writer import aside, swap_in
+from generator.output.staging import aside, check_writable, clean_leftovers, config_head, mark, swap_in
 
 SITE_MARKER = ".roadmap-build"
 ENGINES = ("mkdocs", "zensical")
@@ -40,8 +40,17 @@ def _engine_output(text: str) -> str:
     return f"{head.rstrip()}\n{last}".strip()
 
 
-def _looks_built(folder: Path) -> bool:
-    return (folder / SITE_MARKER).is_file() or ((folder / "index.html").is_file() and (folder / "sitemap.xml").is_file())
+def _built_here(folder: Path) -> bool:
+    """Whether `folder` is a site `roadmap build` made: only such a folder is replaced whole."""
+    return (folder / SITE_MARKER).is_file()
+
+
+def check_site_target(project: Project, out: Path) -> None:
+    """Raise SiteError unless `out` may be replaced by a built site (see `build_site`); a
+    command calls this before it writes anything."""
+    out = out.resolve()
+    _check_site_target(project, out)
+    check_writable(out)
 
 
 def _check_site_target(project: Project, out: Path) -> None:
@@ -50,8 +59,11 @@ def _check_site_target(project: Project, out: Path) -> None:
             raise SiteError(f"--out {show(out)} would replace the {name} {show(inside)}; pick a folder of its own, e.g. public/")
     if out.is_relative_to(project.docs_dir):
         raise SiteError(f"--out {show(out)} is inside the docs folder {show(project.docs_dir)}; build somewhere else, e.g. public/")
-    if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not _looks_built(out))):
-        raise SiteError(f"{show(out)} exists and is not a site built before; it will not be replaced. Remove it or pick another --out")
+    if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not _built_here(out))):
+        raise SiteError(
+            f"{show(out)} exists and is not a site built before (it has no {SITE_MARKER} file); it will not be replaced. "
+            "Move its files elsewhere, or pick an empty or new folder for --out"
+        )
 
 
 def _engine_command(engine: str, config: Path, site_dir: Path | None = None) -> list[str]:
@@ -78,8 +90,10 @@ def build_site(project: Project, out: Path, engine: str = "mkdocs") -> float:
     if engine not in ENGINES:
         raise SiteError(f"unknown engine {engine!r}; use one of {', '.join(ENGINES)}")
     out = out.resolve()
-    _check_site_target(project, out)
+    check_site_target(project, out)
     out.parent.mkdir(parents=True, exist_ok=True)
+    for folder in {out.parent, project.folder}:
+        clean_leftovers(folder)  # what a killed earlier build left
     extra_config: Path | None = None
     if engine == "zensical" and not out.parent.is_relative_to(project.folder):
         # Zensical only writes inside the project folder: build there, then move it beside `out`.
@@ -87,15 +101,18 @@ def build_site(project: Project, out: Path, engine: str = "mkdocs") -> float:
     else:
         staged = aside(out, "tmp")
     try:
+        mark(staged)
         if engine == "mkdocs":
             command = _engine_command(engine, project.config, staged)
         else:
             # Zensical has no --site-dir: a throwaway config inherits mkdocs.yml and sets it.
             extra_config = project.folder / f".roadmap-zensical-{secrets.token_hex(4)}.yml"
             relative = staged.relative_to(project.folder).as_posix()
-            extra_config.write_text(f"INHERIT: {project.config.name}\nsite_dir: {relative}\n", encoding="utf-8")
+            extra_config.write_text(f"{config_head()}INHERIT: {project.config.name}\nsite_dir: {relative}\n", encoding="utf-8")
             command = _engine_command(engine, extra_config)
         started = time.monotonic()
+        # On any exception here (Ctrl-C, or SIGTERM made one by the CLI) run() kills the engine
+        # and waits for it, so it never outlives the build.
         done = subprocess.run(
             command, cwd=project.folder, env=engine_env(color=False), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
         )
@@ -107,7 +124,11 @@ def build_site(project: Project, out: Path, engine: str = "mkdocs") -> float:
         (staged / SITE_MARKER).write_text("Built by `roadmap build`; replaced as a whole on every build.\n", encoding="utf-8")
         if not staged.parent.samefile(out.parent):
             moved = aside(out, "tmp")
-            shutil.copytree(staged, moved)
+            try:
+                shutil.copytree(staged, moved)
+            except BaseException:
+                shutil.rmtree(moved, ignore_errors=True)
+                raise
             shutil.rmtree(staged)
             staged = moved
         swap_in(staged, out)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
-import secrets
 import shutil
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -19,6 +18,13 @@ from generator import sizes, status
 from generator.kb.roadmap import Roadmap
 from generator.links.report_file import LinkReport
 from generator.output.project import SiteError, show
+from generator.output.staging import (
+    aside,
+    check_writable,
+    clean_leftovers,
+    mark,
+    swap_in as swap_in,  # tests replace it here
+)
 from generator.parallel import cores, map_on_cores
 from generator.render import site as rendered
 
@@ -110,28 +116,6 @@ def check_ours(out: Path) -> dict[str, str]:
     return manifest or {}
 
 
-def aside(target: Path, what: str) -> Path:
-    """A new name beside `target` for a folder on its way in or out."""
-    # A dot-name beside the target: same file system (so rename is atomic), and
-    # both engines skip dot-folders if the target is inside the docs folder.
-    return target.parent / f".{target.name}.{what}-{secrets.token_hex(4)}"
-
-
-def swap_in(staged: Path, target: Path) -> None:
-    """Replace `target` with the folder `staged` by two renames; on failure `target` is as before."""
-    old = aside(target, "old") if target.exists() else None
-    if old is not None:
-        os.rename(target, old)
-    try:
-        os.rename(staged, target)
-    except BaseException:
-        if old is not None:
-            os.rename(old, target)
-        raise
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
-
-
 def _write_file(path: str | Path, data: bytes) -> None:
     with open(path, "wb") as file:
         file.write(data)
@@ -182,12 +166,15 @@ def _write_jobs(out: Path, jobs: Sequence[Job], parallel_from: int | None) -> bo
     if out.exists():
         status.show(f"checking the pages already in {show(out)}", size=len(jobs))
     current = check_ours(out)
+    check_writable(out)
     out.parent.mkdir(parents=True, exist_ok=True)
+    clean_leftovers(out.parent)
     staged = aside(out, "tmp")
     spread = parallel_from is not None and len(jobs) >= parallel_from and cores() > 1
     status.show(f"making {len(jobs):,} pages" + (f" on {cores()} cores" if spread else ""), size=len(jobs))
     try:
         staged.mkdir()
+        mark(staged)
         write = functools.partial(_make_and_write, f"{staged}{os.sep}", set())
         if parallel_from is None:
             written = [write(job) for job in jobs]
