@@ -16,6 +16,8 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 from urllib.parse import quote
 
+from generator.safe_text import printable
+
 from ._cache import format_time
 from ._verdicts import VERDICT_ORDER, Result, Verdict, reason_text
 
@@ -85,15 +87,6 @@ def render_json(results: Sequence[Result]) -> str:
 
 
 # -- text ---------------------------------------------------------------------------
-
-# C0 and C1 controls, line and paragraph separators, and the bidirectional overrides and
-# isolates that can make a terminal or a page show text in another order than it is.
-_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-
-
-def printable(text: str) -> str:
-    """`text` with control characters written as visible escapes (`\\x1b`, `\\u202e`)."""
-    return _CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text)
 
 
 def summary_line(results: Sequence[Result]) -> str:

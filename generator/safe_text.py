@@ -1,0 +1,36 @@
+"""Text from YAML, file names and servers, made safe for where it is printed.
+
+One home for "show this string on a terminal, in a CI log or in a Markdown summary without
+letting it act": control characters (C0, DEL, C1), the line and paragraph separators, and
+the bidirectional marks, overrides and isolates that can make a terminal or a page show text
+in another order than it is, are written as visible escapes (`\\x1b`, `\\u202e`), so a
+value never moves the cursor, changes colours, sets a window title, rings the bell, starts a
+new line, or reorders what follows it. Everything else (letters of every script, emoji,
+spaces) is shown as it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+# C0 and C1 controls, line and paragraph separators, and the bidirectional overrides and
+# isolates that can make a terminal or a page show text in another order than it is.
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: str) -> str:
+    """`text` with control characters written as visible escapes (`\\x1b`, `\\u202e`): one
+    line, safe to print on a terminal or into a CI log."""
+    return _CONTROLS.sub(lambda m: _escape(m.group()), text)
+
+
+def json_printable(document: str) -> str:
+    """A JSON text with the control characters JSON leaves raw (DEL, C1, separators, bidi
+    marks) written as `\\uXXXX` escapes too: the same data, safe to print on a terminal.
+    Only valid on JSON text, where these characters can only occur inside strings."""
+    return _CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", document)
