@@ -16,6 +16,8 @@ import re
 # C0 and C1 controls, line and paragraph separators, and the bidirectional overrides and
 # isolates that can make a terminal or a page show text in another order than it is.
 _CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# The same less C0, which json always escapes (and whose newlines and spaces lay a JSON text out).
+_JSON_RAW = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def _escape(char: str) -> str:
@@ -30,7 +32,7 @@ def printable(text: str) -> str:
 
 
 def json_printable(document: str) -> str:
-    """A JSON text with the control characters JSON leaves raw (DEL, C1, separators, bidi
-    marks) written as `\\uXXXX` escapes too: the same data, safe to print on a terminal.
-    Only valid on JSON text, where these characters can only occur inside strings."""
-    return _CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", document)
+    """A JSON text (from json.dumps) with the control characters json leaves raw (DEL, C1,
+    separators, bidi marks) written as `\\uXXXX` escapes too: the same data, safe to print on
+    a terminal. These characters can only occur inside strings, where the escape means them."""
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", document)

@@ -168,3 +168,15 @@ def test_a_problem_is_one_line_whatever_its_path_and_message_hold() -> None:
 
     problem = Problem(Position("roadmap/a\r\n\x1b]0;title\x07\x9b2J\u2066.yml", 2, 3), "bad `\x1b[2J\u202e`", "text")
     assert str(problem) == "roadmap/a\\x0d\\x0a\\x1b]0;title\\x07\\x9b2J\\u2066.yml:2:3: error[text]: bad `\\x1b[2J\\u202e`"
+
+
+def test_error_lines_and_messages_show_control_characters_escaped(tmp_path: Path, run: Callable[..., Result]) -> None:
+    unknown = run("plan", "a\x1b[2Jb\u202e", "--root", MINI)
+    assert unknown.code == 2
+    assert unknown.err.startswith("roadmap plan: error: no topic has the id `a\\x1b[2Jb\\u202e`;")
+    out = tmp_path / "out\x1b]0;pwned\x07\nnext"
+    generated = run("generate", "--root", MINI, "--out", out)
+    assert generated.code == 0, generated.err
+    assert generated.out.endswith("out\\x1b]0;pwned\\x07\\x0anext/\n")
+    assert generated.out.count("\n") == 1
+    assert "\x1b" not in unknown.err + generated.out

@@ -14,6 +14,7 @@ from generator.output.engine import ENGINES, build_site
 from generator.output.project import GENERATED_FOLDER, BuildError, Project, SiteError, find_project, show
 from generator.output.report import DEFAULT_REPORT, load_report, report_path
 from generator.output.writer import MANIFEST, generate, read_manifest
+from generator.safe_text import printable
 
 # -- command handlers ---------------------------------------------------------------------
 
@@ -35,7 +36,7 @@ def _generate(args: argparse.Namespace) -> int:
         raise _usage(exc) from None
     count = len(read_manifest(out) or {})
     with_report = " (with the link report)" if report else ""
-    print(f"{'wrote' if changed else 'up to date:'} {count} files in {show(out)}/{with_report}")
+    print(f"{'wrote' if changed else 'up to date:'} {count} files in {printable(show(out))}/{with_report}")
     return 0
 
 
@@ -52,11 +53,11 @@ def _build(args: argparse.Namespace) -> int:
         generate(roadmap, project.generated, report)
         seconds = build_site(project, out, args.engine)
     except BuildError as exc:
-        print(f"roadmap build: error: {exc}", file=sys.stderr)
+        print(f"roadmap build: error: {printable(str(exc))}", file=sys.stderr)
         return 1
     except SiteError as exc:
         raise _usage(exc) from None
-    print(f"built {show(out.resolve())}/ with {args.engine} in {seconds:.1f} s")
+    print(f"built {printable(show(out.resolve()))}/ with {args.engine} in {seconds:.1f} s")
     return 0
 
 
@@ -69,10 +70,12 @@ def _regenerate(args: argparse.Namespace, project: Project) -> bool:
         print_problems(exc, "; the site keeps the last good pages until they are fixed")
         return False
     except SiteError as exc:
-        print(f"roadmap serve: {exc}", file=sys.stderr, flush=True)
+        print(f"roadmap serve: {printable(str(exc))}", file=sys.stderr, flush=True)
         return False
     if changed:
-        print(f"roadmap serve: regenerated {show(project.generated)}/; the browser reloads when the engine has rebuilt", flush=True)
+        print(
+            f"roadmap serve: regenerated {printable(show(project.generated))}/; the browser reloads when the engine has rebuilt", flush=True
+        )
     return True
 
 
@@ -94,7 +97,10 @@ def _serve(args: argparse.Namespace) -> int:
         raise _usage(exc) from None
     address = f"127.0.0.1:{args.port}"
     with serve.engine_server(args.engine, project, address) as process:
-        print(f"roadmap serve: http://{address}/ (watching roadmap/, resources/ and {show(project.docs_dir)}/; Ctrl-C stops)", flush=True)
+        print(
+            f"roadmap serve: http://{address}/ (watching roadmap/, resources/ and {printable(show(project.docs_dir))}/; Ctrl-C stops)",
+            flush=True,
+        )
         return serve.watch(process, root, project, report_file, args.interval, lambda: _regenerate(args, project))
 
 
