@@ -36,3 +36,22 @@ def json_printable(document: str) -> str:
     separators, bidi marks) written as `\\uXXXX` escapes too: the same data, safe to print on
     a terminal. These characters can only occur inside strings, where the escape means them."""
     return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", document)
+
+
+def _workflow_escaped(text: str) -> str:
+    # GitHub's own escapes first (they are what the runner decodes), then every other
+    # control character made visible: the runner would pass it on raw.
+    return printable(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
+
+
+def workflow_data(text: str) -> str:
+    """The message of a GitHub Actions workflow command (`::error file=...::message`), escaped
+    as GitHub documents (`%`, CR and LF as `%25`, `%0D`, `%0A`), so it can end the command
+    nowhere and start no other; control characters are written as visible escapes."""
+    return _workflow_escaped(text)
+
+
+def workflow_property(text: str) -> str:
+    """A property value of a workflow command (`file=`, `title=`): escaped as the data, and
+    `:` and `,` as `%3A` and `%2C`, so a file name can add no property and end none early."""
+    return _workflow_escaped(text).replace(":", "%3A").replace(",", "%2C")

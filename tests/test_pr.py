@@ -312,3 +312,31 @@ def test_pr_check_expects_schema_files_exactly_as_the_schema_command_writes_them
     assert run("schema", "--out", tmp_path / "schema").code == 0
     written = {f"schema/{p.name}": p.read_text(encoding="utf-8") for p in (tmp_path / "schema").iterdir()}
     assert written == _schema_files()
+
+
+def test_file_names_cannot_inject_workflow_commands(repo: Path, run: Callable[..., Result], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    write(repo, "roadmap/a\n::warning title=x::all checks passed.txt", "x\n")
+    write(repo, "roadmap/b,line=999::x.txt", "x\n")
+    write(repo, "roadmap/c\n::warning::50% d.yml", "x\n")
+    write(repo, "site/learn/50%,col=9\r::notice::c\x1b[2J.md", "edited\n")
+    commit(repo, force="site/learn")
+    result = run("pr-check", "--root", repo, "--base", "main")
+    assert result.code == 1
+    assert result.out.splitlines() == [
+        "::error file=site/learn/50%25%2Ccol=9%0D%3A%3Anotice%3A%3Ac\\x1b[2J.md,line=1,col=1,title=error[generated-file]::"
+        "site/learn/ is written by `roadmap generate` from the YAML and is not kept in git; edit roadmap/*.yml and resources/*.yml instead",
+        "::error file=roadmap/a%0A%3A%3Awarning title=x%3A%3Aall checks passed.txt,line=1,col=1,title=error[stray-file]::"
+        "only `.yml` records belong in this folder; move or delete this file",
+        "::error file=roadmap/b%2Cline=999%3A%3Ax.txt,line=1,col=1,title=error[stray-file]::"
+        "only `.yml` records belong in this folder; move or delete this file",
+        "::error file=roadmap/c%0A%3A%3Awarning%3A%3A50%25 d.yml,line=1,col=1,title=error[file-name]::"
+        "file name `c%0A::warning::50%25 d.yml` is not a valid id: use lowercase words joined by hyphens, e.g. `gradient-descent.yml`",
+    ]
+    # The same problems on stderr, one line each, none of them a workflow command.
+    assert [line.split(":", 1)[0] for line in result.err.splitlines()[:-1]] == [
+        "site/learn/50%,col=9\\x0d",
+        "roadmap/a\\x0a",
+        "roadmap/b,line=999",
+        "roadmap/c\\x0a",
+    ]

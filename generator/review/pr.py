@@ -25,6 +25,7 @@ from pathlib import Path, PurePosixPath
 
 from generator.kb.problems import DataError, Position, Problem
 from generator.output.project import GENERATED_FOLDER as LEARN, SiteError, config_folders
+from generator.safe_text import workflow_data, workflow_property
 
 # `roadmap generate` writes <docs_dir>/learn/, `roadmap build` writes <site_dir>/;
 # both folders come from mkdocs.yml, these are the project's own defaults.
@@ -56,13 +57,15 @@ class Change:
 
 def _git(root: Path, *args: str) -> str:
     try:
-        done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, check=False)
+        done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, check=False)
     except FileNotFoundError:
         raise PullRequestError("git is not installed; pr-check needs it to see what changed") from None
+    # Decoded here, not with text=True: its universal newlines would read a CR in a file
+    # name as LF, and a name that is not UTF-8 would stop the check with a traceback.
     if done.returncode != 0:
-        text = done.stderr.strip().splitlines()
+        text = done.stderr.decode("utf-8", "replace").strip().splitlines()
         raise PullRequestError(text[-1] if text else f"git {args[0]} failed")
-    return done.stdout
+    return done.stdout.decode("utf-8", "replace")
 
 
 def changed_files(root: Path, base: str) -> list[Change]:
@@ -309,7 +312,10 @@ def render_summary(report: Report, links: str | None) -> str:
 
 
 def _annotation(problem: Problem) -> str:
-    # GitHub Actions workflow command: shows the problem on the pull request's diff.
-    text = problem.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    where = problem.position
-    return f"::error file={where.path},line={where.line},col={where.col},title=error[{problem.check}]::{text}"
+    # GitHub Actions workflow command: shows the problem on the pull request's diff. A file
+    # may be named anything (`a,line=9::x`, a newline then `::warning ...`): every property
+    # and the message are escaped as GitHub documents, so the file name reaches GitHub as it
+    # is and can neither add a property nor start a second command.
+    where, title = problem.position, workflow_property(f"error[{problem.check}]")
+    file, text = workflow_property(where.path), workflow_data(problem.message)
+    return f"::error file={file},line={where.line},col={where.col},title={title}::{text}"
