@@ -55,3 +55,38 @@ def workflow_property(text: str) -> str:
     """A property value of a workflow command (`file=`, `title=`): escaped as the data, and
     `:` and `,` as `%3A` and `%2C`, so a file name can add no property and end none early."""
     return _workflow_escaped(text).replace(":", "%3A").replace(",", "%2C")
+
+
+# -- Markdown (job summaries, issues) -------------------------------------------------
+
+
+def _md_one_line(text: str) -> str:
+    return printable(text.replace("\r\n", " ").replace("\n", " ")).strip()
+
+
+# Markdown's punctuation that could start markup inside a table cell: emphasis, code, links
+# and images, raw HTML and autolinks, entities, strikethrough, and the cell separator.
+_MARKUP = re.compile(r"([\\`*_\[\]<>|~&!])")
+
+
+def md_text(text: str) -> str:
+    """Escaped Markdown text for a table cell: shows exactly `text`, starts no markup,
+    mentions nobody (`@\u200b`) and links no issue (`#\u200b1`)."""
+    text = _MARKUP.sub(r"\\\1", _md_one_line(text))
+    return re.sub(r"#(?=\d)", "#\u200b", text.replace("@", "@\u200b"))
+
+
+def md_code(text: str) -> str:
+    """An inline code span for a table cell, whatever `text` holds.
+
+    The fence is one backtick longer than the longest run inside, padded with a space when
+    the text starts or ends with a backtick. GFM splits table rows on every `|` not escaped
+    by a backslash, code spans included, so each `|` gets one (and a backslash already in
+    front of it another, lest it escape ours): `a\\|b` would otherwise end the cell."""
+    text = _md_one_line(text)
+    if not text:
+        return ""
+    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    pad = " " if text[0] == "`" or text[-1] == "`" else ""
+    text = re.sub(r"(\\*)\|", lambda m: m.group(1) * 2 + "\\|", text)
+    return f"{fence}{pad}{text}{pad}{fence}"
