@@ -31,6 +31,12 @@ def printable(text: str) -> str:
     return _CONTROLS.sub(lambda m: _escape(m.group()), text)
 
 
+def printable_lines(text: str) -> str:
+    """`text` escaped as `printable` does line by line, its line breaks kept: for messages
+    that quote several lines of another program's output (a build log, a YAML error)."""
+    return "\n".join(printable(line) for line in text.split("\n"))
+
+
 def json_printable(document: str) -> str:
     """A JSON text (from json.dumps) with the control characters json leaves raw (DEL, C1,
     separators, bidi marks) written as `\\uXXXX` escapes too: the same data, safe to print on

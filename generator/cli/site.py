@@ -14,7 +14,7 @@ from generator.output.engine import ENGINES, build_site
 from generator.output.project import GENERATED_FOLDER, BuildError, Project, SiteError, find_project, show
 from generator.output.report import DEFAULT_REPORT, load_report, report_path
 from generator.output.writer import MANIFEST, generate, read_manifest
-from generator.safe_text import printable
+from generator.safe_text import printable, printable_lines
 
 # -- command handlers ---------------------------------------------------------------------
 
@@ -53,7 +53,7 @@ def _build(args: argparse.Namespace) -> int:
         generate(roadmap, project.generated, report)
         seconds = build_site(project, out, args.engine)
     except BuildError as exc:
-        print(f"roadmap build: error: {printable(str(exc))}", file=sys.stderr)
+        print(f"roadmap build: error: {printable_lines(str(exc))}", file=sys.stderr)
         return 1
     except SiteError as exc:
         raise _usage(exc) from None
@@ -70,7 +70,7 @@ def _regenerate(args: argparse.Namespace, project: Project) -> bool:
         print_problems(exc, "; the site keeps the last good pages until they are fixed")
         return False
     except SiteError as exc:
-        print(f"roadmap serve: {printable(str(exc))}", file=sys.stderr, flush=True)
+        print(f"roadmap serve: {printable_lines(str(exc))}", file=sys.stderr, flush=True)
         return False
     if changed:
         print(
