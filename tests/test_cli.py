@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -144,3 +145,38 @@ def test_a_reader_that_stops_early_is_not_an_error() -> None:
             proc.stdout.close()
             err = proc.stderr.read().decode()
         assert proc.returncode == 0 and "Traceback" not in err and "Exception ignored" not in err, (command, err)
+
+
+def test_a_file_name_with_escape_codes_or_a_newline_is_shown_escaped_on_one_line(tmp_path: Path, run: Callable[..., Result]) -> None:
+    root = tmp_path / "kb"
+    shutil.copytree(MINI, root)
+    shutil.copy(root / "roadmap" / "vectors.yml", root / "roadmap" / "\x1b[31mred.yml")
+    (root / "roadmap" / "new\nline\u202e.yml").write_text("x", encoding="utf-8")
+    result = run("validate", "--root", root)
+    assert result.code == 1
+    assert result.err.splitlines() == [
+        "roadmap/\\x1b[31mred.yml:1:1: error[file-name]: file name `\\x1b[31mred.yml` is not a valid id: "
+        "use lowercase words joined by hyphens, e.g. `gradient-descent.yml`",
+        "roadmap/new\\x0aline\\u202e.yml:1:1: error[file-name]: file name `new\\x0aline\\u202e.yml` is not a valid id: "
+        "use lowercase words joined by hyphens, e.g. `gradient-descent.yml`",
+        "2 problems in 2 files",
+    ]
+
+
+def test_a_problem_is_one_line_whatever_its_path_and_message_hold() -> None:
+    from generator.kb.problems import Position, Problem
+
+    problem = Problem(Position("roadmap/a\r\n\x1b]0;title\x07\x9b2J\u2066.yml", 2, 3), "bad `\x1b[2J\u202e`", "text")
+    assert str(problem) == "roadmap/a\\x0d\\x0a\\x1b]0;title\\x07\\x9b2J\\u2066.yml:2:3: error[text]: bad `\\x1b[2J\\u202e`"
+
+
+def test_error_lines_and_messages_show_control_characters_escaped(tmp_path: Path, run: Callable[..., Result]) -> None:
+    unknown = run("plan", "a\x1b[2Jb\u202e", "--root", MINI)
+    assert unknown.code == 2
+    assert unknown.err.startswith("roadmap plan: error: no topic has the id `a\\x1b[2Jb\\u202e`;")
+    out = tmp_path / "out\x1b]0;pwned\x07\nnext"
+    generated = run("generate", "--root", MINI, "--out", out)
+    assert generated.code == 0, generated.err
+    assert generated.out.endswith("out\\x1b]0;pwned\\x07\\x0anext/\n")
+    assert generated.out.count("\n") == 1
+    assert "\x1b" not in unknown.err + generated.out

@@ -170,3 +170,54 @@ def test_help_mentions_formats(run: Callable[..., Result]) -> None:
     result = run("plan", "--help")
     assert result.code == 0
     assert "--hours-per-week" in result.out and "markdown" in result.out
+
+
+# Control characters YAML lets through in double-quoted escapes: ESC (a clear screen and a
+# window title), BEL, NUL, a C1 CSI, and bidi overrides and isolates.
+EVIL_TITLE = "Vec\x1b[2J\x1b]0;pwned\x07tors\x00\u202e"
+EVIL_BOOK = "A \x9b31m book\u2066"
+EVIL_SECTIONS = "Ch. 1\r\u202a"
+RAW_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+@pytest.fixture
+def evil_root(mini_root: Path) -> Path:
+    topic = mini_root / "roadmap" / "vectors.yml"
+    topic.write_text(
+        topic.read_text(encoding="utf-8").replace("title: Vectors", r'title: "Vec\e[2J\e]0;pwned\ators\0\u202e"'), encoding="utf-8"
+    )
+    book = mini_root / "resources" / "la-book.yml"
+    text = book.read_text(encoding="utf-8").replace("title: A Linear Algebra Book", r'title: "A \x9b31m book\u2066"')
+    book.write_text(text.replace("sections: Ch. 1\n", 'sections: "Ch. 1\\r\\u202a"\n', 1), encoding="utf-8")
+    return mini_root
+
+
+def test_control_characters_from_yaml_print_escaped_in_every_format(run: Callable[..., Result], evil_root: Path) -> None:
+    text = run("plan", "vectors", "--root", evil_root)
+    assert text.code == 0, text.err
+    assert text.out.splitlines()[0] == "Study plan for Vec\\x1b[2J\\x1b]0;pwned\\x07tors\\x00\\u202e (vectors)"
+    assert "     - A \\x9b31m book\\u2066 [book, free, beginner] https://example.org/la-book/\n       read: Ch. 1\\x0d\\u202a\n" in text.out
+
+    md = run("plan", "vectors", "--format", "markdown", "--root", evil_root)
+    assert md.out.splitlines()[0] == "# Study plan: Vec\\x1b\\[2J\\x1b\\]0;pwned\\x07tors\\x00\\u202e"
+    assert "  - [A \\x9b31m book\\u2066](https://example.org/la-book/): book, free, beginner; read Ch. 1\\x0d\\u202a\n" in md.out
+
+    ready = run("plan", "--ready", "--root", evil_root)
+    assert "  vectors: Vec\\x1b[2J\\x1b]0;pwned\\x07tors\\x00\\u202e, 4 h; unlocks matrices\n" in ready.out
+    ready_md = run("plan", "--ready", "--format", "markdown", "--root", evil_root)
+    assert "- [ ] Vec\\x1b\\[2J\\x1b\\]0;pwned\\x07tors\\x00\\u202e (`vectors`), 4 h\n" in ready_md.out
+
+    # JSON says the same data, with every control character a \u escape (json leaves C1 and bidi marks raw).
+    plan_doc = run("plan", "vectors", "--format", "json", "--root", evil_root)
+    ready_doc = run("plan", "--ready", "--format", "json", "--root", evil_root)
+    export = run("export", "--root", evil_root)
+    assert json.loads(plan_doc.out)["steps"][0]["title"] == EVIL_TITLE
+    assert json.loads(plan_doc.out)["steps"][0]["resources"][0]["title"] == EVIL_BOOK
+    assert json.loads(plan_doc.out)["steps"][0]["resources"][0]["sections"] == EVIL_SECTIONS
+    assert json.loads(ready_doc.out)["ready"][0]["title"] == EVIL_TITLE
+    assert next(t for t in json.loads(export.out)["topics"] if t["id"] == "vectors")["title"] == EVIL_TITLE
+    assert '"title": "A \\u009b31m book\\u2066"' in plan_doc.out
+
+    for result in (text, md, ready, ready_md, plan_doc, ready_doc, export):
+        assert result.code == 0, result.err
+        assert not RAW_CONTROLS.search(result.out), result.out

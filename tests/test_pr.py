@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -163,7 +164,9 @@ def test_an_edited_generated_file_is_refused_with_the_yaml_to_edit(
     ]
     text = summary.read_text(encoding="utf-8")
     assert "❌ This pull request edits files that the generator writes. Edit the YAML instead:" in text
-    assert f"- `{path}`: {edit_instead}" in text
+    # The message as escaped Markdown text: its backticks, `*` and `<id>` shown as typed.
+    escaped = re.sub(r"([`*<>])", r"\\\1", edit_instead)
+    assert f"- `{path}`: {escaped}" in text
 
 
 def test_hand_written_pages_may_change(repo: Path, run: Callable[..., Result]) -> None:
@@ -312,3 +315,73 @@ def test_pr_check_expects_schema_files_exactly_as_the_schema_command_writes_them
     assert run("schema", "--out", tmp_path / "schema").code == 0
     written = {f"schema/{p.name}": p.read_text(encoding="utf-8") for p in (tmp_path / "schema").iterdir()}
     assert written == _schema_files()
+
+
+def test_file_names_cannot_inject_workflow_commands(repo: Path, run: Callable[..., Result], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    write(repo, "roadmap/a\n::warning title=x::all checks passed.txt", "x\n")
+    write(repo, "roadmap/b,line=999::x.txt", "x\n")
+    write(repo, "roadmap/c\n::warning::50% d.yml", "x\n")
+    write(repo, "site/learn/50%,col=9\r::notice::c\x1b[2J.md", "edited\n")
+    commit(repo, force="site/learn")
+    result = run("pr-check", "--root", repo, "--base", "main")
+    assert result.code == 1
+    assert result.out.splitlines() == [
+        "::error file=site/learn/50%25%2Ccol=9%0D%3A%3Anotice%3A%3Ac\\x1b[2J.md,line=1,col=1,title=error[generated-file]::"
+        "site/learn/ is written by `roadmap generate` from the YAML and is not kept in git; edit roadmap/*.yml and resources/*.yml instead",
+        "::error file=roadmap/a%0A%3A%3Awarning title=x%3A%3Aall checks passed.txt,line=1,col=1,title=error[stray-file]::"
+        "only `.yml` records belong in this folder; move or delete this file",
+        "::error file=roadmap/b%2Cline=999%3A%3Ax.txt,line=1,col=1,title=error[stray-file]::"
+        "only `.yml` records belong in this folder; move or delete this file",
+        "::error file=roadmap/c%0A%3A%3Awarning%3A%3A50%25 d.yml,line=1,col=1,title=error[file-name]::"
+        "file name `c%0A::warning::50%25 d.yml` is not a valid id: use lowercase words joined by hyphens, e.g. `gradient-descent.yml`",
+    ]
+    # The same problems on stderr, one line each, none of them a workflow command.
+    assert [line.split(":", 1)[0] for line in result.err.splitlines()[:-1]] == [
+        "site/learn/50%,col=9\\x0d",
+        "roadmap/a\\x0a",
+        "roadmap/b,line=999",
+        "roadmap/c\\x0a",
+    ]
+
+
+def test_the_summary_escapes_file_names_titles_and_sections(repo: Path, tmp_path: Path, run: Callable[..., Result]) -> None:
+    evil = "resources/x| @org-team #12 `y` [z](https:\n## Heading.yml"
+    write(repo, evil, "x\n")
+    commit(repo)
+    git(repo, "branch", "-f", "main", "HEAD")  # the base holds it; the pull request removes it
+    git(repo, "rm", "-q", evil)
+    vectors = (repo / "roadmap" / "vectors.yml").read_text(encoding="utf-8")
+    write(
+        repo, "roadmap/vectors.yml", vectors.replace("title: Vectors", 'title: "Vectors | @octocat #42 *b* [l](https://e.example)\\e[2J"')
+    )
+    write(repo, "resources/another-la-book.yml", NEW_BOOK.replace('"Ch. 9 | Appendix B"', '"`Ch. 9` | @team, see #7 > b"'))
+    commit(repo)
+    summary = tmp_path / "summary.md"
+    result = run("pr-check", "--root", repo, "--base", "main", "--summary", summary)
+    assert result.code == 0, result.err
+    rows = [line for line in summary.read_text(encoding="utf-8").splitlines() if line.startswith("| `")]
+    assert rows == [
+        "| `another-la-book` (added) | Vectors \\| @\u200boctocat #\u200b42 \\*b\\* \\[l\\](https://e.example)\\\\x1b\\[2J (`vectors`) | Ch. 1-2 | 2 of 2 |",
+        "| `another-la-book` (added) | Gradients (`gradients`) | \\`Ch. 9\\` \\| @\u200bteam, see #\u200b7 \\> b | 2 of 2 |",
+        "| ``x\\| @org-team #12 `y` [z](https: ## Heading`` (removed) | — | — | — |",
+    ]
+
+
+def test_the_summary_escapes_generated_file_names_and_fences_every_problem(repo: Path, tmp_path: Path, run: Callable[..., Result]) -> None:
+    page = "site/learn/topics/@octocat #1 | x\n## Heading/index.md"
+    write(repo, page, "edited\n")
+    write(repo, "roadmap/````x.yml", "x\n")
+    commit(repo, force="site/learn")
+    summary = tmp_path / "summary.md"
+    assert run("pr-check", "--root", repo, "--base", "main", "--summary", summary).code == 1
+    text = summary.read_text(encoding="utf-8")
+    assert (
+        "- `site/learn/topics/@octocat #1 \\| x ## Heading/index.md`: site/learn/ is written by \\`roadmap generate\\` "
+        "from the YAML and is not kept in git; edit roadmap/@\u200boctocat #\u200b1 \\| x ## Heading.yml instead\n"
+    ) in text
+    problem = (
+        "roadmap/````x.yml:1:1: error[file-name]: file name `````x.yml` is not a valid id: "
+        "use lowercase words joined by hyphens, e.g. `gradient-descent.yml`"
+    )
+    assert f"\n\n``````text\n{problem}\n``````\n" in text  # longer than the five backticks inside

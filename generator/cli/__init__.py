@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from generator import __version__
 from generator.cli.common import UsageError, print_problems
 from generator.kb.problems import DataError, RootError
+from generator.safe_text import printable_lines
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -71,7 +72,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print_problems(exc)
         return 1
     except (RootError, UsageError) as exc:
-        print(f"roadmap {args.command}: error: {exc}", file=sys.stderr)
+        print(f"roadmap {args.command}: error: {printable_lines(str(exc))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
@@ -84,7 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Writing the output failed (a full disk under `> file`) or another I/O error no
         # check foresaw: say what, without a traceback.
         where = f" ({exc.filename})" if exc.filename else ""
-        print(f"roadmap {args.command}: error: {exc.strerror or exc}{where}", file=sys.stderr)
+        print(f"roadmap {args.command}: error: {printable_lines(f'{exc.strerror or exc}{where}')}", file=sys.stderr)
         return 1
 
 

@@ -8,12 +8,13 @@ import sys
 from typing import Any
 
 from generator.cli.common import load
+from generator.safe_text import json_printable
 
 
 def _export(args: argparse.Namespace) -> int:
     roadmap = load(args)
-    json.dump(roadmap.export(), sys.stdout, indent=2, ensure_ascii=False, sort_keys=False)
-    sys.stdout.write("\n")
+    # json escapes C0 controls; DEL, C1 and bidi marks it leaves raw, so they are escaped too.
+    sys.stdout.write(json_printable(json.dumps(roadmap.export(), indent=2, ensure_ascii=False)) + "\n")
     return 0
 
 

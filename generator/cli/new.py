@@ -15,6 +15,7 @@ from generator.kb.scaffold import (
     new_topic,
 )
 from generator.kb.vocabulary import AREAS, COSTS, KINDS, LEVELS
+from generator.safe_text import printable
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -28,7 +29,7 @@ def _run(args: argparse.Namespace) -> int:
     except (EOFError, KeyboardInterrupt):
         raise UsageError("cancelled; nothing was written") from None
     shown = path.relative_to(Path(args.root)).as_posix()
-    print(f"wrote {shown}")
+    print(f"wrote {printable(shown)}")
     if args.what == "topic":
         print(f"next: add a resource that covers it (roadmap new resource --covers {path.stem}:SECTIONS), then run roadmap validate")
     else:

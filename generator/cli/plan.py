@@ -10,7 +10,7 @@ from typing import Any
 
 from generator.cli.common import UsageError, load, number_in_range
 from generator.kb.roadmap import Roadmap
-from generator.plan.formats import format_hours, plan_json, plan_markdown, plan_text
+from generator.plan.formats import format_hours, lines_out, plan_json, plan_markdown, plan_text
 from generator.plan.rules import (
     MAX_PACE,
     MIN_PACE,
@@ -24,6 +24,7 @@ from generator.plan.rules import (
     unlocks,
 )
 from generator.render.text import md_backslashed, number
+from generator.safe_text import json_printable
 
 FORMATS = ("text", "json", "markdown")
 
@@ -78,7 +79,7 @@ def _plan(args: argparse.Namespace) -> int:
     pace: float | None = args.hours_per_week
     weeks = schedule(result.steps, pace) if pace is not None else None
     if args.format == "json":
-        sys.stdout.write(json.dumps(plan_json(roadmap, result, weeks), indent=2, ensure_ascii=False) + "\n")
+        sys.stdout.write(json_printable(json.dumps(plan_json(roadmap, result, weeks), indent=2, ensure_ascii=False)) + "\n")
     elif args.format == "markdown":
         sys.stdout.write(plan_markdown(roadmap, result, weeks, pace))
     else:
@@ -103,15 +104,15 @@ def _ready(roadmap: Roadmap, known: list[str], include_recommended: bool, fmt: s
                 for tid in topics
             ],
         }
-        return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+        return json_printable(json.dumps(doc, indent=2, ensure_ascii=False)) + "\n"
     if fmt == "markdown":
         lines = ["# Ready to learn next", ""]
         lines += [f"- [ ] {md_backslashed(roadmap.topics[t].title)} (`{t}`), {format_hours(roadmap.topics[t].hours)} h" for t in topics]
-        return "\n".join(lines) + "\n"
+        return lines_out(lines)
     head = "Ready to learn (every required prerequisite known)" if not include_recommended else "Ready to learn (every prerequisite known)"
     lines = [f"{head}: {len(topics)} topic{'s' if len(topics) != 1 else ''}"]
     for tid in topics:
         opens = unlocks(roadmap, tid, closure)
         tail = f"; unlocks {', '.join(opens)}" if opens else ""
         lines.append(f"  {tid}: {roadmap.topics[tid].title}, {format_hours(roadmap.topics[tid].hours)} h{tail}")
-    return "\n".join(lines) + "\n"
+    return lines_out(lines)

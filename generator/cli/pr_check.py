@@ -17,6 +17,7 @@ from generator.review.pr import (
     build_report,
     render_summary,
 )
+from generator.safe_text import md_code
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -26,7 +27,7 @@ def _run(args: argparse.Namespace) -> int:
         report_file = Path(args.links_report)
         if not report_file.exists():
             # In CI the link check runs first and may fail before writing anything.
-            links = f"_The link check wrote no report to `{args.links_report}`; see its step in the log._"
+            links = f"_The link check wrote no report to {md_code(args.links_report)}; see its step in the log._"
         else:
             try:
                 links = report_file.read_text(encoding="utf-8")

@@ -15,6 +15,7 @@ from generator.output.project import GENERATED_FOLDER, BuildError, Project, Site
 from generator.output.report import DEFAULT_REPORT, load_report, report_path
 from generator.output.staging import Terminated, sigterm_as_interrupt
 from generator.output.writer import MANIFEST, generate, read_manifest
+from generator.safe_text import printable, printable_lines
 
 TERMINATED = 128 + 15  # the exit status of a process stopped by SIGTERM
 
@@ -36,16 +37,16 @@ def _generate(args: argparse.Namespace) -> int:
         with sigterm_as_interrupt():
             changed = generate(load(args), out, report)
     except Terminated:
-        print(f"roadmap generate: terminated; {show(out)}/ is as it was", file=sys.stderr)
+        print(f"roadmap generate: terminated; {printable(show(out))}/ is as it was", file=sys.stderr)
         return TERMINATED
     except WriteError as exc:
-        print(f"roadmap generate: error: {exc}", file=sys.stderr)
+        print(f"roadmap generate: error: {printable_lines(str(exc))}", file=sys.stderr)
         return 1
     except SiteError as exc:
         raise _usage(exc) from None
     count = len(read_manifest(out) or {})
     with_report = " (with the link report)" if report else ""
-    print(f"{'wrote' if changed else 'up to date:'} {count} files in {show(out)}/{with_report}")
+    print(f"{'wrote' if changed else 'up to date:'} {count} files in {printable(show(out))}/{with_report}")
     return 0
 
 
@@ -64,14 +65,14 @@ def _build(args: argparse.Namespace) -> int:
             generate(roadmap, project.generated, report)
             seconds = build_site(project, out, args.engine)
     except Terminated:
-        print(f"roadmap build: terminated; the previous site in {show(out.resolve())}/ is untouched", file=sys.stderr)
+        print(f"roadmap build: terminated; the previous site in {printable(show(out.resolve()))}/ is untouched", file=sys.stderr)
         return TERMINATED
     except (BuildError, WriteError) as exc:
-        print(f"roadmap build: error: {exc}", file=sys.stderr)
+        print(f"roadmap build: error: {printable_lines(str(exc))}", file=sys.stderr)
         return 1
     except SiteError as exc:
         raise _usage(exc) from None
-    print(f"built {show(out.resolve())}/ with {args.engine} in {seconds:.1f} s")
+    print(f"built {printable(show(out.resolve()))}/ with {args.engine} in {seconds:.1f} s")
     return 0
 
 
@@ -84,10 +85,12 @@ def _regenerate(args: argparse.Namespace, project: Project) -> bool:
         print_problems(exc, "; the site keeps the last good pages until they are fixed")
         return False
     except SiteError as exc:
-        print(f"roadmap serve: {exc}", file=sys.stderr, flush=True)
+        print(f"roadmap serve: {printable_lines(str(exc))}", file=sys.stderr, flush=True)
         return False
     if changed:
-        print(f"roadmap serve: regenerated {show(project.generated)}/; the browser reloads when the engine has rebuilt", flush=True)
+        print(
+            f"roadmap serve: regenerated {printable(show(project.generated))}/; the browser reloads when the engine has rebuilt", flush=True
+        )
     return True
 
 
@@ -109,7 +112,10 @@ def _serve(args: argparse.Namespace) -> int:
         raise _usage(exc) from None
     address = f"127.0.0.1:{args.port}"
     with serve.engine_server(args.engine, project, address) as process:
-        print(f"roadmap serve: http://{address}/ (watching roadmap/, resources/ and {show(project.docs_dir)}/; Ctrl-C stops)", flush=True)
+        print(
+            f"roadmap serve: http://{address}/ (watching roadmap/, resources/ and {printable(show(project.docs_dir))}/; Ctrl-C stops)",
+            flush=True,
+        )
         return serve.watch(process, root, project, report_file, args.interval, lambda: _regenerate(args, project))
 
 

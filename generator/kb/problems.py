@@ -6,6 +6,8 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from generator.safe_text import printable
+
 
 @dataclass(frozen=True, order=True)
 class Position:
@@ -16,7 +18,9 @@ class Position:
     col: int = 1
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}"
+        # A file may be named anything git can store (escape codes, newlines): shown escaped,
+        # so a problem is always exactly one line.
+        return f"{printable(self.path)}:{self.line}:{self.col}"
 
 
 @dataclass(frozen=True, order=True)
@@ -30,12 +34,8 @@ class Problem:
     check: str  # last, so problems still sort by place, then message
 
     def __str__(self) -> str:
-        return f"{self.position}: error[{self.check}]: {_one_line(self.message)}"
-
-
-def _one_line(text: str) -> str:
-    """Messages quote the contributor's values; control characters in them must not break the line."""
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+        # Messages quote the contributor's values; control characters in them must not break the line.
+        return f"{self.position}: error[{self.check}]: {printable(self.message)}"
 
 
 class DataError(Exception):

@@ -16,6 +16,8 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 from urllib.parse import quote
 
+from generator.safe_text import md_code as _code, md_text as _text, printable
+
 from ._cache import format_time
 from ._verdicts import VERDICT_ORDER, Result, Verdict, reason_text
 
@@ -86,15 +88,6 @@ def render_json(results: Sequence[Result]) -> str:
 
 # -- text ---------------------------------------------------------------------------
 
-# C0 and C1 controls, line and paragraph separators, and the bidirectional overrides and
-# isolates that can make a terminal or a page show text in another order than it is.
-_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-
-
-def printable(text: str) -> str:
-    """`text` with control characters written as visible escapes (`\\x1b`, `\\u202e`)."""
-    return _CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text)
-
 
 def summary_line(results: Sequence[Result]) -> str:
     counts = summary(results)
@@ -138,38 +131,6 @@ _INTROS = {
     Verdict.REDIRECTED: "These work, but the site says they have moved for good.",
     Verdict.SKIPPED: "Not checked: excluded, or on a private network.",
 }
-
-
-def _one_line(text: str) -> str:
-    return printable(text.replace("\r\n", " ").replace("\n", " ")).strip()
-
-
-# Markdown's punctuation that could start markup inside a table cell: emphasis, code, links
-# and images, raw HTML and autolinks, entities, strikethrough, and the cell separator.
-_MARKUP = re.compile(r"([\\`*_\[\]<>|~&!])")
-
-
-def _text(text: str) -> str:
-    """Escaped Markdown text for a table cell: shows exactly `text`, starts no markup,
-    mentions nobody (`@\u200b`) and links no issue (`#\u200b1`)."""
-    text = _MARKUP.sub(r"\\\1", _one_line(text))
-    return re.sub(r"#(?=\d)", "#\u200b", text.replace("@", "@\u200b"))
-
-
-def _code(text: str) -> str:
-    """An inline code span for a table cell, whatever `text` holds.
-
-    The fence is one backtick longer than the longest run inside, padded with a space when
-    the text starts or ends with a backtick. GFM splits table rows on every `|` not escaped
-    by a backslash, code spans included, so each `|` gets one (and a backslash already in
-    front of it another, lest it escape ours): `a\\|b` would otherwise end the cell."""
-    text = _one_line(text)
-    if not text:
-        return ""
-    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
-    pad = " " if text[0] == "`" or text[-1] == "`" else ""
-    text = re.sub(r"(\\*)\|", lambda m: m.group(1) * 2 + "\\|", text)
-    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 # What an autolink `<...>` may hold and still mean exactly that URL, with nothing for

@@ -1,5 +1,9 @@
 """A study plan as text for a terminal, a Markdown checklist and the JSON document of
-`roadmap plan`. planner.js writes the same JSON and Markdown, byte for byte."""
+`roadmap plan`. planner.js writes the same JSON and Markdown, byte for byte.
+
+Titles, sections and URLs come from YAML, where a double-quoted string can hold any
+control character (`"\\e[2J"`): every line of text and Markdown is passed through
+`printable`, so they print as visible escapes on a terminal, whatever field they sit in."""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from typing import Any
 from generator.kb.roadmap import Roadmap
 from generator.plan.rules import Plan, Slot, Week, known_closure
 from generator.render.text import md_backslashed, number, plural
+from generator.safe_text import printable
 
 
 def format_hours(hours: float) -> str:
@@ -62,6 +67,11 @@ def plan_json(roadmap: Roadmap, result: Plan, weeks: Sequence[Week] | None = Non
     return out
 
 
+def lines_out(lines: Sequence[str]) -> str:
+    """Lines of output, each with its control characters escaped, ending with a newline."""
+    return "\n".join(printable(line) for line in lines) + "\n"
+
+
 def _md_url(url: str) -> str:
     return url.replace("(", "%28").replace(")", "%29")
 
@@ -84,7 +94,7 @@ def plan_markdown(roadmap: Roadmap, result: Plan, weeks: Sequence[Week] | None =
     lines += [summary, ""]
     if not result.steps:
         lines.append("Nothing to study: every target is already known.")
-        return "\n".join(lines) + "\n"
+        return lines_out(lines)
 
     by_id = {step.topic: step for step in result.steps}
 
@@ -111,7 +121,7 @@ def plan_markdown(roadmap: Roadmap, result: Plan, weeks: Sequence[Week] | None =
                 lines += item(slot.topic, slot)
             lines.append("")
         lines.pop()
-    return "\n".join(lines) + "\n"
+    return lines_out(lines)
 
 
 def plan_text(roadmap: Roadmap, result: Plan, weeks: Sequence[Week] | None = None, hours_per_week: float | None = None) -> str:
@@ -136,7 +146,7 @@ def plan_text(roadmap: Roadmap, result: Plan, weeks: Sequence[Week] | None = Non
     lines += [summary, ""]
     if not result.steps:
         lines.append("Nothing to study: every target is already known.")
-        return "\n".join(lines) + "\n"
+        return lines_out(lines)
     width = len(str(len(result.steps)))
     stages = {stage.id: stage.title for stage in roadmap.stages}
     for i, step in enumerate(result.steps, 1):
@@ -151,4 +161,4 @@ def plan_text(roadmap: Roadmap, result: Plan, weeks: Sequence[Week] | None = Non
         for week in weeks:
             parts = [s.topic + (f" (part {s.part}/{s.parts}, {format_hours(s.hours)} h)" if s.parts > 1 else "") for s in week.slots]
             lines.append(f"Week {week.number} ({format_hours(week.hours)} h): " + ", ".join(parts))
-    return "\n".join(lines) + "\n"
+    return lines_out(lines)

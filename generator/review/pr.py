@@ -25,6 +25,7 @@ from pathlib import Path, PurePosixPath
 
 from generator.kb.problems import DataError, Position, Problem
 from generator.output.project import GENERATED_FOLDER as LEARN, SiteError, config_folders
+from generator.safe_text import md_code, md_text, workflow_data, workflow_property
 
 # `roadmap generate` writes <docs_dir>/learn/, `roadmap build` writes <site_dir>/;
 # both folders come from mkdocs.yml, these are the project's own defaults.
@@ -56,13 +57,15 @@ class Change:
 
 def _git(root: Path, *args: str) -> str:
     try:
-        done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, check=False)
+        done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, check=False)
     except FileNotFoundError:
         raise PullRequestError("git is not installed; pr-check needs it to see what changed") from None
+    # Decoded here, not with text=True: its universal newlines would read a CR in a file
+    # name as LF, and a name that is not UTF-8 would stop the check with a traceback.
     if done.returncode != 0:
-        text = done.stderr.strip().splitlines()
+        text = done.stderr.decode("utf-8", "replace").strip().splitlines()
         raise PullRequestError(text[-1] if text else f"git {args[0]} failed")
-    return done.stdout
+    return done.stdout.decode("utf-8", "replace")
 
 
 def changed_files(root: Path, base: str) -> list[Change]:
@@ -251,8 +254,10 @@ def _nested(markdown: str) -> str:
     return "\n".join(out)
 
 
-def _cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+def _fence(lines: Iterable[str]) -> str:
+    """A code fence longer than any run of backticks in `lines`, so none can close it."""
+    runs = [len(run) for line in lines for run in re.findall("`+", line)]
+    return "`" * max(3, max(runs, default=0) + 1)
 
 
 def render_summary(report: Report, links: str | None) -> str:
@@ -270,7 +275,7 @@ def render_summary(report: Report, links: str | None) -> str:
     lines += ["### Generated files", ""]
     if report.generated:
         lines += ["❌ This pull request edits files that the generator writes. Edit the YAML instead:", ""]
-        lines += [f"- `{p.position.path}`: {p.message}" for p in report.generated]
+        lines += [f"- {md_code(p.position.path)}: {md_text(p.message)}" for p in report.generated]
     else:
         lines.append("✅ No generated file is edited.")
     lines.append("")
@@ -278,9 +283,10 @@ def render_summary(report: Report, links: str | None) -> str:
     lines += ["### Validation", ""]
     if report.validation:
         noun = "problem" if len(report.validation) == 1 else "problems"
-        lines += [f"❌ `roadmap validate` found {len(report.validation)} {noun}; each line says what to change:", "", "```text"]
-        lines += [str(p) for p in report.validation]
-        lines += ["```"]
+        shown = [str(p) for p in report.validation]  # one line each, control characters escaped
+        fence = _fence(shown)
+        lines += [f"❌ `roadmap validate` found {len(report.validation)} {noun}; each line says what to change:", "", f"{fence}text"]
+        lines += [*shown, fence]
     else:
         lines.append(f"✅ `roadmap validate`: {report.counts}, no problems.")
     lines.append("")
@@ -297,19 +303,22 @@ def render_summary(report: Report, links: str | None) -> str:
         else:
             lines += ["| Resource | Topic | Sections | Place among the topic's resources |", "|---|---|---|---|"]
             for rid, status, covers in report.placements:
-                name = f"`{rid}` ({status})"
+                name = f"{md_code(rid)} ({status})"
                 if status == "removed":
                     lines.append(f"| {name} | — | — | — |")
                 elif not covers:
                     lines.append(f"| {name} | none: listed in the catalogue only | — | — |")
                 for topic, title, sections, place, total in covers:
-                    lines.append(f"| {name} | {_cell(title)} (`{topic}`) | {_cell(sections)} | {place} of {total} |")
+                    lines.append(f"| {name} | {md_text(title)} ({md_code(topic)}) | {md_text(sections)} | {place} of {total} |")
             lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
 def _annotation(problem: Problem) -> str:
-    # GitHub Actions workflow command: shows the problem on the pull request's diff.
-    text = problem.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    where = problem.position
-    return f"::error file={where.path},line={where.line},col={where.col},title=error[{problem.check}]::{text}"
+    # GitHub Actions workflow command: shows the problem on the pull request's diff. A file
+    # may be named anything (`a,line=9::x`, a newline then `::warning ...`): every property
+    # and the message are escaped as GitHub documents, so the file name reaches GitHub as it
+    # is and can neither add a property nor start a second command.
+    where, title = problem.position, workflow_property(f"error[{problem.check}]")
+    file, text = workflow_property(where.path), workflow_data(problem.message)
+    return f"::error file={file},line={where.line},col={where.col},title={title}::{text}"
