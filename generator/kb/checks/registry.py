@@ -27,7 +27,7 @@ CROSS_CHECKS: dict[str, Check] = {}
 FILE_CHECKS = (
     # the file and its place (generator/kb/loading.py, generator/kb/strict_yaml.py)
     "stages-file", "stray-folder", "yaml-extension", "stray-file", "file-name",
-    "file-size", "unreadable", "encoding",
+    "file-size", "unreadable", "symlink", "not-a-file", "encoding",
     # its YAML (generator/kb/strict_yaml.py)
     "bad-character", "yaml-syntax", "empty-file", "two-documents", "not-a-mapping",
     "duplicate-key", "yaml-alias", "yaml-tag", "key-type", "too-deep",
