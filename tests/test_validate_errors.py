@@ -525,6 +525,24 @@ CASES = [
         "unknown-key",
         r"unknown key `stages\[0\]\.colour`",
     ),
+    Case(
+        "prerequisite-id-with-newline",
+        TOPIC,
+        "topic: vectors",
+        'topic: "vectors\\n"',
+        "roadmap/gradients.yml:23:12",
+        "id-format",
+        r"is `vectors\\n`, not an id",
+    ),
+    Case(
+        "stage-id-with-newline",
+        STAGES,
+        "  - id: foundations",
+        '  - id: "foundations\\n"',
+        "roadmap/stages.yml:3:9",
+        "id-format",
+        r"is `foundations\\n`, not an id",
+    ),
     # --- across records ------------------------------------------------------------------
     Case(
         "prerequisite-typo",
@@ -691,3 +709,39 @@ def test_missing_root_is_a_usage_error(tmp_path: Path, run: Callable[..., Result
     result = run("validate", "--root", tmp_path / "nowhere")
     assert result.code == 2
     assert "no roadmap/ or resources/ folder" in result.err
+
+
+# A file name is an id only in full: `forum\n.yml` once validated (`$` matches before a
+# final newline), and its page folder then broke every later `roadmap generate`.
+ALMOST_IDS = {
+    "newline": "forum\n",
+    "trailing-space": "forum ",
+    "tab": "for\tum",
+    "unicode-letter": "for\u00fcm",
+    "leading-newline": "\nforum",
+}
+
+
+@pytest.mark.parametrize("name", ALMOST_IDS.values(), ids=ALMOST_IDS.keys())
+def test_a_file_name_is_an_id_only_in_full(name: str, mini_root: Path, run: Callable[..., Result]) -> None:
+    (mini_root / "resources" / "forum.yml").rename(mini_root / "resources" / f"{name}.yml")
+    result = run("validate", "--root", mini_root)
+    assert result.code == 1, result.err
+    shown = name.replace("\n", "\\n").replace("\t", "\\t")
+    assert result.err.splitlines() == [
+        f"resources/{shown}.yml:1:1: error[file-name]: file name `{shown}.yml` is not a valid id: "
+        "use lowercase words joined by hyphens, e.g. `gradient-descent.yml`",
+        "1 problem in 1 file",
+    ]
+
+
+def test_a_misnamed_file_is_its_own_problem_and_no_other(mini_root: Path, run: Callable[..., Result]) -> None:
+    """Topics only a misnamed resource covers are not "uncovered", nor references to a misnamed topic "unknown"."""
+    (mini_root / "resources" / "la-book.yml").rename(mini_root / "resources" / "la-book\n.yml")
+    (mini_root / "roadmap" / "vectors.yml").rename(mini_root / "roadmap" / "Vectors .yml")
+    result = run("validate", "--root", mini_root)
+    assert result.code == 1, result.err
+    assert [line.split(": error[")[0] + " " + line.split("[")[1].split("]")[0] for line in result.err.splitlines()[:-1]] == [
+        "resources/la-book\\n.yml:1:1 file-name",
+        "roadmap/Vectors .yml:1:1 file-name",
+    ]

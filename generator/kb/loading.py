@@ -22,8 +22,9 @@ _ID = re.compile(ID_PATTERN)
 
 
 def _record_files(folder: Path, problems: list[Problem], base: Path, skip: str = "") -> tuple[list[Path], set[str]]:
-    """The record files to read in `folder` (all but `skip`), and the ids of the records there
-    that are not plain files (a link, a pipe...): each is reported here, and never opened."""
+    """The record files to read in `folder` (all but `skip`), and the names (without `.yml`)
+    of the records there that are not read: not plain files (a link, a pipe...) or not named
+    by an id. Each is reported here, and never opened."""
     prefix = folder.relative_to(base).as_posix() + "/"
     # scandir sorted by name: the order sorted(iterdir()) gave, without a stat or a
     # Path comparison per file (thousands of them in a big knowledge base).
@@ -35,11 +36,11 @@ def _record_files(folder: Path, problems: list[Problem], base: Path, skip: str =
         if entry.name.startswith(".") or entry.name in ("README.md", skip):
             continue
         file = folder / entry.name
-        display = prefix + entry.name
+        display = prefix + _shown(entry.name)
         if entry.is_symlink():
             # Never followed: it may lead out of the repository, to a device, nowhere, or round in a loop.
             problems.append(link_problem(display))
-            if file.suffix == ".yml" and _is_id(file.stem):
+            if file.suffix == ".yml":
                 unread.add(file.stem)
         elif entry.is_dir(follow_symlinks=False):
             problems.append(
@@ -61,6 +62,7 @@ def _record_files(folder: Path, problems: list[Problem], base: Path, skip: str =
                     "file-name",
                 )
             )
+            unread.add(file.stem)
         elif not entry.is_file(follow_symlinks=False):
             problems.append(_not_plain(entry, display))
             unread.add(file.stem)
@@ -70,7 +72,18 @@ def _record_files(folder: Path, problems: list[Problem], base: Path, skip: str =
 
 
 def _is_id(name: str) -> bool:
-    return len(name) <= MAX_ID_LENGTH and _ID.match(name) is not None
+    # In full: `$` alone also matches before a final newline, and `forum\n.yml` would pass.
+    return len(name) <= MAX_ID_LENGTH and _ID.fullmatch(name) is not None
+
+
+def _meant_id(name: str) -> str:
+    """The id a file name not quite an id most likely means: `Gradient Descent ` -> `gradient-descent`."""
+    return "-".join(name.lower().replace("_", " ").split())
+
+
+def _shown(name: str) -> str:
+    """A file name as problems print it: on one line, a newline or tab in it written `\\n`, `\\t`."""
+    return name if name.isprintable() else "".join(c if c.isprintable() else repr(c)[1:-1] for c in name)
 
 
 def _not_plain(entry: os.DirEntry[str], display: str) -> Problem:
@@ -157,6 +170,9 @@ def _load_roadmap(root: Path) -> Roadmap:
                 stages_file = (parsed, doc)
 
     topic_files, unread_topics = _record_files(roadmap_dir, problems, root, skip=STAGES_FILE)
+    # A topic file not read is broken under the id its name means (`vectors.yml ` means
+    # `vectors`): what others say of that id is judged once the file is read.
+    unread_topic_ids = {meant for meant in map(_meant_id, unread_topics) if _is_id(meant)}
     resource_files, unread_resources = _record_files(resources_dir, problems, root)
     files = len(topic_files) + len(resource_files)
     status.show(f"reading {files:,} record files", size=files)
@@ -173,9 +189,9 @@ def _load_roadmap(root: Path) -> Roadmap:
     resources: dict[str, tuple[Resource, Document]] = {}
     covered_by_broken: set[str] = set()
     if len(resource_docs) < len(resource_files) or unread_resources:
-        # A resource file that is not even YAML (or not a file) could cover any topic: report
+        # A resource file that is not even YAML (or not read at all) could cover any topic: report
         # its own problem, not "no resource covers ..." for every topic it may be teaching.
-        covered_by_broken |= {f.stem for f in topic_files} | unread_topics
+        covered_by_broken |= {f.stem for f in topic_files} | unread_topic_ids
     for rid, doc in resource_docs.items():
         documents[doc.path] = doc
         resource, found = record_problems(doc, Resource)
@@ -185,7 +201,7 @@ def _load_roadmap(root: Path) -> Roadmap:
         else:
             covered_by_broken |= _raw_covers(doc.data)
 
-    broken_topics = (frozenset(f.stem for f in topic_files) | unread_topics) - set(topics)
+    broken_topics = (frozenset(f.stem for f in topic_files) | unread_topic_ids) - set(topics)
     records = Records(stages_file, topics, resources, broken_topics, frozenset(covered_by_broken))
     problems += cross_problems(records)
     if problems or records.stages is None:
