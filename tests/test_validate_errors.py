@@ -745,3 +745,59 @@ def test_a_misnamed_file_is_its_own_problem_and_no_other(mini_root: Path, run: C
         "resources/la-book\\n.yml:1:1 file-name",
         "roadmap/Vectors .yml:1:1 file-name",
     ]
+
+
+# --- a field error hides no problem across records ------------------------------------
+# Each: edits to the fixture, then every line `validate` must print, in one run.
+TOGETHER: dict[str, tuple[list[tuple[str, str, str]], list[str]]] = {
+    "resource-cost-and-covers-typo": (
+        [(BOOK, "cost: free", "cost: gratis"), (BOOK, "topic: matrices", "topic: matrix")],
+        ["resources/la-book.yml:5:7 choice", "resources/la-book.yml:14:12 unknown-topic"],
+    ),
+    "topic-hours-and-prerequisite-typo": (
+        [(TOPIC, "hours: 4", "hours: lots"), (TOPIC, "topic: derivatives", "topic: derivates")],
+        ["roadmap/gradients.yml:18:8 field-type", "roadmap/gradients.yml:20:12 unknown-topic"],
+    ),
+    "topic-hours-and-stage-typo": (
+        [(TOPIC, "hours: 4", "hours: 0"), (TOPIC, "stage: foundations", "stage: foundation")],
+        ["roadmap/gradients.yml:2:8 unknown-stage", "roadmap/gradients.yml:18:8 field-range"],
+    ),
+    "topic-hours-and-requires-itself": (
+        [(TOPIC, "hours: 4", "hours: lots"), (TOPIC, "topic: vectors", "topic: gradients")],
+        ["roadmap/gradients.yml:18:8 field-type", "roadmap/gradients.yml:23:12 self-prerequisite"],
+    ),
+    "resource-cost-and-duplicate-url": (
+        [(BOOK, "cost: free", "cost: gratis"), (BOOK, "https://example.org/la-book/", "https://forum.example.org/")],
+        ["resources/la-book.yml:3:6 duplicate-url", "resources/la-book.yml:5:7 choice"],
+    ),
+    # A reference that is a field error already is said once, as that.
+    "prerequisite-not-an-id-is-not-also-unknown": (
+        [(TOPIC, "hours: 4", "hours: lots"), (TOPIC, "topic: derivatives", "topic: Derivatives")],
+        ["roadmap/gradients.yml:18:8 field-type", "roadmap/gradients.yml:20:12 id-format"],
+    ),
+    "bad-url-is-not-also-a-duplicate": (
+        [(BOOK, "https://example.org/la-book/", "ftp://forum.example.org/")],
+        ["resources/la-book.yml:3:6 url"],
+    ),
+    "stage-not-an-id-is-not-also-unknown": (
+        [(TOPIC, "stage: foundations", "stage: Foundations")],
+        ["roadmap/gradients.yml:2:8 id-format"],
+    ),
+    # A topic whose own file is broken is still a topic: its dependents are quiet about it.
+    "broken-topic-with-its-own-typo": (
+        [("roadmap/vectors.yml", "hours: 4", "hours: x"), ("roadmap/vectors.yml", "stage: foundations", "stage: foundatons")],
+        ["roadmap/vectors.yml:2:8 unknown-stage", "roadmap/vectors.yml:18:8 field-type"],
+    ),
+}
+
+
+@pytest.mark.parametrize(("edits", "expected"), TOGETHER.values(), ids=TOGETHER.keys())
+def test_a_field_error_hides_no_problem_across_records(
+    edits: list[tuple[str, str, str]], expected: list[str], mini_root: Path, run: Callable[..., Result]
+) -> None:
+    for file, old, new in edits:
+        _apply(mini_root, Case("edit", file, old, new, "", "", ""))
+    result = run("validate", "--root", mini_root)
+    assert result.code == 1, result.err
+    found = [line.split(": error[")[0] + " " + line.split("[")[1].split("]")[0] for line in result.err.splitlines()[:-1]]
+    assert found == expected, result.err

@@ -11,6 +11,8 @@ from typing import Any
 
 from generator import collector, sizes, status
 from generator.kb.checks import Records, cross_problems, record_problems
+from generator.kb.checks.partial import read_resource, read_topic
+from generator.kb.checks.registry import Partial
 from generator.kb.models import ID_PATTERN, MAX_ID_LENGTH, Resource, StagesFile, Topic
 from generator.kb.problems import DataError, Position, Problem, RootError
 from generator.kb.roadmap import Roadmap
@@ -179,14 +181,20 @@ def _load_roadmap(root: Path) -> Roadmap:
     topic_docs, resource_docs = _load_all([topic_files, resource_files], root, problems)
     status.show(f"checking {len(topic_docs) + len(resource_docs):,} records", size=files)
     topics: dict[str, tuple[Topic, Document]] = {}
+    # A record that fails its model is still judged against the others on what it says
+    # plainly: a misspelt topic id is reported in the same run as a field error beside it.
+    partial_topics: dict[str, Partial] = {}
     for tid, doc in topic_docs.items():
         documents[doc.path] = doc
         topic, found = record_problems(doc, Topic)
         problems += found
         if topic is not None:
             topics[tid] = (topic, doc)
+        else:
+            partial_topics[tid] = read_topic(doc)
 
     resources: dict[str, tuple[Resource, Document]] = {}
+    partial_resources: dict[str, Partial] = {}
     covered_by_broken: set[str] = set()
     if len(resource_docs) < len(resource_files) or unread_resources:
         # A resource file that is not even YAML (or not read at all) could cover any topic: report
@@ -199,10 +207,11 @@ def _load_roadmap(root: Path) -> Roadmap:
         if resource is not None:
             resources[rid] = (resource, doc)
         else:
+            partial_resources[rid] = read_resource(doc)
             covered_by_broken |= _raw_covers(doc.data)
 
     broken_topics = (frozenset(f.stem for f in topic_files) | unread_topic_ids) - set(topics)
-    records = Records(stages_file, topics, resources, broken_topics, frozenset(covered_by_broken))
+    records = Records(stages_file, topics, resources, broken_topics, frozenset(covered_by_broken), partial_topics, partial_resources)
     problems += cross_problems(records)
     if problems or records.stages is None:
         raise DataError(problems)
