@@ -525,6 +525,24 @@ CASES = [
         "unknown-key",
         r"unknown key `stages\[0\]\.colour`",
     ),
+    Case(
+        "prerequisite-id-with-newline",
+        TOPIC,
+        "topic: vectors",
+        'topic: "vectors\\n"',
+        "roadmap/gradients.yml:23:12",
+        "id-format",
+        r"is `vectors\\n`, not an id",
+    ),
+    Case(
+        "stage-id-with-newline",
+        STAGES,
+        "  - id: foundations",
+        '  - id: "foundations\\n"',
+        "roadmap/stages.yml:3:9",
+        "id-format",
+        r"is `foundations\\n`, not an id",
+    ),
     # --- across records ------------------------------------------------------------------
     Case(
         "prerequisite-typo",
@@ -691,3 +709,95 @@ def test_missing_root_is_a_usage_error(tmp_path: Path, run: Callable[..., Result
     result = run("validate", "--root", tmp_path / "nowhere")
     assert result.code == 2
     assert "no roadmap/ or resources/ folder" in result.err
+
+
+# A file name is an id only in full: `forum\n.yml` once validated (`$` matches before a
+# final newline), and its page folder then broke every later `roadmap generate`.
+ALMOST_IDS = {
+    "newline": "forum\n",
+    "trailing-space": "forum ",
+    "tab": "for\tum",
+    "unicode-letter": "for\u00fcm",
+    "leading-newline": "\nforum",
+}
+
+
+@pytest.mark.parametrize("name", ALMOST_IDS.values(), ids=ALMOST_IDS.keys())
+def test_a_file_name_is_an_id_only_in_full(name: str, mini_root: Path, run: Callable[..., Result]) -> None:
+    (mini_root / "resources" / "forum.yml").rename(mini_root / "resources" / f"{name}.yml")
+    result = run("validate", "--root", mini_root)
+    assert result.code == 1, result.err
+    shown = name.replace("\n", "\\n").replace("\t", "\\t")
+    assert result.err.splitlines() == [
+        f"resources/{shown}.yml:1:1: error[file-name]: file name `{shown}.yml` is not a valid id: "
+        "use lowercase words joined by hyphens, e.g. `gradient-descent.yml`",
+        "1 problem in 1 file",
+    ]
+
+
+def test_a_misnamed_file_is_its_own_problem_and_no_other(mini_root: Path, run: Callable[..., Result]) -> None:
+    """Topics only a misnamed resource covers are not "uncovered", nor references to a misnamed topic "unknown"."""
+    (mini_root / "resources" / "la-book.yml").rename(mini_root / "resources" / "la-book\n.yml")
+    (mini_root / "roadmap" / "vectors.yml").rename(mini_root / "roadmap" / "Vectors .yml")
+    result = run("validate", "--root", mini_root)
+    assert result.code == 1, result.err
+    assert [line.split(": error[")[0] + " " + line.split("[")[1].split("]")[0] for line in result.err.splitlines()[:-1]] == [
+        "resources/la-book\\n.yml:1:1 file-name",
+        "roadmap/Vectors .yml:1:1 file-name",
+    ]
+
+
+# --- a field error hides no problem across records ------------------------------------
+# Each: edits to the fixture, then every line `validate` must print, in one run.
+TOGETHER: dict[str, tuple[list[tuple[str, str, str]], list[str]]] = {
+    "resource-cost-and-covers-typo": (
+        [(BOOK, "cost: free", "cost: gratis"), (BOOK, "topic: matrices", "topic: matrix")],
+        ["resources/la-book.yml:5:7 choice", "resources/la-book.yml:14:12 unknown-topic"],
+    ),
+    "topic-hours-and-prerequisite-typo": (
+        [(TOPIC, "hours: 4", "hours: lots"), (TOPIC, "topic: derivatives", "topic: derivates")],
+        ["roadmap/gradients.yml:18:8 field-type", "roadmap/gradients.yml:20:12 unknown-topic"],
+    ),
+    "topic-hours-and-stage-typo": (
+        [(TOPIC, "hours: 4", "hours: 0"), (TOPIC, "stage: foundations", "stage: foundation")],
+        ["roadmap/gradients.yml:2:8 unknown-stage", "roadmap/gradients.yml:18:8 field-range"],
+    ),
+    "topic-hours-and-requires-itself": (
+        [(TOPIC, "hours: 4", "hours: lots"), (TOPIC, "topic: vectors", "topic: gradients")],
+        ["roadmap/gradients.yml:18:8 field-type", "roadmap/gradients.yml:23:12 self-prerequisite"],
+    ),
+    "resource-cost-and-duplicate-url": (
+        [(BOOK, "cost: free", "cost: gratis"), (BOOK, "https://example.org/la-book/", "https://forum.example.org/")],
+        ["resources/la-book.yml:3:6 duplicate-url", "resources/la-book.yml:5:7 choice"],
+    ),
+    # A reference that is a field error already is said once, as that.
+    "prerequisite-not-an-id-is-not-also-unknown": (
+        [(TOPIC, "hours: 4", "hours: lots"), (TOPIC, "topic: derivatives", "topic: Derivatives")],
+        ["roadmap/gradients.yml:18:8 field-type", "roadmap/gradients.yml:20:12 id-format"],
+    ),
+    "bad-url-is-not-also-a-duplicate": (
+        [(BOOK, "https://example.org/la-book/", "ftp://forum.example.org/")],
+        ["resources/la-book.yml:3:6 url"],
+    ),
+    "stage-not-an-id-is-not-also-unknown": (
+        [(TOPIC, "stage: foundations", "stage: Foundations")],
+        ["roadmap/gradients.yml:2:8 id-format"],
+    ),
+    # A topic whose own file is broken is still a topic: its dependents are quiet about it.
+    "broken-topic-with-its-own-typo": (
+        [("roadmap/vectors.yml", "hours: 4", "hours: x"), ("roadmap/vectors.yml", "stage: foundations", "stage: foundatons")],
+        ["roadmap/vectors.yml:2:8 unknown-stage", "roadmap/vectors.yml:18:8 field-type"],
+    ),
+}
+
+
+@pytest.mark.parametrize(("edits", "expected"), TOGETHER.values(), ids=TOGETHER.keys())
+def test_a_field_error_hides_no_problem_across_records(
+    edits: list[tuple[str, str, str]], expected: list[str], mini_root: Path, run: Callable[..., Result]
+) -> None:
+    for file, old, new in edits:
+        _apply(mini_root, Case("edit", file, old, new, "", "", ""))
+    result = run("validate", "--root", mini_root)
+    assert result.code == 1, result.err
+    found = [line.split(": error[")[0] + " " + line.split("[")[1].split("]")[0] for line in result.err.splitlines()[:-1]]
+    assert found == expected, result.err

@@ -11,29 +11,40 @@ from typing import Any
 
 from generator import collector, sizes, status
 from generator.kb.checks import Records, cross_problems, record_problems
-from generator.kb.models import ID_PATTERN, Resource, StagesFile, Topic
+from generator.kb.checks.partial import read_resource, read_topic
+from generator.kb.checks.registry import Partial
+from generator.kb.models import ID_PATTERN, MAX_ID_LENGTH, Resource, StagesFile, Topic
 from generator.kb.problems import DataError, Position, Problem, RootError
 from generator.kb.roadmap import Roadmap
-from generator.kb.strict_yaml import Document, load_file
+from generator.kb.strict_yaml import Document, link_problem, load_file, not_a_file
 from generator.parallel import map_on_cores
 
 STAGES_FILE = "stages.yml"
 _ID = re.compile(ID_PATTERN)
 
 
-def _record_files(folder: Path, problems: list[Problem], base: Path) -> list[Path]:
+def _record_files(folder: Path, problems: list[Problem], base: Path, skip: str = "") -> tuple[list[Path], set[str]]:
+    """The record files to read in `folder` (all but `skip`), and the names (without `.yml`)
+    of the records there that are not read: not plain files (a link, a pipe...) or not named
+    by an id. Each is reported here, and never opened."""
     prefix = folder.relative_to(base).as_posix() + "/"
     # scandir sorted by name: the order sorted(iterdir()) gave, without a stat or a
     # Path comparison per file (thousands of them in a big knowledge base).
     with os.scandir(folder) as found:
         entries = sorted(found, key=lambda entry: entry.name)
     files = []
+    unread: set[str] = set()
     for entry in entries:
-        if entry.name.startswith(".") or entry.name in ("README.md",):
+        if entry.name.startswith(".") or entry.name in ("README.md", skip):
             continue
         file = folder / entry.name
-        display = prefix + entry.name
-        if entry.is_dir():
+        display = prefix + _shown(entry.name)
+        if entry.is_symlink():
+            # Never followed: it may lead out of the repository, to a device, nowhere, or round in a loop.
+            problems.append(link_problem(display))
+            if file.suffix == ".yml":
+                unread.add(file.stem)
+        elif entry.is_dir(follow_symlinks=False):
             problems.append(
                 Problem(
                     Position(display), "a folder here is not read; records are single `.yml` files directly in this folder", "stray-folder"
@@ -45,7 +56,7 @@ def _record_files(folder: Path, problems: list[Problem], base: Path) -> list[Pat
             )
         elif file.suffix != ".yml":
             problems.append(Problem(Position(display), "only `.yml` records belong in this folder; move or delete this file", "stray-file"))
-        elif not _ID.match(file.stem) or len(file.stem) > 64:
+        elif not _is_id(file.stem):
             problems.append(
                 Problem(
                     Position(display),
@@ -53,9 +64,37 @@ def _record_files(folder: Path, problems: list[Problem], base: Path) -> list[Pat
                     "file-name",
                 )
             )
+            unread.add(file.stem)
+        elif not entry.is_file(follow_symlinks=False):
+            problems.append(_not_plain(entry, display))
+            unread.add(file.stem)
         else:
             files.append(file)
-    return files
+    return files, unread
+
+
+def _is_id(name: str) -> bool:
+    # In full: `$` alone also matches before a final newline, and `forum\n.yml` would pass.
+    return len(name) <= MAX_ID_LENGTH and _ID.fullmatch(name) is not None
+
+
+def _meant_id(name: str) -> str:
+    """The id a file name not quite an id most likely means: `Gradient Descent ` -> `gradient-descent`."""
+    return "-".join(name.lower().replace("_", " ").split())
+
+
+def _shown(name: str) -> str:
+    """A file name as problems print it: on one line, a newline or tab in it written `\\n`, `\\t`."""
+    return name if name.isprintable() else "".join(c if c.isprintable() else repr(c)[1:-1] for c in name)
+
+
+def _not_plain(entry: os.DirEntry[str], display: str) -> Problem:
+    """Why an entry that is neither a link, a folder nor a plain file is not read (a pipe, a device...)."""
+    try:
+        mode = entry.stat(follow_symlinks=False).st_mode
+    except OSError as exc:
+        return Problem(Position(display), f"cannot read the file: {exc.strerror or exc}", "unreadable")
+    return not_a_file(display, mode) or Problem(Position(display), "cannot read the file: it is not a plain file", "unreadable")
 
 
 def _load_one(job: tuple[Path, str]) -> Document | list[Problem]:
@@ -116,7 +155,7 @@ def _load_roadmap(root: Path) -> Roadmap:
     stages_file: tuple[StagesFile, Document] | None = None
     documents: dict[str, Document] = {}
     stages_path = roadmap_dir / STAGES_FILE
-    if not stages_path.is_file():
+    if not os.path.lexists(stages_path):
         problems.append(
             Problem(Position(f"roadmap/{STAGES_FILE}"), "the stages file is missing; create it with a `stages:` list", "stages-file")
         )
@@ -132,26 +171,35 @@ def _load_roadmap(root: Path) -> Roadmap:
             if parsed is not None:
                 stages_file = (parsed, doc)
 
-    topic_files = [f for f in _record_files(roadmap_dir, problems, root) if f.name != STAGES_FILE]
-    resource_files = _record_files(resources_dir, problems, root)
+    topic_files, unread_topics = _record_files(roadmap_dir, problems, root, skip=STAGES_FILE)
+    # A topic file not read is broken under the id its name means (`vectors.yml ` means
+    # `vectors`): what others say of that id is judged once the file is read.
+    unread_topic_ids = {meant for meant in map(_meant_id, unread_topics) if _is_id(meant)}
+    resource_files, unread_resources = _record_files(resources_dir, problems, root)
     files = len(topic_files) + len(resource_files)
     status.show(f"reading {files:,} record files", size=files)
     topic_docs, resource_docs = _load_all([topic_files, resource_files], root, problems)
     status.show(f"checking {len(topic_docs) + len(resource_docs):,} records", size=files)
     topics: dict[str, tuple[Topic, Document]] = {}
+    # A record that fails its model is still judged against the others on what it says
+    # plainly: a misspelt topic id is reported in the same run as a field error beside it.
+    partial_topics: dict[str, Partial] = {}
     for tid, doc in topic_docs.items():
         documents[doc.path] = doc
         topic, found = record_problems(doc, Topic)
         problems += found
         if topic is not None:
             topics[tid] = (topic, doc)
+        else:
+            partial_topics[tid] = read_topic(doc)
 
     resources: dict[str, tuple[Resource, Document]] = {}
+    partial_resources: dict[str, Partial] = {}
     covered_by_broken: set[str] = set()
-    if len(resource_docs) < len(resource_files):
-        # A resource file that is not even YAML could cover any topic: report its own
-        # problem, not "no resource covers ..." for every topic it may be teaching.
-        covered_by_broken |= {f.stem for f in topic_files}
+    if len(resource_docs) < len(resource_files) or unread_resources:
+        # A resource file that is not even YAML (or not read at all) could cover any topic: report
+        # its own problem, not "no resource covers ..." for every topic it may be teaching.
+        covered_by_broken |= {f.stem for f in topic_files} | unread_topic_ids
     for rid, doc in resource_docs.items():
         documents[doc.path] = doc
         resource, found = record_problems(doc, Resource)
@@ -159,10 +207,11 @@ def _load_roadmap(root: Path) -> Roadmap:
         if resource is not None:
             resources[rid] = (resource, doc)
         else:
+            partial_resources[rid] = read_resource(doc)
             covered_by_broken |= _raw_covers(doc.data)
 
-    broken_topics = frozenset(f.stem for f in topic_files) - set(topics)
-    records = Records(stages_file, topics, resources, broken_topics, frozenset(covered_by_broken))
+    broken_topics = (frozenset(f.stem for f in topic_files) | unread_topic_ids) - set(topics)
+    records = Records(stages_file, topics, resources, broken_topics, frozenset(covered_by_broken), partial_topics, partial_resources)
     problems += cross_problems(records)
     if problems or records.stages is None:
         raise DataError(problems)

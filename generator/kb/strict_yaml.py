@@ -7,9 +7,12 @@ so each of those becomes a positioned problem rather than a surprise.
 
 from __future__ import annotations
 
+import errno
 import functools
 import math
+import os
 import re
+import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -385,21 +388,75 @@ def _events(text: str) -> Iterator[Event]:
         parser.dispose()
 
 
-def load_file(file: Path, display: str) -> Document:
-    """Read and load a file, refusing oversized and non-UTF-8 files first."""
+# Records are read from plain files only: never through a link (which may lead out of the
+# repository, to a device, or round in a loop), never from a pipe or a device (which may
+# never end, or never answer). O_NOFOLLOW and O_NONBLOCK hold this even for a file that
+# changes between the look and the read.
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+_KINDS = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a device"),
+    (stat.S_ISBLK, "a device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def not_a_file(display: str, mode: int) -> Problem | None:
+    """The problem with reading a record from something of this mode (as `os.lstat` gives it),
+    or None for a plain file (and for a folder, which the caller reports)."""
+    if stat.S_ISLNK(mode):
+        return link_problem(display)
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    kind = next((name for test, name in _KINDS if test(mode)), "not a plain file")
+    return Problem(Position(display), f"{kind}, not a plain file; a record is a plain `.yml` file: replace this with one", "not-a-file")
+
+
+def link_problem(display: str) -> Problem:
+    return Problem(
+        Position(display),
+        "a symbolic link: records are read from plain files only, never through a link; replace the link with the file itself",
+        "symlink",
+    )
+
+
+def _size_problem(display: str, size: int | None) -> Problem:
+    said = f"the file is {size // 1024} KiB, over" if size is not None else "the file is over"
+    return Problem(Position(display), f"{said} the {MAX_BYTES // 1024} KiB limit; a record should be far smaller", "file-size")
+
+
+def read_record(file: Path, display: str) -> bytes:
+    """The bytes of a plain file of at most MAX_BYTES; raise DataError for a link, a pipe,
+    a device, a file too big or one that cannot be read (never reading more than MAX_BYTES + 1)."""
     try:
-        size = file.stat().st_size
-        if size > MAX_BYTES:
-            raise DataError(
-                [
-                    Problem(
-                        Position(display),
-                        f"the file is {size // 1024} KiB, over the {MAX_BYTES // 1024} KiB limit; a record should be far smaller",
-                        "file-size",
-                    )
-                ]
-            )
-        raw = file.read_bytes()
+        problem = not_a_file(display, os.lstat(file).st_mode)
+        if problem is not None:
+            raise DataError([problem])
+        fd = os.open(file, _OPEN_FLAGS)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:  # replaced by a link since the look
+            raise DataError([link_problem(display)]) from None
+        raise DataError([Problem(Position(display), f"cannot read the file: {exc.strerror or exc}", "unreadable")]) from None
+    try:
+        info = os.fstat(fd)
+        problem = not_a_file(display, info.st_mode)
+        if problem is not None:
+            raise DataError([problem])
+        if info.st_size > MAX_BYTES:
+            raise DataError([_size_problem(display, info.st_size)])
+        chunks, left = [], MAX_BYTES + 1
+        while left > 0 and (chunk := os.read(fd, left)):
+            chunks.append(chunk)
+            left -= len(chunk)
     except OSError as exc:
         raise DataError([Problem(Position(display), f"cannot read the file: {exc.strerror or exc}", "unreadable")]) from None
-    return load_text(display, _decode(display, raw))
+    finally:
+        os.close(fd)
+    if left <= 0:  # it grew past the limit while being read
+        raise DataError([_size_problem(display, None)])
+    return b"".join(chunks)
+
+
+def load_file(file: Path, display: str) -> Document:
+    """Read and load a record file, refusing anything but a plain UTF-8 file of at most MAX_BYTES."""
+    return load_text(display, _decode(display, read_record(file, display)))

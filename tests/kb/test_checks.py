@@ -7,6 +7,7 @@ a tiny folder where the check is about files and folders.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from collections.abc import Callable, Mapping, Sequence
@@ -366,6 +367,16 @@ FOLDER: list[tuple[str, Callable[[Path], object], str]] = [
         "file-name",
         lambda root: (root / "roadmap" / "Big Topic.yml").write_text(TOPIC),
         "roadmap/Big Topic.yml:1:1: error[file-name]: file name `Big Topic.yml` is not a valid id",
+    ),
+    (
+        "symlink",
+        lambda root: (root / "roadmap" / "b.yml").symlink_to(root / "roadmap" / "a.yml"),
+        "roadmap/b.yml:1:1: error[symlink]: a symbolic link: records are read from plain files only, never through a link",
+    ),
+    (
+        "not-a-file",
+        lambda root: os.mkfifo(root / "resources" / "s.yml"),
+        "resources/s.yml:1:1: error[not-a-file]: a named pipe (FIFO), not a plain file",
     ),
     (
         "file-size",

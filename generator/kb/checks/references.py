@@ -19,23 +19,23 @@ def unknown_topic(records: Records) -> Found:
     for tid, names in records.prerequisite_topics.items():
         if known.issuperset(names):
             continue
-        topic, doc = records.topics[tid]
-        for i, pre in enumerate(topic.prerequisites):
-            if pre.topic != tid and pre.topic not in known:
+        doc, pres = records.prerequisites_of(tid)
+        for i, pre in pres:
+            if pre != tid and pre not in known:
                 name = f"prerequisites[{i}].topic"
                 yield (
                     doc.at(("prerequisites", i, "topic")),
-                    f"`{name}` names `{pre.topic}`, which is not a topic{_topic_hint(pre.topic, known)}",
+                    f"`{name}` names `{pre}`, which is not a topic{_topic_hint(pre, known)}",
                 )
     for rid, names in records.cover_topics.items():
         if known.issuperset(names):
             continue
-        resource, doc = records.resources[rid]
-        for i, cover in enumerate(resource.covers):
-            if cover.topic not in known:
+        doc, covers = records.covers_of(rid)
+        for i, cover in covers:
+            if cover not in known:
                 yield (
                     doc.at(("covers", i, "topic")),
-                    f"`covers[{i}].topic` names `{cover.topic}`, which is not a topic{_topic_hint(cover.topic, known)}",
+                    f"`covers[{i}].topic` names `{cover}`, which is not a topic{_topic_hint(cover, known)}",
                 )
 
 
@@ -44,9 +44,9 @@ def self_prerequisite(records: Records) -> Found:
     for tid, names in records.prerequisite_topics.items():
         if tid not in names:
             continue
-        topic, doc = records.topics[tid]
-        for i, pre in enumerate(topic.prerequisites):
-            if pre.topic == tid:
+        doc, pres = records.prerequisites_of(tid)
+        for i, pre in pres:
+            if pre == tid:
                 yield (
                     doc.at(("prerequisites", i, "topic")),
                     f"`prerequisites[{i}].topic`: `{tid}` requires itself; remove this prerequisite",
@@ -58,14 +58,14 @@ def duplicate_prerequisite(records: Records) -> Found:
     for tid, names in records.prerequisite_topics.items():
         if len(set(names)) == len(names):
             continue
-        topic, doc = records.topics[tid]
+        doc, pres = records.prerequisites_of(tid)
         seen: set[str] = set()
-        for i, pre in enumerate(topic.prerequisites):
-            if pre.topic == tid or pre.topic not in records.topics:
+        for i, pre in pres:
+            if pre == tid or pre not in records.topics:
                 continue  # itself, unknown, or a broken file: each said once, elsewhere
-            if pre.topic in seen:
-                yield doc.at(("prerequisites", i, "topic")), f"`prerequisites[{i}].topic` lists `{pre.topic}` a second time; keep one entry"
-            seen.add(pre.topic)
+            if pre in seen:
+                yield doc.at(("prerequisites", i, "topic")), f"`prerequisites[{i}].topic` lists `{pre}` a second time; keep one entry"
+            seen.add(pre)
 
 
 @check("duplicate-cover")
@@ -73,23 +73,23 @@ def duplicate_cover(records: Records) -> Found:
     for rid, names in records.cover_topics.items():
         if len(set(names)) == len(names):
             continue
-        resource, doc = records.resources[rid]
+        doc, covers = records.covers_of(rid)
         seen: dict[str, int] = {}
-        for i, cover in enumerate(resource.covers):
-            if cover.topic not in records.known:
+        for i, cover in covers:
+            if cover not in records.known:
                 continue
-            if cover.topic in seen:
+            if cover in seen:
                 yield (
                     doc.at(("covers", i, "topic")),
-                    f"`covers[{i}]` repeats topic `{cover.topic}` (also covers[{seen[cover.topic]}]); merge the sections into one entry",
+                    f"`covers[{i}]` repeats topic `{cover}` (also covers[{seen[cover]}]); merge the sections into one entry",
                 )
             else:
-                seen[cover.topic] = i
+                seen[cover] = i
 
 
 @check("uncovered-topic")
 def uncovered_topic(records: Records) -> Found:
-    for tid, (_, doc) in records.topics.items():
+    for tid, doc in records.topic_files.items():
         if tid not in records.covered:
             yield (
                 Position(doc.path),
@@ -100,5 +100,6 @@ def uncovered_topic(records: Records) -> Found:
 @check("id-clash")
 def id_clash(records: Records) -> Found:
     # Topic ids and resource ids live in different folders, but a shared id would make links ambiguous.
-    for both in sorted(set(records.topics) & set(records.resources)):
-        yield Position(records.resources[both][1].path), f"`{both}` is also a topic id; rename the resource file"
+    resources = records.resource_files
+    for both in sorted(set(records.topic_files) & set(resources)):
+        yield Position(resources[both].path), f"`{both}` is also a topic id; rename the resource file"

@@ -27,7 +27,7 @@ CROSS_CHECKS: dict[str, Check] = {}
 FILE_CHECKS = (
     # the file and its place (generator/kb/loading.py, generator/kb/strict_yaml.py)
     "stages-file", "stray-folder", "yaml-extension", "stray-file", "file-name",
-    "file-size", "unreadable", "encoding",
+    "file-size", "unreadable", "symlink", "not-a-file", "encoding",
     # its YAML (generator/kb/strict_yaml.py)
     "bad-character", "yaml-syntax", "empty-file", "two-documents", "not-a-mapping",
     "duplicate-key", "yaml-alias", "yaml-tag", "key-type", "too-deep",
@@ -71,6 +71,20 @@ class Lazy:
 Edges = Mapping[str, Mapping[str, tuple[str, Lazy]]]
 
 
+@dataclass(frozen=True)
+class Partial:
+    """What a record that failed its own checks still says plainly: each reference whose
+    value has no problem of its own (`partial.read_topic`, `partial.read_resource`). Checks across records judge
+    these as they judge valid records, so one run reports a field error and a misspelt
+    topic id side by side."""
+
+    doc: Document
+    stage: str | None = None  # a topic's stage
+    prerequisites: tuple[tuple[int, str], ...] = ()  # a topic's: (index in the list, topic)
+    covers: tuple[tuple[int, str], ...] = ()  # a resource's: (index in the list, topic)
+    url: str | None = None  # a resource's
+
+
 @dataclass
 class Records:
     """Every record that passed its own checks, and what the checks across them share.
@@ -79,6 +93,8 @@ class Records:
     are reported already); `broken_topics` are the ids of topic files that exist but
     failed validation, so references to them are not reported as unknown;
     `covered_elsewhere` are topics named by resource files that failed validation.
+    `partial_topics` and `partial_resources` are what the records that failed validation
+    (but were read as YAML mappings) still say plainly: the reference checks judge those too.
     """
 
     stages_file: tuple[StagesFile, Document] | None
@@ -86,6 +102,8 @@ class Records:
     resources: Mapping[str, tuple[Resource, Document]]
     broken_topics: frozenset[str] = field(default_factory=frozenset)
     covered_elsewhere: frozenset[str] = field(default_factory=frozenset)
+    partial_topics: Mapping[str, Partial] = field(default_factory=dict)
+    partial_resources: Mapping[str, Partial] = field(default_factory=dict)
 
     @cached_property
     def stages(self) -> dict[str, Stage] | None:
@@ -121,15 +139,59 @@ class Records:
 
     @cached_property
     def prerequisite_topics(self) -> dict[str, tuple[str, ...]]:
-        """The topics each topic's `prerequisites` name, in order. Checks compare these as
-        sets first and look at a record's entries one by one only when something is wrong:
-        thousands of records pass every check."""
-        return {tid: tuple([pre.topic for pre in topic.prerequisites]) for tid, (topic, _) in self.topics.items()}
+        """The topics each topic's `prerequisites` name, in order (readable ones, for a partial
+        record). Checks compare these as sets first and look at a record's entries one by one
+        (`prerequisites_of`) only when something is wrong: thousands of records pass every check."""
+        found = {tid: tuple([pre.topic for pre in topic.prerequisites]) for tid, (topic, _) in self.topics.items()}
+        found.update((tid, tuple([name for _, name in part.prerequisites])) for tid, part in self.partial_topics.items())
+        return found
 
     @cached_property
     def cover_topics(self) -> dict[str, tuple[str, ...]]:
         """The topics each resource's `covers` name, in order (compared as `prerequisite_topics` are)."""
-        return {rid: tuple([cover.topic for cover in resource.covers]) for rid, (resource, _) in self.resources.items()}
+        found = {rid: tuple([cover.topic for cover in resource.covers]) for rid, (resource, _) in self.resources.items()}
+        found.update((rid, tuple([name for _, name in part.covers])) for rid, part in self.partial_resources.items())
+        return found
+
+    def prerequisites_of(self, tid: str) -> tuple[Document, list[tuple[int, str]]]:
+        """A topic's file and its prerequisites as (index in the list, topic), valid or partial."""
+        if tid in self.topics:
+            topic, doc = self.topics[tid]
+            return doc, [(i, pre.topic) for i, pre in enumerate(topic.prerequisites)]
+        part = self.partial_topics[tid]
+        return part.doc, list(part.prerequisites)
+
+    def covers_of(self, rid: str) -> tuple[Document, list[tuple[int, str]]]:
+        """A resource's file and its covers as (index in the list, topic), valid or partial."""
+        if rid in self.resources:
+            resource, doc = self.resources[rid]
+            return doc, [(i, cover.topic) for i, cover in enumerate(resource.covers)]
+        part = self.partial_resources[rid]
+        return part.doc, list(part.covers)
+
+    @cached_property
+    def topic_files(self) -> dict[str, Document]:
+        """Every topic's file whose record is valid or partial, by id."""
+        return {**{tid: doc for tid, (_, doc) in self.topics.items()}, **{tid: part.doc for tid, part in self.partial_topics.items()}}
+
+    @cached_property
+    def resource_files(self) -> dict[str, Document]:
+        """Every resource's file whose record is valid or partial, by id."""
+        return {**{rid: doc for rid, (_, doc) in self.resources.items()}, **{rid: part.doc for rid, part in self.partial_resources.items()}}
+
+    @cached_property
+    def stage_names(self) -> dict[str, tuple[str, Document]]:
+        """Each topic's `stage` and file, where it can be read, by topic id."""
+        found = {tid: (topic.stage, doc) for tid, (topic, doc) in self.topics.items()}
+        found.update((tid, (part.stage, part.doc)) for tid, part in self.partial_topics.items() if part.stage is not None)
+        return found
+
+    @cached_property
+    def urls(self) -> dict[str, tuple[str, Document]]:
+        """Each resource's `url` and file, where it can be read, by resource id, sorted by id."""
+        found = {rid: (resource.url, doc) for rid, (resource, doc) in self.resources.items()}
+        found.update((rid, (part.url, part.doc)) for rid, part in self.partial_resources.items() if part.url is not None)
+        return dict(sorted(found.items()))
 
     @cached_property
     def covered(self) -> frozenset[str]:

@@ -44,7 +44,7 @@ def unknown_stage(records: Records) -> Found:
     order = records.stage_order
     # Stages with `kinds` gather resources; topics belong to the others.
     topic_stages = sorted((sid for sid, stage in records.stages.items() if not stage.kinds), key=order.__getitem__)
-    for topic, doc in records.topics.values():
-        if topic.stage not in order:
-            hint = did_you_mean(topic.stage, order) or f"; use one of: {', '.join(topic_stages)}"
-            yield doc.at(("stage",)), f"`stage` is `{topic.stage}`, which is not a stage in roadmap/stages.yml{hint}"
+    for stage, doc in records.stage_names.values():
+        if stage not in order:
+            hint = did_you_mean(stage, order) or f"; use one of: {', '.join(topic_stages)}"
+            yield doc.at(("stage",)), f"`stage` is `{stage}`, which is not a stage in roadmap/stages.yml{hint}"

@@ -12,9 +12,8 @@ from generator.kb.urls import normalise_url
 @check("duplicate-url")
 def duplicate_url(records: Records) -> Found:
     first_url: dict[str, tuple[str, Lazy]] = {}
-    for rid in sorted(records.resources):
-        resource, doc = records.resources[rid]
-        key = normalise_url(resource.url)
+    for rid, (url, doc) in records.urls.items():
+        key = normalise_url(url)
         where = Lazy(doc, ("url",))
         if key in first_url:
             other, lazy_other = first_url[key]
@@ -42,21 +41,20 @@ def plain_http(records: Records) -> Found:
     Any other http address is left alone; the link checker reports a redirect
     to https when it sees one.
     """
-    resources = records.resources
-    plain = [rid for rid in sorted(resources) if resources[rid][0].url[:5].lower() == "http:"]
+    urls = records.urls
+    plain = [rid for rid, (url, _) in urls.items() if url[:5].lower() == "http:"]
     if not plain:
         return  # the usual case: nothing to compare, so no pass over every address
     https_urls: dict[str, str] = {}
     https_hosts: dict[str, str] = {}
-    for rid in sorted(resources):
-        url = resources[rid][0].url
+    for rid, (url, _) in urls.items():
         parts = urlsplit(url)
         if parts.scheme.lower() == "https" and parts.hostname:
             https_urls.setdefault(normalise_url(url), rid)
             https_hosts.setdefault(parts.hostname.lower().rstrip("."), rid)
     for rid in plain:
-        resource, doc = resources[rid]
-        parts = urlsplit(resource.url)
+        url, doc = urls[rid]
+        parts = urlsplit(url)
         if parts.scheme.lower() != "http" or not parts.hostname:
             continue
         host = parts.hostname.lower().rstrip(".")
@@ -64,7 +62,7 @@ def plain_http(records: Records) -> Found:
         tld = host.rsplit(".", 1)[-1]
         twin = https_urls.get(normalise_url(secure))
         if twin is not None:
-            line = resources[twin][1].at(("url",)).line
+            line = urls[twin][1].at(("url",)).line
             message = (
                 f"`url` is the http:// form of the address `{twin}` already uses (resources/{twin}.yml:{line}); "
                 "one resource per address: extend that file's `covers` instead"
