@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import shutil
+import stat
 import sys
 import tempfile
 import textwrap
@@ -24,7 +26,7 @@ import yaml
 from generator.kb.checks import record_problems
 from generator.kb.models import ID_PATTERN, MAX_ID_LENGTH, Resource, Topic
 from generator.kb.problems import DataError, Problem, did_you_mean
-from generator.kb.strict_yaml import load_text
+from generator.kb.strict_yaml import load_text, read_record
 from generator.kb.urls import normalise_url
 from generator.kb.vocabulary import (
     AREAS,
@@ -131,21 +133,27 @@ def _existing(root: Path) -> tuple[dict[str, Path], dict[str, Path], dict[str, P
     topics = {p.stem: p for p in sorted((root / "roadmap").glob("*.yml")) if p.name != "stages.yml"}
     resources = {p.stem: p for p in sorted((root / "resources").glob("*.yml"))}
     urls: dict[str, Path] = {}
-    for path in resources.values():
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except (yaml.YAMLError, UnicodeDecodeError, OSError):
-            continue  # broken files are `roadmap validate`'s business
+    for rid, path in resources.items():
+        data = _record_data(path, f"resources/{rid}.yml")
         if isinstance(data, dict) and isinstance(data.get("url"), str):
             urls.setdefault(normalise_url(data["url"]), path)
     return topics, resources, urls
 
 
-def _stage_ids(root: Path) -> list[str]:
+def _record_data(path: Path, display: str) -> Any:
+    """A record's data read as `validate` reads it (plain files only, strict YAML), or None:
+    broken files are `roadmap validate`'s business, and must not hang or crash `new`."""
     try:
-        data = yaml.safe_load((root / "roadmap" / "stages.yml").read_text(encoding="utf-8"))
+        return load_text(display, read_record(path, display).decode("utf-8")).data
+    except (DataError, UnicodeDecodeError):
+        return None
+
+
+def _stage_ids(root: Path) -> list[str]:
+    data = _record_data(root / "roadmap" / "stages.yml", "roadmap/stages.yml")
+    try:
         return [s["id"] for s in data["stages"] if s.get("kinds", []) == []]
-    except (OSError, yaml.YAMLError, KeyError, TypeError):
+    except (KeyError, TypeError, AttributeError):
         return ["foundations", "advanced", "machine-learning"]
 
 
@@ -230,8 +238,13 @@ def _new_problems(root: Path, folder: str, rid: str, text: str) -> list[Problem]
         for part in ("roadmap", "resources"):
             (copy / part).mkdir()
             for path in (root / part).glob("*.yml"):
-                if path.is_file():
-                    shutil.copyfile(path, copy / part / path.name)
+                # Copied as they are, so the copy says what the original says: a link stays a
+                # link and a pipe or device becomes a pipe, both refused unread by the loader.
+                mode = path.lstat().st_mode
+                if stat.S_ISLNK(mode) or stat.S_ISREG(mode):
+                    shutil.copyfile(path, copy / part / path.name, follow_symlinks=False)
+                else:
+                    os.mkfifo(copy / part / path.name)
         (copy / folder / f"{rid}.yml").write_text(text, encoding="utf-8")
         after = _problems(copy)
     display = f"{folder}/{rid}.yml"

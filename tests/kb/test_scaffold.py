@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import os
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -195,3 +198,14 @@ def test_interactive_asks_for_what_is_missing(mini_root: Path) -> None:
 )
 def test_slugify(title: str, slug: str) -> None:
     assert slugify(title) == slug
+
+
+def test_new_reads_the_knowledge_base_as_validate_does_and_never_hangs(mini_root: Path) -> None:
+    # A pipe and a link to /dev/zero among the records: `validate` refuses both unread; `new`
+    # used to open them (a pipe waits for a writer forever, /dev/zero never ends).
+    os.mkfifo(mini_root / "resources" / "pipe.yml")
+    (mini_root / "resources" / "zero.yml").symlink_to("/dev/zero")
+    (mini_root / "roadmap" / "stages-link.yml").symlink_to("/dev/zero")
+    done = subprocess.run([sys.executable, "-m", "generator", *BOOK, "--root", str(mini_root)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert (mini_root / "resources" / "calculus-early-transcendentals.yml").is_file()
