@@ -207,6 +207,19 @@ def test_schema_may_change_only_as_the_generator_writes_it(repo: Path, run: Call
     )
 
 
+def test_a_schema_file_replaced_by_a_link_to_dev_zero_is_refused_at_once(repo: Path, run: Callable[..., Result]) -> None:
+    # A pull request can commit a symbolic link; reading through it would never end.
+    _schemas(repo)
+    commit(repo, "schema regenerated")
+    path = repo / "schema" / "topic.schema.json"
+    path.unlink()
+    path.symlink_to("/dev/zero")
+    commit(repo, "schema replaced by a link")
+    result = run("pr-check", "--root", repo, "--base", "main")
+    assert result.code == 1
+    assert result.err.splitlines()[0].startswith("schema/topic.schema.json:1:1: error[generated-file]: schema/ is generated")
+
+
 def test_invalid_data_fails_and_the_summary_shows_each_problem(repo: Path, tmp_path: Path, run: Callable[..., Result]) -> None:
     write(repo, "resources/another-la-book.yml", NEW_BOOK.replace("topic: gradients", "topic: gradient"))
     commit(repo)

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from generator.kb.problems import DataError, Position, Problem
+from generator.kb.strict_yaml import read_record
 from generator.output.project import GENERATED_FOLDER as LEARN, SiteError, config_folders
 from generator.safe_text import md_code, md_text, workflow_data, workflow_property
 
@@ -167,8 +168,10 @@ def _generated_reason(root: Path, path: str, learn: str, built: str) -> str | No
     if top in GENERATED_ELSEWHERE:
         return f"`{top}` {GENERATED_ELSEWHERE[top]}"
     if re.fullmatch(r"schema/[a-z]+\.schema\.json", path):
-        current = root / path
-        text = current.read_text(encoding="utf-8") if current.is_file() else None
+        try:  # as records are read: a plain file, bounded (a link to /dev/zero would never end)
+            text: str | None = read_record(root / path, path).decode("utf-8")
+        except (DataError, UnicodeDecodeError):
+            text = None
         if text != _schema_files().get(path):
             return (
                 "schema/ is generated from generator/kb/models.py and no longer matches it; change the "
