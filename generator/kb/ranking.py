@@ -23,8 +23,10 @@ Teaching comes before level fit rather than after: where the two disagree (a beg
 topic that only an advanced book teaches, and a beginner problem set covers) the book
 still leads, because practice alone does not teach the topic.
 
-The catalogue has no topic to rank for; it lists resources by `catalogue_key` (free
-first, then by level and title), which is rules 3, 4 and 6 above.
+A step's page ranks the resources of all its topics with `stage_rank`: the one covering more
+of the step's topics first, then in catalogue order. The catalogue has no topic to rank
+for; it lists resources by `catalogue_key` (free first, then by level and title), which is
+rules 3, 4 and 6 above.
 """
 
 from __future__ import annotations
@@ -70,3 +72,11 @@ def rank(rids: Iterable[str], resources: Mapping[str, Resource], topic_level: st
 def catalogue_key(resource: Resource) -> tuple[int, int, str]:
     """Order of the catalogue, which ranks for no topic: free first, then by level and title."""
     return (COST_ORDER[resource.cost], LEVELS.index(resource.level), resource.title.lower())
+
+
+def stage_rank(
+    rids: Iterable[str], resources: Mapping[str, Resource], in_stage: frozenset[str], catalogue_place: Mapping[str, int]
+) -> list[str]:
+    """A step's resources (`rids`, each covering some topic of the step), best first: the one
+    that covers more of the step's topics, then the catalogue's order."""
+    return sorted(rids, key=lambda rid: (-sum(1 for c in resources[rid].covers if c.topic in in_stage), catalogue_place[rid]))

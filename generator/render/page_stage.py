@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from generator.kb import ranking
 from generator.kb.roadmap import Roadmap
 from generator.kb.vocabulary import KIND_PLURALS, KIND_TITLES
 from generator.links.report_file import LinkReport
@@ -71,8 +72,7 @@ def stage_markdown(roadmap: Roadmap, sid: str, report: LinkReport | None = None)
         body += ["</ol>", ""]
         in_stage = frozenset(tids)
         covering = {rid for t in tids for rid in roadmap.covering[t]}
-        order = catalogue_order(roadmap)
-        ranked = sorted(covering, key=lambda rid: (-sum(1 for c in roadmap.resources[rid].covers if c.topic in in_stage), order[rid]))
+        ranked = ranking.stage_rank(covering, roadmap.resources, in_stage, catalogue_order(roadmap))
         if ranked:
             body += [
                 "## Resources for this step",

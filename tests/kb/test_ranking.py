@@ -251,3 +251,24 @@ def test_every_plan_format_shows_the_ranked_resources(real: Roadmap, monkeypatch
     # Markdown: a checkbox per step, then its resources as links.
     blocks = re.split(r"^- \[ \] ", markdown, flags=re.M)[1:]
     assert [re.findall(r"^  - \[.*?(?<!\\)\]\((\S+)\): ", block, re.M) for block in blocks] == expected
+
+
+def test_a_steps_resources_rank_by_how_many_of_its_topics_they_cover_then_catalogue_order() -> None:
+    from generator.kb.models import Cover, Resource
+    from generator.kb.ranking import stage_rank
+
+    def res(*topics: str) -> Resource:
+        return Resource(
+            title="R",
+            kind="book",
+            url="https://example.org/",
+            provider="P",
+            description="D.",
+            cost="free",
+            level="beginner",
+            covers=[Cover(topic=t, sections="S") for t in topics],
+        )
+
+    resources = {"one": res("a"), "two": res("a", "b"), "other": res("a", "z"), "three": res("a", "b", "c")}
+    place = {"one": 0, "two": 3, "other": 1, "three": 2}
+    assert stage_rank(resources, resources, frozenset({"a", "b", "c"}), place) == ["three", "two", "one", "other"]
