@@ -532,7 +532,7 @@ CASES = [
         'topic: "vectors\\n"',
         "roadmap/gradients.yml:23:12",
         "id-format",
-        r"is `vectors\\n`, not an id",
+        r"is `vectors\\x0a`, not an id",
     ),
     Case(
         "stage-id-with-newline",
@@ -541,7 +541,7 @@ CASES = [
         '  - id: "foundations\\n"',
         "roadmap/stages.yml:3:9",
         "id-format",
-        r"is `foundations\\n`, not an id",
+        r"is `foundations\\x0a`, not an id",
     ),
     # --- across records ------------------------------------------------------------------
     Case(
@@ -727,7 +727,7 @@ def test_a_file_name_is_an_id_only_in_full(name: str, mini_root: Path, run: Call
     (mini_root / "resources" / "forum.yml").rename(mini_root / "resources" / f"{name}.yml")
     result = run("validate", "--root", mini_root)
     assert result.code == 1, result.err
-    shown = name.replace("\n", "\\n").replace("\t", "\\t")
+    shown = name.replace("\n", "\\x0a").replace("\t", "\\x09")  # as safe_text.printable writes them
     assert result.err.splitlines() == [
         f"resources/{shown}.yml:1:1: error[file-name]: file name `{shown}.yml` is not a valid id: "
         "use lowercase words joined by hyphens, e.g. `gradient-descent.yml`",
@@ -742,7 +742,7 @@ def test_a_misnamed_file_is_its_own_problem_and_no_other(mini_root: Path, run: C
     result = run("validate", "--root", mini_root)
     assert result.code == 1, result.err
     assert [line.split(": error[")[0] + " " + line.split("[")[1].split("]")[0] for line in result.err.splitlines()[:-1]] == [
-        "resources/la-book\\n.yml:1:1 file-name",
+        "resources/la-book\\x0a.yml:1:1 file-name",
         "roadmap/Vectors .yml:1:1 file-name",
     ]
 

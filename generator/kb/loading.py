@@ -38,7 +38,7 @@ def _record_files(folder: Path, problems: list[Problem], base: Path, skip: str =
         if entry.name.startswith(".") or entry.name in ("README.md", skip):
             continue
         file = folder / entry.name
-        display = prefix + _shown(entry.name)
+        display = prefix + entry.name  # escaped where it is printed (Position, safe_text)
         if entry.is_symlink():
             # Never followed: it may lead out of the repository, to a device, nowhere, or round in a loop.
             problems.append(link_problem(display))
@@ -81,11 +81,6 @@ def _is_id(name: str) -> bool:
 def _meant_id(name: str) -> str:
     """The id a file name not quite an id most likely means: `Gradient Descent ` -> `gradient-descent`."""
     return "-".join(name.lower().replace("_", " ").split())
-
-
-def _shown(name: str) -> str:
-    """A file name as problems print it: on one line, a newline or tab in it written `\\n`, `\\t`."""
-    return name if name.isprintable() else "".join(c if c.isprintable() else repr(c)[1:-1] for c in name)
 
 
 def _not_plain(entry: os.DirEntry[str], display: str) -> Problem:
