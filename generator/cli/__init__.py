@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -97,8 +98,6 @@ def run() -> None:
     except BrokenPipeError:
         # A reader that stopped early (`| head`): not ours. Point stdout at nothing so the
         # interpreter's own flush at exit does not complain again.
-        import os
-
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     except OSError as exc:
         # e.g. a full disk under `> file`: the output is incomplete, so say so.
