@@ -7,6 +7,7 @@ across records (references, cycles, duplicates) live in `checks`.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 from pydantic import (
@@ -18,7 +19,6 @@ from pydantic import (
     model_validator,
 )
 
-from generator.kb.markdown_rules import no_html, safe_markdown
 from generator.kb.urls import check_url
 from generator.kb.vocabulary import (
     KINDS,
@@ -35,7 +35,6 @@ MAX_ID_LENGTH = 64  # ids are file and folder names
 
 
 def _plain(text: str) -> str:
-    no_html(text)
     if "\n" in text and "\n" in text.strip():
         raise ValueError("must be one paragraph of plain text; use `>-` so YAML folds the lines")
     return text
@@ -62,23 +61,26 @@ def _isbn(value: str) -> str:
     return value
 
 
+@dataclass(frozen=True)
+class MarkdownField:
+    """Marks a text field as Markdown with formulas, checked and rendered by `kb/markdown.py`
+    (by `checks/fields.py`, which knows where in the file each field is written): `block`
+    fields hold paragraphs, lists and display formulas; the others one paragraph."""
+
+    block: bool
+
+
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=MAX_ID_LENGTH)]
 # What `_not_blank` and `_plain` check, as schema patterns for editors (the models keep their own
 # checks, whose messages say what to do): some text that is not all space, on one line.
 _SCHEMA_NOT_BLANK = Field(json_schema_extra={"pattern": r"\S"})
 _SCHEMA_ONE_LINE = Field(json_schema_extra={"pattern": r"^\s*\S([^\n]*\S)?\s*$"})
-Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(_not_blank), AfterValidator(_plain), _SCHEMA_ONE_LINE]
+_INLINE = MarkdownField(block=False)
+Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(_not_blank), AfterValidator(_plain), _SCHEMA_ONE_LINE, _INLINE]
 Summary = Annotated[
-    str, StringConstraints(min_length=1, max_length=300), AfterValidator(_not_blank), AfterValidator(_plain), _SCHEMA_ONE_LINE
+    str, StringConstraints(min_length=1, max_length=1200), AfterValidator(_not_blank), AfterValidator(_plain), _SCHEMA_ONE_LINE, _INLINE
 ]
-Markdown = Annotated[
-    str,
-    StringConstraints(min_length=1),
-    AfterValidator(_not_blank),
-    AfterValidator(no_html),
-    AfterValidator(safe_markdown),
-    _SCHEMA_NOT_BLANK,
-]
+Markdown = Annotated[str, StringConstraints(min_length=1), AfterValidator(_not_blank), _SCHEMA_NOT_BLANK, MarkdownField(block=True)]
 Name = Annotated[str, StringConstraints(min_length=1, max_length=200), AfterValidator(_not_blank), AfterValidator(_plain), _SCHEMA_ONE_LINE]
 Url = Annotated[str, StringConstraints(max_length=2000), AfterValidator(check_url)]
 Isbn = Annotated[str, AfterValidator(_isbn)]
