@@ -257,7 +257,7 @@ def _plain(node: ET.Element) -> str:
     if tag == "mo":
         text = (node.text or "").translate(_INVISIBLE)
         if text == ",":
-            return ", "
+            return "," if node.get("rspace") == "0" else ", "  # `17{,}296` is one number
         return f" {text} " if text in _SPACED and node.get("lspace") != "0" else text
     if tag == "mspace":
         return " " if node.get("width") else ""
@@ -268,6 +268,8 @@ def _plain(node: ET.Element) -> str:
         return _attach(parts[0], _script(parts[1].strip(), _SUBSCRIPTS, "_"))
     if tag == "msubsup" and len(parts) == 3:
         return _attach(parts[0], _script(parts[1].strip(), _SUBSCRIPTS, "_") + _script(parts[2].strip(), _SUPERSCRIPTS, "^"))
+    if tag == "mfrac" and len(parts) == 2 and node.get("linethickness") in ("0", "0pt", "0em"):  # \binom
+        return f"{parts[0].strip()} choose {parts[1].strip()}"
     if tag == "mfrac" and len(parts) == 2:
         return f"{_grouped(parts[0].strip())}/{_grouped(parts[1].strip())}"
     if tag == "msqrt":
