@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 from generator.cli import build_parser
+from generator.kb import tex
 from generator.kb.checks import ALL_CHECKS, record_problems
 from generator.kb.models import Resource, Topic
 from generator.kb.strict_yaml import load_text
@@ -241,3 +242,17 @@ def test_pre_commit_hook_validates_changed_yaml(tmp_path: Path) -> None:
     shutil.copytree(MINI, broken)
     (broken / "resources" / "la-book.yml").write_text("title: [\n", encoding="utf-8")
     assert subprocess.run([*command, "--root", str(broken)], capture_output=True).returncode == 1
+
+
+def _tex_tables() -> tuple[str, str]:
+    rows = ["| Group | Commands |", "|---|---|"]
+    slash = "\\"
+    rows += [f"| {group} | {' '.join(f'`{slash}{name}`' for name in names.split())} |" for group, names in tex.COMMAND_GROUPS.items()]
+    return "\n".join(rows), ", ".join(f"`{env}`" for env in tex.ENVIRONMENTS)
+
+
+def test_the_tex_commands_listed_are_the_ones_accepted() -> None:
+    table = re.search(r"<!-- tex-commands -->\n(.*?)\n<!-- /tex-commands -->", CONTRIBUTING, re.S)
+    envs = re.search(r"<!-- tex-environments -->(.*?)<!-- /tex-environments -->", CONTRIBUTING)
+    assert table and envs
+    assert (table.group(1), envs.group(1)) == _tex_tables()

@@ -60,7 +60,7 @@ def _link_problem(href: str) -> str | None:
     try:
         check_url(href)
     except ValueError as exc:
-        return f"a link {exc}"
+        return "a link with no address: write a full https:// address" if not href else f"a link {exc}"
     return None
 
 

@@ -7,6 +7,7 @@ across records (references, cycles, duplicates) live in `checks`.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 from pydantic import (
@@ -18,7 +19,6 @@ from pydantic import (
     model_validator,
 )
 
-from generator.kb.markdown_rules import no_html, safe_markdown
 from generator.kb.urls import check_url
 from generator.kb.vocabulary import (
     KINDS,
@@ -35,7 +35,6 @@ MAX_ID_LENGTH = 64  # ids are file and folder names
 
 
 def _plain(text: str) -> str:
-    no_html(text)
     if "\n" in text and "\n" in text.strip():
         raise ValueError("must be one paragraph of plain text; use `>-` so YAML folds the lines")
     return text
@@ -62,23 +61,26 @@ def _isbn(value: str) -> str:
     return value
 
 
+@dataclass(frozen=True)
+class MarkdownField:
+    """Marks a text field as Markdown with formulas, checked and rendered by `kb/markdown.py`
+    (by `checks/fields.py`, which knows where in the file each field is written): `block`
+    fields hold paragraphs, lists and display formulas; the others one paragraph."""
+
+    block: bool
+
+
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=MAX_ID_LENGTH)]
 # What `_not_blank` and `_plain` check, as schema patterns for editors (the models keep their own
 # checks, whose messages say what to do): some text that is not all space, on one line.
 _SCHEMA_NOT_BLANK = Field(json_schema_extra={"pattern": r"\S"})
 _SCHEMA_ONE_LINE = Field(json_schema_extra={"pattern": r"^\s*\S([^\n]*\S)?\s*$"})
-Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(_not_blank), AfterValidator(_plain), _SCHEMA_ONE_LINE]
+_INLINE = MarkdownField(block=False)
+Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(_not_blank), AfterValidator(_plain), _SCHEMA_ONE_LINE, _INLINE]
 Summary = Annotated[
-    str, StringConstraints(min_length=1, max_length=300), AfterValidator(_not_blank), AfterValidator(_plain), _SCHEMA_ONE_LINE
+    str, StringConstraints(min_length=1, max_length=1200), AfterValidator(_not_blank), AfterValidator(_plain), _SCHEMA_ONE_LINE, _INLINE
 ]
-Markdown = Annotated[
-    str,
-    StringConstraints(min_length=1),
-    AfterValidator(_not_blank),
-    AfterValidator(no_html),
-    AfterValidator(safe_markdown),
-    _SCHEMA_NOT_BLANK,
-]
+Markdown = Annotated[str, StringConstraints(min_length=1), AfterValidator(_not_blank), _SCHEMA_NOT_BLANK, MarkdownField(block=True)]
 Name = Annotated[str, StringConstraints(min_length=1, max_length=200), AfterValidator(_not_blank), AfterValidator(_plain), _SCHEMA_ONE_LINE]
 Url = Annotated[str, StringConstraints(max_length=2000), AfterValidator(check_url)]
 Isbn = Annotated[str, AfterValidator(_isbn)]
@@ -166,22 +168,22 @@ FIELD_HELP: dict[str, dict[str, str]] = {
         "id": "Lowercase words joined by hyphens; topics name it in `stage:`.",
         "title": "The step's heading on the site.",
         "order": "Position of the step, from 1.",
-        "summary": "One or two plain sentences (no Markdown), at most 300 characters.",
+        "summary": "One or two sentences, at most 300 characters as shown; Markdown and `$...$` formulas allowed.",
     },
     "Topic": {
         "title": "What the topic is called, in sentence case: `Eigenvalues and eigenvectors`.",
         "stage": "The step of the guide it belongs to: an `id` from roadmap/stages.yml.",
         "area": "The branch of mathematics it belongs to.",
-        "summary": "One or two plain sentences (no Markdown), at most 300 characters; write it as a `>-` block.",
-        "description": "Markdown in your own words, no raw HTML; links only to full https:// addresses; write it as a `|` block.",
-        "why_it_matters": "Markdown: which machine-learning methods use this, and how.",
-        "goals": "3 to 6 things a learner can check themselves against: `Compute ...`, `Explain ...`.",
+        "summary": "One or two sentences, at most 300 characters as shown; Markdown and `$...$` formulas allowed; write it as a `>-` block.",
+        "description": "Markdown in your own words with a worked example; formulas in TeX, `$...$` inline and `$$` lines for display; no raw HTML, images or headings; links only to full https:// addresses; write it as a `|` block.",
+        "why_it_matters": "Markdown with TeX formulas: which machine-learning methods use this, and how.",
+        "goals": "3 to 6 things a learner can check themselves against: `Compute ...`, `Explain ...`; `$...$` formulas allowed.",
         "hours": "A realistic study time in hours (a whole or half number).",
         "prerequisites": "Topics needed first, direct ones only; `[]` when there are none.",
     },
     "Prerequisite": {
         "strength": "`required`: this topic cannot be followed without it; `recommended`: it helps a lot.",
-        "reason": "Why it is needed, in one sentence.",
+        "reason": "Why it is needed, in one sentence (Markdown and `$...$` formulas allowed).",
     },
     "Resource": {
         "title": "The title as the resource itself gives it.",
@@ -195,7 +197,7 @@ FIELD_HELP: dict[str, dict[str, str]] = {
         "year": "Year of publication or recording.",
         "edition": 'The edition as printed, in quotes: `"2nd"`.',
         "isbn": "ISBN-10 or ISBN-13, in quotes; hyphens allowed.",
-        "description": "In your own words: what it is good for, and for whom. Plain text or light Markdown, no HTML; links only to https:// addresses.",
+        "description": "In your own words: what it is good for, and for whom. Markdown with `$...$` formulas, no HTML or images; links only to https:// addresses.",
         "covers": "The topics it teaches and exactly where; `[]` only for communities, conferences, practice sites and tools.",
     },
     "Cover": {"topic": "The id of a topic it teaches (its file name in roadmap/ without `.yml`)."},

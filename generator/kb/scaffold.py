@@ -72,6 +72,13 @@ def _block(key: str, text: str, indent: int = 0, style: str = ">-") -> str:
     return out
 
 
+def _item(text: str) -> str:
+    """A list item; one with a formula as a `>-` block, where a backslash is just a backslash."""
+    if "\\" not in text and "$" not in text:
+        return f"  - {_scalar(text)}\n"
+    return _block("-", text, indent=2).replace("  -: >-", "  - >-", 1)
+
+
 def render_topic(values: dict[str, Any]) -> str:
     """YAML text of a topic record in the repository's house style."""
     out = [
@@ -81,7 +88,7 @@ def render_topic(values: dict[str, Any]) -> str:
         _block("summary", values["summary"]),
         _block("description", values["description"].rstrip("\n") + "\n", style="|"),
         _block("why_it_matters", values["why_it_matters"].rstrip("\n") + "\n", style="|"),
-        "goals:\n" + "".join(f"  - {_scalar(goal)}\n" for goal in values["goals"]),
+        "goals:\n" + "".join(_item(goal) for goal in values["goals"]),
         f"hours: {_number(values['hours'])}\n",
     ]
     pres = values.get("prerequisites") or []
@@ -354,8 +361,8 @@ def new_topic(args: argparse.Namespace, ask: Ask | None) -> Path:
             ("title", "Title"),
             ("stage", f"Stage ({', '.join(stages)})"),
             ("area", f"Area ({', '.join(AREAS)})"),
-            ("summary", "Summary (one or two plain sentences)"),
-            ("description", "Description (Markdown, your own words)"),
+            ("summary", "Summary (one or two sentences; formulas as $...$)"),
+            ("description", "Description (Markdown, your own words; formulas as $...$, or $$ lines for display)"),
             ("why_it_matters", "Why it matters for machine learning"),
             ("hours", "Hours to learn it"),
         ],

@@ -80,6 +80,7 @@ class Document:
     values: dict[Loc, Any] = field(default_factory=dict)
     keys: dict[Loc, Any] = field(default_factory=dict)
     text: str | None = None  # the file's text while its marks are not recorded yet
+    source: str = ""  # the file's text, to find a place inside a value (`inside`)
 
     def _record_marks(self) -> None:
         assert self.text is not None
@@ -99,6 +100,34 @@ class Document:
             if prefix in self.values:
                 return self._position(self.values[prefix])
         return Position(self.path)
+
+    def inside(self, loc: Loc, value: str, offset: int) -> Position:
+        """Where character `offset` of the text `value` at `loc` is written in the file.
+
+        A value's characters are found in the file by what follows them (up to the next space,
+        which is where YAML folds lines): the k-th such snippet in the value is the k-th in the
+        file after the value's start. Exact in block scalars (`|`, `>-`), the way long fields are
+        written; where escapes or folding hide the snippet, the value's own start is given."""
+        start = self.at(loc)
+        mark = self.values.get(loc)
+        if mark is None or not self.source or not 0 <= offset < len(value):
+            return start
+        while offset < len(value) and value[offset].isspace():
+            offset += 1
+        match = re.match(r"\S{1,40}", value[offset:])
+        if match is None:
+            return start
+        needle = match.group()
+        seen, i = 0, value.find(needle)
+        while 0 <= i < offset:
+            seen, i = seen + 1, value.find(needle, i + 1)
+        at = mark.index
+        for _ in range(seen + 1):
+            at = self.source.find(needle, at)
+            if at < 0:
+                return start
+            at += 1
+        return _reader_position(self.path, self.source, at - 1)
 
     def _position(self, mark: Any) -> Position:
         return Position(self.path, mark.line + 1, mark.column + 1)
@@ -349,7 +378,7 @@ def load_text(path: str, text: str) -> Document:
                 )
             ]
         )
-    return Document(path, data, text=text)
+    return Document(path, data, text=text, source=text)
 
 
 def _build(path: str, text: str, *, record: bool) -> tuple[Any, _Builder]:

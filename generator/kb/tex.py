@@ -15,6 +15,7 @@ A formula is TeX between `$...$` (inline) or `$$...$$` (display) in a Markdown f
 from __future__ import annotations
 
 import functools
+import html
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -237,6 +238,11 @@ def _script(text: str, table: dict[str, str], mark: str) -> str:
     return f"{mark}{text}" if len(text) == 1 else f"{mark}({text})"
 
 
+def _attach(base: str, scripts: str) -> str:
+    """Scripts after their base, and after a function's name before its argument: `maxᵢ aᵢ`."""
+    return base[:-1] + scripts + _APPLY if base.endswith(_APPLY) else base + scripts
+
+
 def _grouped(text: str) -> str:
     return text if len(text) <= 1 or text.isalnum() else f"({text})"
 
@@ -244,22 +250,26 @@ def _grouped(text: str) -> str:
 def _plain(node: ET.Element) -> str:
     tag = node.tag
     kids = list(node)
+    if tag == "mi" and len(node.text or "") > 1:  # a function's name: `ln x`, `sin(θ)`
+        return (node.text or "") + _APPLY
     if tag in ("mi", "mn", "mtext", "ms"):
         return (node.text or "").translate(_INVISIBLE)
     if tag == "mo":
         text = (node.text or "").translate(_INVISIBLE)
         if text == ",":
-            return ", "
+            return "," if node.get("rspace") == "0" else ", "  # `17{,}296` is one number
         return f" {text} " if text in _SPACED and node.get("lspace") != "0" else text
     if tag == "mspace":
         return " " if node.get("width") else ""
     parts = [_plain(kid) for kid in kids]
     if tag == "msup" and len(parts) == 2:
-        return parts[0] + _script(parts[1].strip(), _SUPERSCRIPTS, "^")
+        return _attach(parts[0], _script(parts[1].strip(), _SUPERSCRIPTS, "^"))
     if tag == "msub" and len(parts) == 2:
-        return parts[0] + _script(parts[1].strip(), _SUBSCRIPTS, "_")
+        return _attach(parts[0], _script(parts[1].strip(), _SUBSCRIPTS, "_"))
     if tag == "msubsup" and len(parts) == 3:
-        return parts[0] + _script(parts[1].strip(), _SUBSCRIPTS, "_") + _script(parts[2].strip(), _SUPERSCRIPTS, "^")
+        return _attach(parts[0], _script(parts[1].strip(), _SUBSCRIPTS, "_") + _script(parts[2].strip(), _SUPERSCRIPTS, "^"))
+    if tag == "mfrac" and len(parts) == 2 and node.get("linethickness") in ("0", "0pt", "0em"):  # \binom
+        return f"{parts[0].strip()} choose {parts[1].strip()}"
     if tag == "mfrac" and len(parts) == 2:
         return f"{_grouped(parts[0].strip())}/{_grouped(parts[1].strip())}"
     if tag == "msqrt":
@@ -274,14 +284,32 @@ def _plain(node: ET.Element) -> str:
             return parts[0] + _script(accent, _SUPERSCRIPTS, "^")
         under = _script(accent, _SUBSCRIPTS, "_")
         over = _script(parts[2].strip(), _SUPERSCRIPTS, "^") if tag == "munderover" and len(parts) > 2 else ""
-        return parts[0] + under + over
-    if tag == "mtable":
-        return "; ".join(", ".join(_plain(cell).strip() for cell in row) for row in kids)
+        return _attach(parts[0], under + over)
+    if tag == "mtable":  # rows `;`, cells `,` (an aligned cell that starts with `=` continues its row)
+        return "; ".join("".join(_cell(cell, first=i == 0) for i, cell in enumerate(row)) for row in kids)
     return "".join(parts)
+
+
+# HTML's named references (`&ApplyFunction;`), which an XML parser does not know.
+_NAMED_ENTITY = re.compile(r"&([A-Za-z][A-Za-z0-9]*);")
+
+
+def _entity(match: re.Match[str]) -> str:
+    return match.group(0) if match.group(1) in ("lt", "gt", "amp", "quot", "apos") else html.unescape(match.group(0))
+
+
+def _cell(node: ET.Element, *, first: bool) -> str:
+    text = _plain(node)
+    return text.strip() if first else (text if text.startswith(" ") else ", " + text.strip())
+
+
+_APPLY = "\u2061"
+_APPLIED = re.compile(_APPLY + r"(\s*\(?)")
 
 
 @functools.lru_cache(maxsize=8192)
 def plain(formula: str) -> str:
     """The formula as readable Unicode text (`A = UΣVᵀ`). Only for a formula without `problems`."""
-    root = ET.fromstring(_convert(formula, display=False))
-    return " ".join(_plain(root).split())
+    root = ET.fromstring(_NAMED_ENTITY.sub(_entity, _convert(formula, display=False)))
+    text = _APPLIED.sub(lambda m: m.group(1).strip() or " ", _plain(root))
+    return " ".join(text.split())

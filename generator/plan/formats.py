@@ -13,7 +13,7 @@ from typing import Any
 
 from generator.kb.roadmap import Roadmap
 from generator.plan.rules import Plan, Slot, Week, known_closure
-from generator.render.text import md_backslashed, number, plural
+from generator.render.text import md_backslashed, number, plain, plural
 from generator.safe_text import printable
 
 
@@ -32,7 +32,7 @@ def _resource_json(roadmap: Roadmap, rid: str, topic: str) -> dict[str, Any]:
         "url": r.url,
         "cost": r.cost,
         "level": r.level,
-        "sections": roadmap.sections(rid, topic),
+        "sections": plain(roadmap.sections(rid, topic)),
     }
 
 
@@ -107,7 +107,7 @@ def plan_markdown(roadmap: Roadmap, result: Plan, weeks: Sequence[Week] | None =
         if slot is None or slot.part == 1:
             for rid in step.resources:
                 r = roadmap.resources[rid]
-                read = md_backslashed(roadmap.sections(rid, tid))
+                read = md_backslashed(plain(roadmap.sections(rid, tid)))
                 out.append(f"  - [{md_backslashed(r.title)}]({_md_url(r.url)}): {r.kind}, {r.cost}, {r.level}; read {read}")
         return out
 
@@ -155,7 +155,7 @@ def plan_text(roadmap: Roadmap, result: Plan, weeks: Sequence[Week] | None = Non
         for rid in step.resources:
             r = roadmap.resources[rid]
             lines.append(f"{'':>{width}}    - {r.title} [{r.kind}, {r.cost}, {r.level}] {r.url}")
-            lines.append(f"{'':>{width}}      read: {roadmap.sections(rid, step.topic)}")
+            lines.append(f"{'':>{width}}      read: {plain(roadmap.sections(rid, step.topic))}")
     if weeks is not None:
         lines.append("")
         for week in weeks:

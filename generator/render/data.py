@@ -7,7 +7,7 @@ import json
 from generator.kb.roadmap import Roadmap
 from generator.kb.vocabulary import AREAS
 from generator.plan.rules import DEFAULT_PACE, MAX_PACE, MIN_PACE
-from generator.render.text import number
+from generator.render.text import number, plain
 
 
 def roadmap_json(roadmap: Roadmap) -> str:
@@ -24,13 +24,13 @@ def roadmap_json(roadmap: Roadmap) -> str:
                 "title": t.title,
                 "stage": t.stage,
                 "area": t.area,
-                "summary": t.summary,
+                "summary": plain(t.summary),
                 "hours": number(t.hours),
                 "prerequisites": [{"topic": p.topic, "strength": p.strength} for p in t.prerequisites],
                 # Best first (kb/ranking.py): the planner shows the first ones as they are.
                 "resources": list(roadmap.reading[tid]),
                 # What to read of each for this topic (the planner shows it with each step).
-                "sections": roadmap.reading[tid],
+                "sections": {rid: plain(sections) for rid, sections in roadmap.reading[tid].items()},
             }
             for tid, t in sorted(roadmap.topics.items())
         ],

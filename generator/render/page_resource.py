@@ -23,6 +23,7 @@ from generator.render.blocks import (
     verdict_badge,
 )
 from generator.render.text import (
+    block_html,
     byline_of,
     day_of,
     first_words,
@@ -30,8 +31,8 @@ from generator.render.text import (
     h,
     host_name,
     hours_text,
+    inline_html,
     join_words,
-    markdown_field,
     md_inline,
 )
 from generator.render.urls import (
@@ -108,7 +109,7 @@ def resource_markdown(roadmap: Roadmap, rid: str, report: LinkReport | None = No
         "",
         "## About it",
         "",
-        markdown_field(r.description),
+        block_html(r.description),
         "",
         "## What it covers",
         "",
@@ -116,7 +117,9 @@ def resource_markdown(roadmap: Roadmap, rid: str, report: LinkReport | None = No
     if r.covers:
         rows = []
         for cover in sorted(r.covers, key=lambda c: roadmap.sort_key(c.topic)):
-            rows.append(f'{_covered(roadmap, src, cover.topic)}<td data-label="Read" class="rm-wide">{h(cover.sections)}</td></tr>')
+            rows.append(
+                f'{_covered(roadmap, src, cover.topic)}<td data-label="Read" class="rm-wide">{inline_html(cover.sections)}</td></tr>'
+            )
         body += [
             '<div class="rm-table-wrap"><table class="rm-table rm-covers">',
             f'<caption class="rm-visually-hidden">Topics covered by {h(r.title)}</caption>',

@@ -20,6 +20,7 @@ from generator.render.text import (
     front_value,
     h,
     hours_text,
+    inline_html,
     join_words,
     plural,
 )
@@ -77,7 +78,7 @@ def roadmap_markdown(roadmap: Roadmap) -> str:
             body.append("</ol>")
         else:
             kinds = [link_to(src, catalogue_page(k), KIND_TITLES[k].lower()) for k in stage.kinds]
-            text = f"Study with {join_words(kinds)}." if kinds else h(stage.summary)
+            text = f"Study with {join_words(kinds)}." if kinds else inline_html(stage.summary)
             body.append(f'<p class="rm-outline-note">{text}</p>')
         body.append("</li>")
     body += ["</ol>", ""]

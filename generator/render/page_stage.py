@@ -22,7 +22,7 @@ from generator.render.tables import (
     catalogue_rids,
     resource_table,
 )
-from generator.render.text import front_value, h, hours_text, md_inline, plural
+from generator.render.text import front_value, h, hours_text, inline_html, md_inline, plain, plural
 from generator.render.urls import (
     ABOUT_PAGE,
     CATALOGUE_INDEX,
@@ -51,7 +51,7 @@ def stage_markdown(roadmap: Roadmap, sid: str, report: LinkReport | None = None)
     body = [
         f"# {md_inline(stage.title)}",
         "",
-        f'<p class="rm-lede">{h(stage.summary)}</p>',
+        f'<p class="rm-lede">{inline_html(stage.summary)}</p>',
         "",
         '<div class="rm-facts">',
         *facts,
@@ -66,7 +66,7 @@ def stage_markdown(roadmap: Roadmap, sid: str, report: LinkReport | None = None)
                 f'<li class="rm-card area-{topic.area}">'
                 f'<h3 class="rm-card-title">{link_to(src, topic_page(tid), topic.title)}</h3>'
                 f'<p class="rm-card-meta">{area_tag(topic.area)} {tag(hours_text(topic.hours), "rm-tag--hours")}</p>'
-                f'<p class="rm-card-summary">{h(topic.summary)}</p>'
+                f'<p class="rm-card-summary">{inline_html(topic.summary)}</p>'
                 f'<p class="rm-card-needs">{needs(roadmap, src, topic)}</p></li>'
             )
         body += ["</ol>", ""]
@@ -109,7 +109,7 @@ def stage_markdown(roadmap: Roadmap, sid: str, report: LinkReport | None = None)
         )
     if nav:
         body += ['<nav class="rm-step-nav" aria-label="Steps of the guide">', *nav, "</nav>", ""]
-    front: Front = {"title": front_value(stage_label(stage)), "description": front_value(stage.summary)}
+    front: Front = {"title": front_value(stage_label(stage)), "description": front_value(plain(stage.summary))}
     return markdown_page(front, body, "roadmap/stages.yml")
 
 

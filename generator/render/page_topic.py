@@ -19,11 +19,13 @@ from generator.render.blocks import (
 from generator.render.tables import Columns, resource_table
 from generator.render.text import (
     about_hours,
+    block_html,
     front_value,
     h,
     hours_text,
-    markdown_field,
+    inline_html,
     md_inline,
+    plain,
     plural,
 )
 from generator.render.urls import (
@@ -45,7 +47,7 @@ def topic_markdown(roadmap: Roadmap, tid: str, report: LinkReport | None = None)
     body = [
         f"# {md_inline(topic.title)}",
         "",
-        f'<p class="rm-lede">{h(topic.summary)}</p>',
+        f'<p class="rm-lede">{inline_html(topic.summary)}</p>',
         "",
         '<div class="rm-facts">',
         link_to(src, stage_page(stage.id), stage_label(stage), "rm-tag rm-tag--stage"),
@@ -66,7 +68,7 @@ def topic_markdown(roadmap: Roadmap, tid: str, report: LinkReport | None = None)
         for pre in topic.prerequisites:
             other = roadmap.topics[pre.topic]
             body.append(
-                f"- [{md_inline(other.title)}]({md_link(src, topic_page(pre.topic))}) {strength_badge(pre.strength)} {md_inline(' '.join(pre.reason.split()))}"
+                f"- [{md_inline(other.title)}]({md_link(src, topic_page(pre.topic))}) {strength_badge(pre.strength)} {inline_html(pre.reason)}"
             )
         body.append("")
         chain = svg.render_chain(roadmap, tid, graph_href(src))
@@ -84,17 +86,19 @@ def topic_markdown(roadmap: Roadmap, tid: str, report: LinkReport | None = None)
     body += [
         "## Why it matters for machine learning",
         "",
-        markdown_field(topic.why_it_matters),
+        block_html(topic.why_it_matters),
         "",
         "## What it is",
         "",
-        markdown_field(topic.description),
+        block_html(topic.description),
         "",
         "## Goals",
         "",
         "You know this topic when you can:",
         "",
-        *(f"- [ ] {md_inline(' '.join(goal.split()))}" for goal in topic.goals),
+        '<ul class="rm-goals">',
+        *(f"<li>{inline_html(goal)}</li>" for goal in topic.goals),
+        "</ul>",
         "",
         "## Resources",
         "",
@@ -115,10 +119,10 @@ def topic_markdown(roadmap: Roadmap, tid: str, report: LinkReport | None = None)
             other = roadmap.topics[child]
             strength = next(p.strength for p in other.prerequisites if p.topic == tid)
             body.append(
-                f"- [{md_inline(other.title)}]({md_link(src, topic_page(child))}) {strength_badge(strength)} {md_inline(other.summary)}"
+                f"- [{md_inline(other.title)}]({md_link(src, topic_page(child))}) {strength_badge(strength)} {inline_html(other.summary)}"
             )
         body.append("")
     else:
         body += ["Nothing in the roadmap builds on this topic yet.", ""]
-    front: Front = {"title": front_value(topic.title), "description": front_value(topic.summary), "search": {"boost": "2"}}
+    front: Front = {"title": front_value(topic.title), "description": front_value(plain(topic.summary)), "search": {"boost": "2"}}
     return markdown_page(front, body, roadmap.topic_path(tid))

@@ -28,7 +28,7 @@ from generator.render.layout import (
     text_width,
     wrap_label,
 )
-from generator.render.text import html_text
+from generator.render.text import html_text, plain
 from generator.sizes import BIG_GRAPH_TOPICS, CHAIN_LIMIT, CHAIN_LIMIT_BIG
 
 Href = Callable[[str], str]
@@ -147,7 +147,7 @@ def _node(roadmap: Roadmap, box: Box, dx: float, dy: float, href: Href, line_hei
     extra = (" rm-self", ' aria-current="page"') if current else ("", "")
     return (
         f'<a class="rm-node area-{topic.area}{extra[0]}" href="{_attr(href(box.id))}"{extra[1]} '
-        f"{_node_about(box.id, topic.stage, topic.title, topic.summary)}"
+        f"{_node_about(box.id, topic.stage, topic.title, plain(topic.summary))}"
         f'<rect x="{round(x + dx)}" y="{round(y + dy)}" width="{round(box.width)}" height="{round(box.height)}" rx="7"/>'
         f"<text>{spans}</text></a>"
     )
@@ -245,7 +245,7 @@ def _steps(roadmap: Roadmap, width: float, y: float, href: Href, marker_id: str)
         spans += [f'<tspan x="{_n(cx)}" y="{_n(top + 38 + k * 16)}">{html_text(line)}</tspan>' for k, line in enumerate(lines)]
         parts.append(
             f'<a class="rm-node rm-step" href="{_attr(href(STAGE_PREFIX + stage.id))}" data-stage="{_attr(stage.id)}" '
-            f'aria-label="{_attr(label)}"><title>{html_text(stage.summary)}</title>'
+            f'aria-label="{_attr(label)}"><title>{html_text(plain(stage.summary))}</title>'
             f'<rect x="{_n(x)}" y="{_n(top)}" width="{_n(card_w)}" height="{_n(height)}" rx="10"/>'
             f"<text>{''.join(spans)}</text></a>"
         )

@@ -16,7 +16,7 @@ from generator.kb.vocabulary import (
 )
 from generator.links.report_file import LinkReport
 from generator.render.blocks import cost_tag, ext_link, level_tag, tag, verdict_badge
-from generator.render.text import byline_of, h, host_name, hours_text, plural
+from generator.render.text import byline_of, h, host_name, hours_text, inline_html, plural
 from generator.render.urls import href, resource_page, topic_page
 
 
@@ -109,7 +109,7 @@ def _resource_rows(roadmap: Roadmap, src: str, rids: Iterable[str], cols: Column
             cells.append(verdict_badge(src, rid, report.for_resource(rid, roadmap.resources[rid].url)))
         cells.append(row.about_with_kind if cols.kind else row.about)
         if cols.sections_for is not None:
-            cells.append(f'<td data-label="Read" class="rm-wide">{h(row.sections.get(cols.sections_for, ""))}</td>')
+            cells.append(f'<td data-label="Read" class="rm-wide">{inline_html(row.sections.get(cols.sections_for, ""))}</td>')
         if cols.coverage_of is not None:
             n = sum(1 for c in roadmap.resources[rid].covers if c.topic in cols.coverage_of)
             cells.append(f'<td data-label="Topics here" class="rm-num rm-wide">{n}</td>')

@@ -6,9 +6,9 @@ Two kinds of text come from YAML and each is made safe where it lands:
 - plain text (titles, summaries, goals, reasons, sections, names) is escaped for the
   context it goes into: HTML (`h`), Markdown inline text (`md_inline`), or front matter
   (`front_value`), so `<script>` or a `|` in a title shows as those characters;
-- Markdown fields (`description`, `why_it_matters`) are Markdown on purpose, but
-  `markdown_field` neutralises what validation would reject anyway (raw HTML tags), plus
-  what it does not look at: `{: attr}` lists and non-http link schemes.
+- Markdown fields (summaries, goals, reasons, sections, descriptions) are turned into
+  finished, sanitised HTML by `generator/kb/markdown.py` (`block_html`, `inline_html`), or
+  into plain text with formulas in Unicode (`plain`) where only text can go.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 from urllib.parse import urlsplit
 
+from generator.kb.markdown import to_html, to_plain
 from generator.kb.models import Resource
 
 
@@ -66,50 +67,32 @@ def front_value(text: str) -> str:
     return json.dumps(html.escape(" ".join(text.split()), quote=True), ensure_ascii=False)
 
 
-# Fenced blocks, and backtick spans (which end at the paragraph: never across a blank line).
-_CODE = re.compile(r"^ {0,3}(`{3,}|~{3,}).*?^ {0,3}\1[`~]*[ \t]*$|(`+)(?:(?!\2|\n[ \t]*\n).)+?\2", re.S | re.M)
-_TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
-_AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^<>\s]*>|<[^<>\s@]+@[^<>\s@]+\.[^<>\s@]+>", re.I)
-# A link destination up to its closing parenthesis (or a reference definition's line),
-# spaces included: browsers ignore tabs and newlines inside `java\tscript:`.
-_LINK_DEST = re.compile(r"(\]\(\s*<?)([^)]*)|^( {0,3}\[[^\]\n]+\]:[ \t]*<?)([^\n]*)", re.M)
-_SAFE_SCHEMES = ("http", "https", "mailto")
+# Characters Python-Markdown reads inside inline HTML's text (the tags themselves it passes on):
+# in text nodes they become character references, which show the same characters.
+_TEXT_NODE = re.compile(r">([^<]+)<")
+_MD_IN_TEXT = _MD_SPECIAL
 
 
-def _safe_dest(dest: str) -> str:
-    # Browsers drop whitespace and control characters inside a scheme (`java\tscript:`).
-    squeezed = re.sub(r"[\x00-\x20\x7f]+", "", html.unescape(dest))
-    scheme = re.match(r"([A-Za-z][A-Za-z0-9+.-]*):", squeezed)
-    return dest if scheme is None or scheme.group(1).lower() in _SAFE_SCHEMES else "#"
+def _for_markdown_page(markup: str) -> str:
+    """Finished HTML, written into a Markdown page so that the page's Markdown cannot change it."""
+    escape = lambda m: ">" + _MD_IN_TEXT.sub(lambda c: f"&#{ord(c.group(0))};", m.group(1)) + "<"  # noqa: E731
+    return _TEXT_NODE.sub(escape, f">{markup}<")[1:-1]
 
 
-def _defang(prose: str) -> str:
-    out, last = [], 0
-    for auto in _AUTOLINK.finditer(prose):
-        out.append(_TAG_START.sub("&lt;", prose[last : auto.start()]))
-        out.append(auto.group(0))
-        last = auto.end()
-    out.append(_TAG_START.sub("&lt;", prose[last:]))
-    text = "".join(out).replace("{", "&#123;")
-    return _LINK_DEST.sub(
-        lambda m: m.group(1) + _safe_dest(m.group(2)) if m.group(1) else m.group(3) + _safe_dest(m.group(4)),
-        text,
-    )
+def block_html(text: str) -> str:
+    """A block Markdown field (`description`, `why_it_matters`) as a finished HTML block."""
+    return f'<div class="rm-prose">\n{_for_markdown_page(to_html(text, block=True))}\n</div>'
 
 
-def markdown_field(text: str) -> str:
-    """A Markdown field from YAML, with raw HTML, attribute lists and script links made inert.
+def inline_html(text: str) -> str:
+    """A one-paragraph Markdown field (summary, goal, reason, sections) as finished phrasing HTML,
+    on one line (a line break inside a list item or a table row would end it)."""
+    return _for_markdown_page(to_html(text, block=False).replace("\n", " "))
 
-    Code (fenced blocks and backtick spans) is left exactly as written: Markdown shows it
-    literally anyway.
-    """
-    out, last = [], 0
-    for code in _CODE.finditer(text):
-        out.append(_defang(text[last : code.start()]))
-        out.append(code.group(0))
-        last = code.end()
-    out.append(_defang(text[last:]))
-    return "".join(out).strip()
+
+def plain(text: str) -> str:
+    """A Markdown field as one line of text, formulas in their Unicode form (`A = UΣVᵀ`)."""
+    return to_plain(text)
 
 
 def number(value: float) -> int | float:
@@ -147,9 +130,8 @@ def byline_of(resource: Resource) -> str:
 
 
 def first_words(markdown: str, limit: int) -> str:
-    """Markdown as plain words, cut at a word boundary: for a page's meta description."""
-    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
-    text = " ".join(re.sub(r"[*_`#>]+", "", text).split())
+    """A Markdown field as plain words, cut at a word boundary: for a page's meta description."""
+    text = to_plain(markdown, block=True)
     if len(text) <= limit:
         return text
     return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"

@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from generator.kb.markdown import to_plain
 from generator.kb.problems import DataError, Position, Problem
 from generator.kb.strict_yaml import read_record
 from generator.output.project import GENERATED_FOLDER as LEARN, SiteError, config_folders
@@ -312,7 +313,7 @@ def render_summary(report: Report, links: str | None) -> str:
                 elif not covers:
                     lines.append(f"| {name} | none: listed in the catalogue only | — | — |")
                 for topic, title, sections, place, total in covers:
-                    lines.append(f"| {name} | {md_text(title)} ({md_code(topic)}) | {md_text(sections)} | {place} of {total} |")
+                    lines.append(f"| {name} | {md_text(title)} ({md_code(topic)}) | {md_text(to_plain(sections))} | {place} of {total} |")
             lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
 

@@ -194,9 +194,9 @@ def test_topic_page_has_everything_a_learner_needs(mini: Roadmap) -> None:
     # what it unlocks, hours, goals as a checklist
     assert "- [Gradient descent](../gradient-descent/index.md)" in page
     assert "about 4 h" in page
-    assert "- [ ] Explain the idea." in page
-    # the description is Markdown, passed on as Markdown
-    assert "real Markdown with **bold** text" in page
+    assert '<ul class="rm-goals">' in page and "<li>Explain the idea.</li>" in page
+    # the description is Markdown, written into the page as the HTML it makes
+    assert "real Markdown with <strong>bold</strong> text" in page
     # the contract's seams: progress placeholder and the planner link
     assert '<div class="rm-progress" data-topic="gradients"></div>' in page
     assert 'href="../../../planner/#targets=gradients">Plan a path to this topic</a>' in page
@@ -504,19 +504,17 @@ def test_titles_are_escaped_in_every_context(escaping: Roadmap) -> None:
     # in raw HTML (lede, lists of other pages) the same title is plain escaped text
     other = topic_markdown(escaping, "pipes")
     assert "[Escaping &#96;&lt;script&gt;alert(1)&lt;/script&gt;&#96; &#124;" in other
-    assert "Because &#96;&lt;script&gt;alert(9)&lt;/script&gt;&#96; &#124; reasons." in other
+    assert "Because <code>&lt;script&gt;alert(9)&lt;/script&gt;</code> &#124; reasons." in other
     listing = roadmap_markdown(escaping)
     assert ">Escaping `&lt;script&gt;alert(1)&lt;/script&gt;` | `&lt;img src=x onerror=alert(2)&gt;` &amp; *stars* [x](y)</a>" in listing
 
 
 def test_markdown_fields_keep_code_and_web_links(escaping: Roadmap) -> None:
-    # Script links and attribute lists no longer pass validation (generator/kb/markdown_rules.py); the
-    # defence against them that stays here is tested on its own in test_markdown_defang.
+    # Fields arrive as finished HTML (generator/kb/markdown.py), their text escaped for the page's Markdown.
     page = topic_markdown(escaping, "escaping")
-    assert "Code spans stay code: `<script>alert(4)</script>`." in page
-    assert "A [web link](https://example.org/a_(b)) works, and the set &#123;2, 4, 6} stays a set." in page
-    assert "- [ ] Keep [links](javascript:alert(8)) inert." not in page  # goals are plain text
-    assert "Keep &#91;links&#93;(javascript:alert(8)) inert." in page
+    assert "Code spans stay code: <code>&lt;script&gt;alert(4)&lt;/script&gt;</code>." in page
+    assert '<a href="https://example.org/a_(b)">web link</a> works, and the set &#123;2, 4, 6&#125; stays a set.' in page
+    assert '<li>Keep <a href="https://example.org/a_(b)">links</a> and <em>emphasis</em> working.</li>' in page
 
 
 def test_escaping_holds_even_for_records_that_skipped_validation(mini: Roadmap) -> None:

@@ -28,6 +28,7 @@ CHECKED = [
     "roadmap/index.md",
     "topics/gradients/index.md",
     "topics/vectors/index.md",
+    "topics/matrices/index.md",
     "resources/calculus-videos/index.md",
     "resources/forum/index.md",
     "stages/foundations/index.md",

@@ -9,7 +9,7 @@ import re
 import pytest
 import yaml
 
-from generator.render.text import about_hours, front_value, h, hours_text, join_words, markdown_field, md_inline, plural
+from generator.render.text import about_hours, block_html, front_value, h, hours_text, inline_html, join_words, md_inline, plain, plural
 
 
 @pytest.mark.parametrize(
@@ -46,28 +46,27 @@ def test_numbers_and_words() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("plain **bold** text", "plain **bold** text"),
-        ("a < b and c > d", "a < b and c > d"),
-        ("raw <b>html</b>", "raw &lt;b>html&lt;/b>"),
-        ("<!-- hidden -->", "&lt;!-- hidden -->"),
-        ("in code `<b>` stays", "in code `<b>` stays"),
-        ("```\n<script>x</script>\n```", "```\n<script>x</script>\n```"),
-        ("autolink <https://example.org/x> stays", "autolink <https://example.org/x> stays"),
-        ("[ok](https://example.org) [mail](mailto:a@example.org)", "[ok](https://example.org) [mail](mailto:a@example.org)"),
-        ("[bad](javascript:alert(1))", "[bad](#))"),
-        ("[bad](JaVa\tScRiPt:alert(1))", "[bad](#))"),
-        ("[bad](&#106;avascript:alert(1))", "[bad](#))"),
-        ('[titled](https://example.org "A title")', '[titled](https://example.org "A title")'),
-        ("[bad]( data:text/html,x)", "[bad]( #)"),
-        ("[ref]: vbscript:msgbox", "[ref]: #"),
-        ("[rel](../topics/x.md)", "[rel](../topics/x.md)"),
-        ("text {: onclick=x }", "text &#123;: onclick=x }"),
-        # A code span never runs past a blank line (a paragraph's end): these backticks are
-        # literal to Markdown, so what lies between them is not code and is defanged.
-        ("`a\n\n<script>x</script>\n\n`", "`a\n\n&lt;script>x&lt;/script>\n\n`"),
-        ("``a\n \n<b>x</b> ``", "``a\n \n&lt;b>x&lt;/b> ``"),
-        ("`a\n<b>` spans one line break", "`a\n<b>` spans one line break"),
+        ("plain **bold** text", "<p>plain <strong>bold</strong> text</p>"),
+        ("a < b and c > d", "<p>a &lt; b and c &gt; d</p>"),
+        ("raw <b>html</b>", "<p>raw &lt;b&gt;html&lt;/b&gt;</p>"),
+        ("<!-- hidden -->", "<p>&lt;!-- hidden --&gt;</p>"),
+        ("in code `<b>` stays", "<p>in code <code>&lt;b&gt;</code> stays</p>"),
+        ("```\n<script>x</script>\n```", "<pre><code>&lt;script&gt;x&lt;/script&gt;\n</code></pre>"),
+        ("autolink <https://example.org/x> stays", '<p>autolink <a href="https://example.org/x">https://example.org/x</a> stays</p>'),
+        ("[bad](javascript:alert(1))", "<p>bad</p>"),
+        ("[bad](JaVa\tScRiPt:alert(1))", "<p>&#91;bad&#93;(JaVa\tScRiPt:alert(1))</p>"),
+        ("[bad](&#106;avascript:alert(1))", "<p>bad</p>"),
+        ("[ref]: vbscript:msgbox\n\nsee [ref]", "<p>see ref</p>"),
+        ("[rel](../topics/x.md)", "<p>rel</p>"),
+        ("text {: onclick=x }", "<p>text &#123;: onclick=x &#125;</p>"),
+        ("a `*b*` and $x_1$", "<p>a <code>&#42;b&#42;</code> and <math><msub><mi>x</mi><mn>1</mn></msub></math></p>"),
     ],
 )
-def test_markdown_defang(text: str, expected: str) -> None:
-    assert markdown_field(text) == expected
+def test_block_html_is_finished_sanitised_markup(text: str, expected: str) -> None:
+    assert block_html(text) == f'<div class="rm-prose">\n{expected}\n</div>'
+
+
+def test_inline_html_is_one_line_of_phrasing_markup() -> None:
+    assert inline_html("one *two*\nthree | four") == "one <em>two</em> three &#124; four"
+    assert inline_html("# not a heading") == "&#35; not a heading"
+    assert plain("Since $A = U\\Sigma V^\\top$, **rank** is `r`.") == "Since A = UΣVᵀ, rank is r."

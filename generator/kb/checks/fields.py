@@ -8,6 +8,7 @@ from typing import Any, Literal, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from generator.kb.checks.markdown_fields import markdown_problems
 from generator.kb.problems import Problem, closest, did_you_mean, field_path
 from generator.kb.strict_yaml import Document, Loc
 
@@ -163,8 +164,9 @@ def _check_id(error: ErrorDetails, loc: Loc) -> str:
 
 def record_problems(doc: Document, model: type[BaseModel]) -> tuple[Any, list[Problem]]:
     """Validate one loaded document against its model."""
+    markdown = markdown_problems(doc, model)
     try:
-        return model.model_validate(doc.data), []
+        record = model.model_validate(doc.data)
     except ValidationError as exc:
         problems = []
         errors = exc.errors(include_url=False)
@@ -176,7 +178,12 @@ def record_problems(doc: Document, model: type[BaseModel]) -> tuple[Any, list[Pr
             at_key = error["type"] in ("extra_forbidden",)
             position = doc.at(loc, key=at_key) if error["type"] != "missing" else doc.at(loc[:-1])
             problems.append(Problem(position, _message(error, model), _check_id(error, loc)))
-        return None, problems
+        return None, sorted([*problems, *markdown], key=_order)
+    return (None, markdown) if markdown else (record, [])
+
+
+def _order(problem: Problem) -> tuple[int, int]:
+    return problem.position.line, problem.position.col
 
 
 def _misspelt_fields(errors: Sequence[ErrorDetails], model: type[BaseModel]) -> set[Loc]:

@@ -34,6 +34,8 @@ FILE_CHECKS = (
     # its fields, against the models (generator/kb/checks/fields.py)
     "missing-field", "unknown-key", "field-type", "choice", "id-format", "empty-field",
     "field-length", "field-range", "text", "url", "isbn", "authors-or-provider", "needs-covers", "field",
+    # its Markdown fields and formulas (generator/kb/markdown.py, generator/kb/tex.py)
+    "markdown", "tex", "maths-as-text",
     # a pull request's edit to a file the generator writes (generator/review/pr.py)
     "generated-file",
 )  # fmt: skip
