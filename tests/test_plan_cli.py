@@ -196,7 +196,9 @@ def test_control_characters_from_yaml_print_escaped_in_every_format(run: Callabl
     text = run("plan", "vectors", "--root", evil_root)
     assert text.code == 0, text.err
     assert text.out.splitlines()[0] == "Study plan for Vec\\x1b[2J\\x1b]0;pwned\\x07tors\\x00\\u202e (vectors)"
-    assert "     - A \\x9b31m book\\u2066 [book, free, beginner] https://example.org/la-book/\n       read: Ch. 1 \\u202a\n" in text.out  # a line break in a field reads as a space
+    assert (
+        "     - A \\x9b31m book\\u2066 [book, free, beginner] https://example.org/la-book/\n       read: Ch. 1 \\u202a\n" in text.out
+    )  # a line break in a field reads as a space
 
     md = run("plan", "vectors", "--format", "markdown", "--root", evil_root)
     assert md.out.splitlines()[0] == "# Study plan: Vec\\x1b\\[2J\\x1b\\]0;pwned\\x07tors\\x00\\u202e"

@@ -181,7 +181,7 @@ def _shown(source: str) -> str:
 # -- rendering -------------------------------------------------------------------------------
 
 _MATHML_TAGS = {
-    "math": {"display"},
+    "math": {"display", "data-search-exclude"},
     "mi": {"mathvariant"},
     "mn": set(),
     "mo": {
@@ -232,8 +232,11 @@ _HTML_TAGS = {
     "br": set(),
     "hr": set(),
     "div": {"class", "tabindex"},
+    "span": {"class", "aria-hidden"},
 }
-_ALLOWED = {**_HTML_TAGS, **_MATHML_TAGS}
+_ALLOWED = {**_HTML_TAGS, **{tag: {*attrs, "style"} for tag, attrs in _MATHML_TAGS.items()}}
+# math-core aligns `aligned` columns and tightens spacing with these, and only these.
+_STYLE_PROPERTIES = {"text-align", "justify-items", "padding-left", "padding-right", "margin-left"}
 
 
 def _sanitised(markup: str) -> str:
@@ -242,6 +245,7 @@ def _sanitised(markup: str) -> str:
         tags=set(_ALLOWED),
         attributes={tag: set(attrs) for tag, attrs in _ALLOWED.items() if attrs},
         url_schemes={"http", "https"},
+        filter_style_properties=_STYLE_PROPERTIES,
         link_rel=None,
         strip_comments=True,
     )
@@ -272,14 +276,19 @@ def _render_inline(tokens: Sequence[Token]) -> Iterator[str]:
                 skip_close -= 1
             else:
                 yield "</a>"
-        elif kind == "math_inline":
-            yield tex.mathml(token.content, display=False)
-        elif kind == "math_inline_double":
-            yield tex.mathml(token.content, display=True)
+        elif kind in ("math_inline", "math_inline_double"):
+            yield _formula(token.content, display=kind == "math_inline_double")
         elif kind == "image":
             yield html.escape(token.content)
         else:  # html_inline, and anything a later version may add: shown as the text it is
             yield html.escape(token.content)
+
+
+def _formula(formula: str, *, display: bool) -> str:
+    """MathML for people (and screen readers); for the site search, which indexes text and would
+    glue MathML's pieces together, the plain form beside it, hidden from everyone else."""
+    markup = tex.mathml(formula, display=display).replace("<math", "<math data-search-exclude", 1)
+    return f'{markup}<span class="rm-plain" aria-hidden="true">{html.escape(tex.plain(formula))}</span>'
 
 
 def _render_blocks(tokens: Sequence[Token]) -> Iterator[str]:
@@ -288,7 +297,7 @@ def _render_blocks(tokens: Sequence[Token]) -> Iterator[str]:
         if kind == "inline":
             yield from _render_inline(token.children or ())
         elif kind == "math_block":
-            yield f'<div class="rm-math" tabindex="0">{tex.mathml(token.content.strip(), display=True)}</div>\n'
+            yield f'<div class="rm-math" tabindex="0">{_formula(token.content.strip(), display=True)}</div>\n'
         elif kind in ("fence", "code_block"):
             yield f"<pre><code>{html.escape(token.content)}</code></pre>\n"
         elif kind == "html_block":

@@ -244,7 +244,10 @@ def _attach(base: str, scripts: str) -> str:
 
 
 def _grouped(text: str) -> str:
-    return text if len(text) <= 1 or text.isalnum() else f"({text})"
+    return text if len(text) <= 1 or _ALNUM.fullmatch(text) else f"({text})"
+
+
+_ALNUM = re.compile(r"[A-Za-z0-9.]+")
 
 
 def _plain(node: ET.Element) -> str:

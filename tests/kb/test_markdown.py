@@ -39,7 +39,7 @@ ATTACKS = [
 ]
 # What the pages may hold: the elements we write, and no handler, script or foreign scheme.
 _TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)([^>]*)>")
-_ALLOWED = {"p", "em", "strong", "code", "pre", "a", "ul", "ol", "li", "blockquote", "br", "hr", "div"} | {
+_ALLOWED = {"span", "p", "em", "strong", "code", "pre", "a", "ul", "ol", "li", "blockquote", "br", "hr", "div"} | {
     "math", "mi", "mn", "mo", "ms", "mtext", "mspace", "mrow", "mfrac", "msqrt", "mroot", "msub", "msup", "msubsup",
     "munder", "mover", "munderover", "mtable", "mtr", "mtd", "mstyle", "mpadded", "mphantom",
 }  # fmt: skip
@@ -137,7 +137,9 @@ def test_plain_form_of_formulas(formula: str, shown: str) -> None:
 
 def test_display_formulas_are_block_mathml_in_a_scrolling_box() -> None:
     out = markdown.to_html("Key result:\n\n$$\nA = U\\Sigma V^\\top\n$$\n", block=True)
-    assert '<div class="rm-math" tabindex="0"><math display="block">' in out
+    assert '<div class="rm-math" tabindex="0"><math data-search-exclude="" display="block">' in out
+    # the site search indexes the plain form, hidden from readers and screen readers alike
+    assert '<span class="rm-plain" aria-hidden="true">A = UΣVᵀ</span></div>' in out
 
 
 def test_every_allowed_command_converts() -> None:
