@@ -376,7 +376,7 @@ def test_the_summary_escapes_file_names_titles_and_sections(repo: Path, tmp_path
     rows = [line for line in summary.read_text(encoding="utf-8").splitlines() if line.startswith("| `")]
     assert rows == [
         "| `another-la-book` (added) | Vectors \\| @\u200boctocat #\u200b42 \\*b\\* \\[l\\](https://e.example)\\\\x1b\\[2J (`vectors`) | Ch. 1-2 | 2 of 2 |",
-        "| `another-la-book` (added) | Gradients (`gradients`) | \\`Ch. 9\\` \\| @\u200bteam, see #\u200b7 \\> b | 2 of 2 |",
+        "| `another-la-book` (added) | Gradients (`gradients`) | Ch. 9 \\| @\u200bteam, see #\u200b7 \\> b | 2 of 2 |",
         "| ``x\\| @org-team #12 `y` [z](https: ## Heading`` (removed) | — | — | — |",
     ]
 
