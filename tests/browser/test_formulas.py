@@ -80,7 +80,12 @@ def test_pages_built_from_hostile_text_run_no_script(
     assert any("topics/escaping" in p for p in pages)
     dialogs: list[str] = []
     page = new_page(base=base)
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+
+    def on_dialog(dialog: Any) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
     for path in pages:
         page.goto(base + path)
         page.wait_for_load_state("load")
