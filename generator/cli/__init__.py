@@ -27,6 +27,7 @@ _COMMAND_MODULES: dict[str, tuple[str, ...]] = {
     "generator.cli.export": ("export",),
     "generator.cli.schema": ("schema",),
     "generator.cli.plan": ("plan",),
+    "generator.cli.exercises": ("exercises",),
     "generator.cli.new": ("new",),
     "generator.cli.pr_check": ("pr-check",),
     "generator.cli.site": ("generate", "build", "serve"),

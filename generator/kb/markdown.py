@@ -345,3 +345,59 @@ def to_plain(text: str, *, block: bool = False) -> str:
 
 def _plain_formula(formula: str) -> str:
     return formula if tex.problems(formula) else tex.plain(formula)
+
+
+def to_text(text: str) -> str:
+    """A block field as plain text over several lines, for a terminal or a text file: paragraphs
+    apart, list items marked, display formulas and code on lines of their own, indented."""
+    lines: list[str] = []
+    prefixes: list[str] = []  # one per open list or quote
+    numbers: list[int] = []
+    for token in _tokens(text, True):
+        kind = token.type
+        if kind in ("bullet_list_open", "ordered_list_open"):
+            prefixes.append("- " if kind == "bullet_list_open" else "1. ")
+            numbers.append(int(token.attrs.get("start", 1) or 1))
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            prefixes.pop()
+            numbers.pop()
+            lines.append("")
+        elif kind == "blockquote_open":
+            prefixes.append("> ")
+            numbers.append(0)
+        elif kind == "blockquote_close":
+            prefixes.pop()
+            numbers.pop()
+        elif kind == "list_item_open":
+            if prefixes[-1] != "- ":
+                prefixes[-1] = f"{numbers[-1]}. "
+                numbers[-1] += 1
+            lines.append("\0item")
+        elif kind == "inline":
+            line = to_plain_tokens(token.children or ())
+            indent = "".join("   " if p[0].isdigit() or p == "- " else p for p in prefixes[:-1])
+            if lines and lines[-1] == "\0item":
+                lines[-1] = indent + prefixes[-1] + line
+            else:
+                lead = indent + ("" if not prefixes else ("> " if prefixes[-1] == "> " else "   "))
+                lines += [lead + line, "" if not prefixes or prefixes[-1] == "> " else "\0soft"]
+        elif kind == "math_block":
+            lines += ["    " + _plain_formula(token.content.strip()), ""]
+        elif kind in ("fence", "code_block"):
+            lines += ["    " + row for row in token.content.rstrip("\n").split("\n")] + [""]
+    out = [line for line in lines if line not in ("\0item", "\0soft")]
+    return "\n".join(out).strip("\n") + "\n"
+
+
+def to_plain_tokens(children: Sequence[Token]) -> str:
+    """Inline tokens as one line of plain text (what `to_plain` does for a whole field)."""
+    words: list[str] = []
+    for child in children:
+        kind = child.type
+        if kind in ("text", "code_inline", "html_inline", "image"):
+            words.append(child.content)
+        elif kind in ("math_inline", "math_inline_double"):
+            words.append(_plain_formula(child.content.strip()))
+        elif kind in ("softbreak", "hardbreak"):
+            words.append(" ")
+    return " ".join("".join(words).split())

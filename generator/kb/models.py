@@ -25,6 +25,7 @@ from generator.kb.vocabulary import (
     TOPICLESS_KINDS,
     Area,
     Cost,
+    ExerciseKind,
     Kind,
     Level,
     Strength,
@@ -112,6 +113,16 @@ class Prerequisite(Record):
     reason: Text
 
 
+class Exercise(Record):
+    """One question a learner answers to find out whether they can do what a goal says."""
+
+    kind: ExerciseKind
+    goals: Annotated[list[Annotated[int, Field(ge=1, le=6)]], Field(min_length=1, max_length=6)]
+    question: Markdown
+    solution: Markdown
+    answer: float | list[float] | None = None
+
+
 class Topic(Record):
     """`roadmap/<id>.yml`: one topic of the roadmap; the id is the file name."""
 
@@ -124,6 +135,7 @@ class Topic(Record):
     goals: Annotated[list[Text], Field(min_length=3, max_length=6)]
     hours: Annotated[float, Field(gt=0, le=500)]
     prerequisites: list[Prerequisite] = []
+    exercises: Annotated[list[Exercise], Field(min_length=3, max_length=6)]
 
 
 class Cover(Record):
@@ -180,6 +192,14 @@ FIELD_HELP: dict[str, dict[str, str]] = {
         "goals": "3 to 6 things a learner can check themselves against: `Compute ...`, `Explain ...`; `$...$` formulas allowed.",
         "hours": "A realistic study time in hours (a whole or half number).",
         "prerequisites": "Topics needed first, direct ones only; `[]` when there are none.",
+        "exercises": "3 to 6 exercises with worked solutions, together testing every goal.",
+    },
+    "Exercise": {
+        "kind": "`compute` (a small calculation by hand), `explain` (an idea in words), `code` (a few lines of NumPy that check a result).",
+        "goals": "The numbers (from 1) of the topic's goals this exercise tests; every goal is tested by at least one exercise.",
+        "question": "The question, in Markdown with TeX, in your own words; write it as a `|` block.",
+        "solution": "A worked solution a learner can follow step by step, in Markdown with TeX; write it as a `|` block.",
+        "answer": "The numeric answer (or a list of numbers), when there is one: tests/answers/ recomputes it.",
     },
     "Prerequisite": {
         "strength": "`required`: this topic cannot be followed without it; `recommended`: it helps a lot.",

@@ -7,12 +7,15 @@ from typing import Literal, get_args
 
 Area = Literal["linear-algebra", "calculus", "optimization", "probability-statistics", "machine-learning"]
 Strength = Literal["required", "recommended"]
+ExerciseKind = Literal["compute", "explain", "code"]
 Kind = Literal["course", "book", "video", "article", "paper", "practice", "community", "conference", "tool"]
 Cost = Literal["free", "free-to-audit", "paid"]
 Level = Literal["beginner", "intermediate", "advanced"]
 
 AREAS: tuple[str, ...] = get_args(Area)
 STRENGTHS: tuple[str, ...] = get_args(Strength)
+EXERCISE_KINDS: tuple[str, ...] = get_args(ExerciseKind)
+EXERCISE_KIND_LABELS = {"compute": "Compute", "explain": "Explain", "code": "Check with code"}
 KINDS: tuple[str, ...] = get_args(Kind)
 COSTS: tuple[str, ...] = get_args(Cost)
 LEVELS: tuple[str, ...] = get_args(Level)

@@ -16,6 +16,7 @@ from generator.render.blocks import (
     strength_badge,
     tag,
 )
+from generator.render.exercises import exercises_section
 from generator.render.tables import Columns, resource_table
 from generator.render.text import (
     about_hours,
@@ -96,10 +97,11 @@ def topic_markdown(roadmap: Roadmap, tid: str, report: LinkReport | None = None)
         "",
         "You know this topic when you can:",
         "",
-        '<ul class="rm-goals">',
+        '<ol class="rm-goals">',
         *(f"<li>{inline_html(goal)}</li>" for goal in topic.goals),
-        "</ul>",
+        "</ol>",
         "",
+        *exercises_section(tid, topic),
         "## Resources",
         "",
     ]

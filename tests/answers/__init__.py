@@ -1,0 +1,1 @@
+"""Recomputed answers, one module per topic (see README.md)."""
