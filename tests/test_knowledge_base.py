@@ -12,9 +12,11 @@ from pathlib import Path
 import pytest
 
 from generator.kb.loading import load_roadmap
+from generator.kb.ranking import TEACHING_KINDS, topic_levels
 from generator.kb.roadmap import Roadmap
 from generator.kb.urls import normalise_url
-from generator.kb.vocabulary import TOPICLESS_KINDS
+from generator.kb.vocabulary import LEVELS, TOPICLESS_KINDS
+from generator.plan.rules import plan
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -95,8 +97,63 @@ def kb() -> Roadmap:
 
 
 def test_enough_topics_and_resources(kb: Roadmap) -> None:
-    assert len(kb.topics) >= 60
-    assert len(kb.resources) >= 150
+    # 72 topics in the 2015 syllabus, at least 30 more for 2026 (attention, VI, GPs, ...).
+    assert len(kb.topics) >= 102
+    assert len(kb.resources) >= 260
+
+
+# What a 2026 learner of ML mathematics must find (issue: the curriculum of 2026).
+MODERN_TOPICS = [
+    "attention-and-transformers", "gaussian-mixtures-and-em", "variational-inference", "variational-autoencoders",
+    "gaussian-processes", "numerical-stability", "initialization-and-normalization", "automatic-differentiation",
+    "exponential-family-and-glms", "probabilistic-graphical-models", "kernel-methods", "concentration-inequalities",
+    "learning-theory", "spectral-graph-theory", "graph-neural-networks", "decision-trees", "ensemble-methods",
+    "naive-bayes-and-gda", "evaluation-and-calibration", "functions-and-graphs", "exponentials-and-logarithms",
+    "summation-notation", "transformations-of-random-variables", "normalizing-flows", "subgradients-and-proximal-methods",
+    "hidden-markov-models", "kalman-filters", "diffusion-models", "markov-decision-processes", "bayesian-linear-regression",
+    "bootstrap",
+]  # fmt: skip
+
+
+def test_the_modern_syllabus_is_there(kb: Roadmap) -> None:
+    missing = [tid for tid in MODERN_TOPICS if tid not in kb.topics]
+    assert not missing, missing
+
+
+def test_no_topic_outside_the_last_step_is_a_dead_end(kb: Roadmap) -> None:
+    # Every topic before the machine-learning step leads somewhere: some topic requires or recommends it.
+    last = max(kb.stages, key=lambda stage: stage.order if any(t.stage == stage.id for t in kb.topics.values()) else -1)
+    dead = sorted(tid for tid, topic in kb.topics.items() if topic.stage != last.id and not kb.dependents[tid])
+    assert not dead, f"required or recommended by nothing: {dead}"
+
+
+@pytest.mark.parametrize(
+    "target", ["neural-networks", "convolutional-neural-networks", "recurrent-neural-networks", "attention-and-transformers"]
+)
+def test_deep_learning_plans_include_how_networks_are_trained(kb: Roadmap, target: str) -> None:
+    steps = {step.topic for step in plan(kb, [target]).steps}
+    assert {"gradient-descent", "stochastic-gradient-descent"} <= steps, steps
+    # backpropagation builds on neural-networks, so every deep-learning topic past it needs it
+    assert target == "neural-networks" or "backpropagation" in steps, steps
+    with_recommended = {step.topic for step in plan(kb, [target], include_recommended=True).steps}
+    assert {"momentum", "adam"} & with_recommended, target
+
+
+def test_every_topic_has_a_free_resource_at_its_level_that_says_where(kb: Roadmap) -> None:
+    levels = topic_levels(kb.stages, kb.topics)
+    lacking = []
+    for tid in kb.topics:
+        starts = [
+            rid
+            for rid in kb.covering[tid]
+            if kb.resources[rid].cost == "free"
+            and kb.resources[rid].kind in TEACHING_KINDS
+            and LEVELS.index(kb.resources[rid].level) <= LEVELS.index(levels[tid])
+            and kb.sections(rid, tid).strip()
+        ]
+        if not starts:
+            lacking.append(tid)
+    assert not lacking, f"no free resource a learner at the topic's level can start from: {lacking}"
 
 
 @pytest.mark.parametrize("name", sorted(SEED_TOPICS))

@@ -215,7 +215,9 @@ def test_control_characters_from_yaml_print_escaped_in_every_format(run: Callabl
     export = run("export", "--root", evil_root)
     assert json.loads(plan_doc.out)["steps"][0]["title"] == EVIL_TITLE
     assert json.loads(plan_doc.out)["steps"][0]["resources"][0]["title"] == EVIL_BOOK
-    assert json.loads(plan_doc.out)["steps"][0]["resources"][0]["sections"] == "Ch. 1 \u202a"  # the plain form: a line break reads as a space
+    assert (
+        json.loads(plan_doc.out)["steps"][0]["resources"][0]["sections"] == "Ch. 1 \u202a"
+    )  # the plain form: a line break reads as a space
     assert json.loads(ready_doc.out)["ready"][0]["title"] == EVIL_TITLE
     assert next(t for t in json.loads(export.out)["topics"] if t["id"] == "vectors")["title"] == EVIL_TITLE
     assert '"title": "A \\u009b31m book\\u2066"' in plan_doc.out

@@ -162,7 +162,8 @@ def test_yaml_text_is_text_in_the_built_pages(escaped: Path) -> None:
     assert title and title.group(1).startswith(
         "Escaping `&lt;script&gt;alert(1)&lt;/script&gt;` | `&lt;img src=x onerror=alert(2)&gt;` &amp;"
     )
-    assert re.search(r'<meta name="description" content="A summary with `&lt;img src=x onerror=alert\(3\)&gt;`', page)
+    # the page's description is the summary's plain form: the code's text, escaped
+    assert re.search(r'<meta name="description" content="A summary with &lt;img src=x onerror=alert\(3\)&gt; in it', page)
     # Markdown code spans are shown as code, escaped by Markdown itself.
     assert "<code>&lt;script&gt;alert(4)&lt;/script&gt;</code>" in page
     # the search index stores titles as escaped HTML as well

@@ -94,12 +94,32 @@ def test_screenshots_of_the_fixture_site(new_page: Callable[..., Any], site_url:
     shoot(new_page, site_url, site_roadmap, screenshots, "mini-")
 
 
+# A formula-heavy page (display equations, matrices, inline formulas), as a learner sees it.
+FORMULA_TOPIC = "singular-value-decomposition"
+FORMULA_SHOTS = [
+    Shot("formulas-desktop", f"learn/topics/{FORMULA_TOPIC}/", 1280, 900, "light", False),
+    Shot("formulas-desktop-dark", f"learn/topics/{FORMULA_TOPIC}/", 1280, 900, "dark", False),
+    Shot("formulas-phone", f"learn/topics/{FORMULA_TOPIC}/", 390, 844, "light", False),
+]
+
+
 def test_screenshots_of_the_real_roadmap(
     new_page: Callable[..., Any], serve: Callable[[Path], str], screenshots: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     roadmap = load_roadmap(REPO)
     base = serve(build_site(tmp_path_factory.mktemp("real-site"), REPO))
     shoot(new_page, base, roadmap, screenshots, "")
+    for shot in FORMULA_SHOTS:
+        page = new_page(width=shot.width, height=shot.height, color_scheme=shot.scheme, base=base)
+        page.goto(base + shot.path)
+        page.evaluate("document.fonts.ready")
+        expect_content(page, shot, roadmap, FORMULA_TOPIC)
+        first = page.locator(".rm-math").first
+        first.scroll_into_view_if_needed()
+        assert page.locator("math").count() > 10, "the page's formulas are not MathML"
+        png = page.screenshot(path=str(screenshots / f"{shot.name}.png"))
+        expect_picture(png, shot)
+        page.context.close()
 
 
 def test_the_picture_checks_catch_a_blank_page_and_the_wrong_scheme() -> None:
