@@ -24,6 +24,8 @@ from generator.kb.models import Resource, StagesFile, Topic
 from generator.kb.problems import DataError, Problem
 from generator.kb.strict_yaml import MAX_BYTES, MAX_DEPTH, Document, load_file, load_text
 
+from make_kb import EXERCISES_YAML
+
 STAGES = """\
 stages:
   - id: basics
@@ -53,7 +55,7 @@ def topic(stage: str = "basics", *pres: str | Edge) -> str:
     for pre in pres:
         tid, strength = (pre, "required") if isinstance(pre, str) else pre
         lines += [f"  - topic: {tid}", f"    strength: {strength}", "    reason: Needed."]
-    return "\n".join(lines) + "\n"
+    return "\n".join([*lines, EXERCISES_YAML]) + "\n"
 
 
 def resource(*covers: str, url: str = "https://example.org/book") -> str:
@@ -102,7 +104,19 @@ class Cross:
     lines: Sequence[str]  # exactly what the check reports on `bad`
 
 
+BAD_EXERCISES = "exercises: [{kind: explain, goals: [1, 5], question: Q., solution: S.}, {kind: explain, goals: [2, 2], question: Q., solution: S.}, {kind: explain, goals: [1], question: Q., solution: S.}]"
+
 CROSS = [
+    Cross(
+        "exercise-goals",
+        lambda: kb(GOOD),
+        lambda: kb({"a": topic().replace(EXERCISES_YAML, BAD_EXERCISES)}),
+        [
+            "roadmap/a.yml:10:40: error[exercise-goals]: `exercises[0].goals` names goal 5, but the topic has 3 goals; number them from 1 as listed under `goals`",
+            "roadmap/a.yml:10:100: error[exercise-goals]: `exercises[1].goals` names goal 2 twice; keep one",
+            "roadmap/a.yml:7:19: error[exercise-goals]: goal 3 is tested by no exercise: add one whose `goals` include 3, or name it in an exercise that tests it",
+        ],
+    ),
     Cross(
         "unknown-stage",
         lambda: kb(GOOD),
