@@ -49,5 +49,6 @@ EXERCISES: dict[int, Callable[[], float | list[float]]] = {
 
 EXAMPLES: list[tuple[str, Callable[[], float]]] = [
     ("7.6", lambda: float(np.mean([2, 3, 10, 11, 12]))),
+    ("11", lambda: float(_lloyd([1, 2, 3, 10, 11, 12], [1, 2])[0][1])),
     ("4", lambda: _objective([1, 2, 3, 10, 11, 12], [1, 2])),
 ]
