@@ -57,4 +57,3 @@ EXAMPLES: list[tuple[str, Callable[[], float]]] = [
     ("0.04", lambda: 2 / 50),
     ("25", lambda: 50 / 2),
 ]
-
