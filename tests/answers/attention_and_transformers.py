@@ -11,13 +11,15 @@ from numpy.typing import NDArray
 def _softmax(scores: list[float]) -> NDArray[np.float64]:
     s = np.asarray(scores, dtype=float)
     e = np.exp(s - s.max())
-    return e / e.sum()
+    weights: NDArray[np.float64] = e / e.sum()
+    return weights
 
 
 def _attend(q: list[float], keys: list[list[float]], values: list[list[float]]) -> NDArray[np.float64]:
     k = np.asarray(keys, dtype=float)
     weights = _softmax(list(k @ np.asarray(q, dtype=float) / np.sqrt(k.shape[1])))
-    return weights @ np.asarray(values, dtype=float)
+    out: NDArray[np.float64] = weights @ np.asarray(values, dtype=float)
+    return out
 
 
 _KEYS = [[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]]
