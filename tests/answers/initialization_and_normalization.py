@@ -6,6 +6,8 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 from numpy.typing import NDArray
+from scipy.integrate import quad
+from scipy.stats import norm
 
 
 def _layer_norm(x: Sequence[float]) -> NDArray[np.float64]:
@@ -16,10 +18,8 @@ def _layer_norm(x: Sequence[float]) -> NDArray[np.float64]:
 
 def _relu_shrink(layers: int) -> float:
     """E[ReLU(z)^2] / Var(z) for a standard normal z, by quadrature, compounded over the layers."""
-    z = np.linspace(-10.0, 10.0, 200_001)
-    density = np.exp(-(z**2) / 2) / np.sqrt(2 * np.pi)
-    half = float(np.trapezoid(np.maximum(z, 0.0) ** 2 * density, z))
-    return half**layers
+    half, _ = quad(lambda z: max(z, 0.0) ** 2 * float(norm.pdf(z)), -np.inf, np.inf)
+    return float(half) ** layers
 
 
 _LN = _layer_norm([1, 2, 3, 6])
