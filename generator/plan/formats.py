@@ -95,8 +95,13 @@ def shown_weeks(weeks: Sequence[TimetableWeek]) -> list[TimetableWeek]:
     return [w for w in weeks if w.study or w.reviews]
 
 
+def format_minutes(hours: float) -> str:
+    """A review's time, in whole minutes (quarter hours would round badly as hours)."""
+    return f"{math.floor(hours * 60 + 0.5)} min"
+
+
 def _review_words(roadmap: Roadmap, review: Review, title: Any) -> str:
-    covered = f" (with {title(review.covered_by)})" if review.covered_by else f", {format_hours(review.hours)} h"
+    covered = f" (with {title(review.covered_by)})" if review.covered_by else f", {format_minutes(review.hours)}"
     return f"{title(review.topic)}{covered}"
 
 

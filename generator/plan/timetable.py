@@ -22,7 +22,8 @@ Review
     there). An exercise of a done topic marked "not yet" on day n (no earlier than the day it
     was marked done) starts the gaps again from n: the topic is due the next day.
     A review takes `review_hours(topic hours)`: a tenth of the topic's hours, in quarter
-    hours, from a quarter of an hour to one hour.
+    hours, from a quarter of an hour to one hour, and never more than `REVIEW_SHARE` of the
+    pace.
 
 Reviews in a week
     The reviews due in a week (due day before the week's end) are taken in order of
@@ -157,7 +158,7 @@ def timetable(roadmap: Roadmap, steps: Sequence[Step], hours_per_week: float, pr
             if cover:
                 reviews.append(Review(due.topic, max(due.day, first), 0.0, cover[0]))
             else:
-                cost = review_hours(roadmap.topics[due.topic].hours)
+                cost = min(review_hours(roadmap.topics[due.topic].hours), budget)
                 if used + cost > budget + EPSILON:
                     continue  # stays queued: due again next week, first in line
                 used += cost
