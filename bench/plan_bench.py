@@ -38,7 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.kb.models import Cover, Prerequisite, Resource, Stage, Topic  # noqa: E402
+from generator.kb.models import Cover, Exercise, Prerequisite, Resource, Stage, Topic  # noqa: E402
 from generator.kb.roadmap import Roadmap  # noqa: E402
 from generator.kb.vocabulary import AREAS  # noqa: E402
 from generator.plan.formats import plan_json  # noqa: E402
@@ -86,6 +86,7 @@ def synthetic(n: int, seed: int = 4) -> tuple[Roadmap, dict[str, list[tuple[str,
             description="Text.",
             why_it_matters="Text.",
             goals=["One.", "Two.", "Three."],
+            exercises=[Exercise(kind="explain", goals=[1, 2, 3], question="Q.", solution="S.")] * 3,
             hours=float(rng.choice((1, 1.5, 2, 3, 4, 5, 6, 8, 10, 12))),
             prerequisites=[Prerequisite(topic=p, strength=s, reason="Needed.") for p, s in edges[tid]],  # type: ignore[arg-type]
         )
@@ -126,6 +127,7 @@ def write_yaml(roadmap: Roadmap, edges: dict[str, list[tuple[str, str]]], root: 
             lines.append("prerequisites:")
             for p, s in edges[tid]:
                 lines += [f"  - topic: {p}", f"    strength: {s}", "    reason: Needed."]
+        lines.append("exercises: [" + ", ".join(["{kind: explain, goals: [1, 2, 3], question: Q., solution: S.}"] * 3) + "]")
         (root / "roadmap" / f"{tid}.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     for rid, r in roadmap.resources.items():
         covers = "".join(f"  - topic: {c.topic}\n    sections: All\n" for c in r.covers)

@@ -116,6 +116,17 @@ def write(out: Path, topics: int, resources: int, seed: int = 1) -> None:
                 f"    strength: {rng.choice(('required', 'required', 'recommended'))}",
                 f"    reason: {_sentence(rng, 10)}",
             ]
+        # Four exercises, as real topics have, each with a formula in its question and solution.
+        lines.append("exercises:")
+        for goal in range(1, 5):
+            lines += [
+                f"  - kind: {('compute', 'explain', 'code', 'compute')[goal - 1]}",
+                f"    goals: [{goal}]",
+                "    question: |",
+                f"      {_sentence(rng, 16)} What is $x_{goal}^2 + \\frac{{1}}{{{goal}}}$?",
+                "    solution: |",
+                f"      {_sentence(rng, 30)} So $x_{goal}^2 = {goal * goal}$.",
+            ]
         (out / "roadmap" / f"t{i:05d}.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
     uncovered = list(range(topics))

@@ -6,9 +6,20 @@ import shutil
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from generator.kb.models import Exercise
+
 STAGES = Path(__file__).parent / "fixtures" / "mini" / "roadmap" / "stages.yml"
 
 Edge = tuple[str, str]  # (prerequisite id, "required" | "recommended")
+
+# Three exercises testing the three goals, on one line after everything else (line numbers stay put).
+# The same, as records, for tests that build `Topic`s in Python.
+EXERCISES = [
+    Exercise(kind="explain", goals=[1, 2, 3], question="Q1.", solution="S1."),
+    Exercise(kind="explain", goals=[1], question="Q2.", solution="S2."),
+    Exercise(kind="explain", goals=[2], question="Q3.", solution="S3."),
+]
+EXERCISES_YAML = "exercises: [{kind: explain, goals: [1, 2, 3], question: Q1., solution: S1.}, {kind: explain, goals: [1], question: Q2., solution: S2.}, {kind: explain, goals: [2], question: Q3., solution: S3.}]"
 
 
 def write_kb(
@@ -37,6 +48,7 @@ def write_kb(
         for pre in pres:
             pid, strength = (pre, "required") if isinstance(pre, str) else pre
             lines += [f"  - topic: {pid}", f"    strength: {strength}", "    reason: Needed."]
+        lines.append(EXERCISES_YAML)
         (root / "roadmap" / f"{tid}.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     covers = "\n".join(f"  - topic: {tid}\n    sections: Part {i}" for i, tid in enumerate(topics, 1))
     (root / "resources" / "everything.yml").write_text(

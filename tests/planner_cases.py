@@ -13,6 +13,8 @@ from generator.kb.models import Cover, Prerequisite, Resource, Topic
 from generator.kb.roadmap import Roadmap
 from generator.kb.vocabulary import AREAS
 
+from make_kb import EXERCISES
+
 # One input of a random graph: targets, known, include recommended, hours per week (None: no weeks).
 Input = tuple[list[str], list[str], bool, float | None]
 
@@ -89,6 +91,7 @@ def random_roadmap(rng: random.Random, n: int, real: Roadmap) -> Roadmap:
             description="D.",
             why_it_matters="W.",
             goals=["a", "b", "c"],
+            exercises=EXERCISES,
             hours=rng.choice([0.1, 0.25, 0.5, 1, 1.2, 2.5, 3.3, 4, 7.75, 12, 30]),
             prerequisites=[Prerequisite(topic=p, strength=rng.choice(["required", "recommended"]), reason="R.") for p in pres],
         )

@@ -30,9 +30,10 @@ GITHUB = REPO / ".github"
 
 
 def _examples() -> dict[str, str]:
-    """`<!-- example: PATH -->` followed by a ```yaml block, keyed by PATH."""
-    found = re.findall(r"<!-- example: (\S+) -->\n```yaml\n(.*?)```\n", CONTRIBUTING, re.S)
-    return dict(found)
+    """`<!-- example: PATH -->` followed by a ```yaml block (or ````yaml, when the example holds a
+    code fence of its own), keyed by PATH."""
+    found = re.findall(r"<!-- example: (\S+) -->\n(`{3,})yaml\n(.*?)\2\n", CONTRIBUTING, re.S)
+    return {path: body for path, _, body in found}
 
 
 def _console(command: str) -> list[str]:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from helpers import Result
+from make_kb import EXERCISES_YAML
 
 TOPIC = "roadmap/gradients.yml"
 BOOK = "resources/la-book.yml"
@@ -577,6 +578,8 @@ CASES = [
         None,
         (
             "title: Orphan\nstage: foundations\narea: calculus\nsummary: An orphan.\ndescription: Text.\nwhy_it_matters: Text.\ngoals: [a, b, c]\nhours: 1\n"
+            + EXERCISES_YAML
+            + "\n"
         ),
         "roadmap/orphan.yml:1:1",
         "uncovered-topic",

@@ -69,4 +69,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     t.add_argument("--goal", action="append", metavar="TEXT", help="repeat 3 to 6 times")
     t.add_argument("--hours")
     t.add_argument("--prerequisite", action="append", metavar="TOPIC:STRENGTH:REASON", help="repeat for each prerequisite")
+    t.add_argument(
+        "--exercise",
+        action="append",
+        nargs=4,
+        metavar=("KIND", "GOALS", "QUESTION", "SOLUTION"),
+        help="repeat 3 to 6 times: KIND is compute, explain or code; GOALS the goal numbers it tests (`1,3`)",
+    )
     t.set_defaults(func=_run)

@@ -31,6 +31,7 @@ from generator.kb.urls import normalise_url
 from generator.kb.vocabulary import (
     AREAS,
     COSTS,
+    EXERCISE_KINDS,
     KINDS,
     LEVELS,
     STRENGTHS,
@@ -99,6 +100,11 @@ def render_topic(values: dict[str, Any]) -> str:
         for pre in pres:
             out.append(f"  - topic: {pre['topic']}\n    strength: {pre['strength']}\n")
             out.append(_block("reason", pre["reason"], indent=4))
+    out.append("exercises:\n")
+    for exercise in values.get("exercises") or []:
+        out.append(f"  - kind: {exercise['kind']}\n    goals: [{', '.join(str(n) for n in exercise['goals'])}]\n")
+        out.append(_block("question", exercise["question"].rstrip("\n") + "\n", indent=4, style="|"))
+        out.append(_block("solution", exercise["solution"].rstrip("\n") + "\n", indent=4, style="|"))
     return "".join(out)
 
 
@@ -341,6 +347,35 @@ def new_resource(args: argparse.Namespace, ask: Ask | None) -> Path:
     return _check_and_write(root, "resources", rid, render_resource(values), Resource)
 
 
+def _exercise(kind: str, goals: str, question: str, solution: str, goal_count: int) -> dict[str, Any]:
+    _choice(kind, EXERCISE_KINDS, "--exercise KIND")
+    try:
+        numbers = [int(part) for part in goals.replace(" ", "").split(",") if part]
+    except ValueError:
+        raise ScaffoldError(f"--exercise GOALS {goals!r}: write the goal numbers it tests, such as `1,3`") from None
+    if not numbers or any(not 1 <= n <= goal_count for n in numbers):
+        raise ScaffoldError(f"--exercise GOALS {goals!r}: goal numbers run from 1 to {goal_count}")
+    return {"kind": kind, "goals": numbers, "question": question, "solution": solution}
+
+
+def _exercises(given: list[list[str]], goal_count: int, ask: Ask | None) -> list[dict[str, Any]]:
+    """3 to 6 exercises, from --exercise or asked for; `validate` then checks that every goal is tested."""
+    found = [_exercise(kind, goals, question, solution, goal_count) for kind, goals, question, solution in given]
+    while len(found) < 3:
+        if ask is None:
+            raise ScaffoldError("give 3 to 6 --exercise KIND GOALS QUESTION SOLUTION: questions that test the goals, with worked solutions")
+        number = len(found) + 1
+        kind = ask(f"Exercise {number}: kind ({', '.join(EXERCISE_KINDS)}): ").strip()
+        goals = ask(f"Exercise {number}: the goal numbers it tests (e.g. 1,3): ").strip()
+        question = ask(f"Exercise {number}: question (Markdown, formulas as $...$): ").strip()
+        solution = ask(f"Exercise {number}: worked solution: ").strip()
+        try:
+            found.append(_exercise(kind, goals, question, solution, goal_count))
+        except ScaffoldError as exc:
+            print(exc, file=sys.stderr)
+    return found
+
+
 def new_topic(args: argparse.Namespace, ask: Ask | None) -> Path:
     root = Path(args.root)
     topics, resources, _ = _existing(root)
@@ -381,6 +416,7 @@ def new_topic(args: argparse.Namespace, ask: Ask | None) -> Path:
         if goal:
             values["goals"].append(goal)
     values["prerequisites"] = _parse_prerequisites(args.prerequisite or [], topics)
+    values["exercises"] = _exercises(getattr(args, "exercise", None) or [], len(values["goals"]), ask)
     tid = check_id(args.id) if args.id is not None else slugify(values["title"])
     if not tid:
         raise ScaffoldError("cannot make an id from that title; pass --id")

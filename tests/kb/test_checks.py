@@ -24,6 +24,8 @@ from generator.kb.models import Resource, StagesFile, Topic
 from generator.kb.problems import DataError, Problem
 from generator.kb.strict_yaml import MAX_BYTES, MAX_DEPTH, Document, load_file, load_text
 
+from make_kb import EXERCISES_YAML
+
 STAGES = """\
 stages:
   - id: basics
@@ -53,7 +55,7 @@ def topic(stage: str = "basics", *pres: str | Edge) -> str:
     for pre in pres:
         tid, strength = (pre, "required") if isinstance(pre, str) else pre
         lines += [f"  - topic: {tid}", f"    strength: {strength}", "    reason: Needed."]
-    return "\n".join(lines) + "\n"
+    return "\n".join([*lines, EXERCISES_YAML]) + "\n"
 
 
 def resource(*covers: str, url: str = "https://example.org/book") -> str:
@@ -102,7 +104,19 @@ class Cross:
     lines: Sequence[str]  # exactly what the check reports on `bad`
 
 
+BAD_EXERCISES = "exercises: [{kind: explain, goals: [1, 5], question: Q., solution: S.}, {kind: explain, goals: [2, 2], question: Q., solution: S.}, {kind: explain, goals: [1], question: Q., solution: S.}]"
+
 CROSS = [
+    Cross(
+        "exercise-goals",
+        lambda: kb(GOOD),
+        lambda: kb({"a": topic().replace(EXERCISES_YAML, BAD_EXERCISES)}),
+        [
+            "roadmap/a.yml:10:40: error[exercise-goals]: `exercises[0].goals` names goal 5, but the topic has 3 goals; number them from 1 as listed under `goals`",
+            "roadmap/a.yml:10:100: error[exercise-goals]: `exercises[1].goals` names goal 2 twice; keep one",
+            "roadmap/a.yml:7:19: error[exercise-goals]: goal 3 is tested by no exercise: add one whose `goals` include 3, or name it in an exercise that tests it",
+        ],
+    ),
     Cross(
         "unknown-stage",
         lambda: kb(GOOD),
@@ -276,16 +290,16 @@ ONE_FILE = [
     One("bad-character", TOPIC.replace("A topic", "A\x07topic"), "1:9", r"U\+0007 is not allowed"),
     One("yaml-syntax", TOPIC.replace("title: A topic", 'title: "A topic'), "1:8", r"never closed"),
     One("empty-file", "# nothing yet\n", "1:1", r"the file is empty"),
-    One("two-documents", TOPIC + "---\ntitle: again\n", "10:1", r"second YAML document"),
+    One("two-documents", TOPIC + "---\ntitle: again\n", "11:1", r"second YAML document"),
     One("not-a-mapping", "- title: A topic\n", "1:1", r"holds a list"),
-    One("duplicate-key", TOPIC + "hours: 3\n", "10:1", r"duplicate key `hours` \(first at line 8\)"),
+    One("duplicate-key", TOPIC + "hours: 3\n", "11:1", r"duplicate key `hours` \(first at line 8\)"),
     One("yaml-alias", TOPIC.replace("hours: 2", "hours: &h 2"), "8:8", r"anchors and aliases are not allowed"),
     One("yaml-tag", TOPIC.replace("hours: 2", "hours: !!float 2"), "8:8", r"tags are not allowed"),
-    One("key-type", TOPIC + "42: answer\n", "10:1", r"key `42` is not text"),
-    One("too-deep", TOPIC + "deep: " + "[" * (MAX_DEPTH + 2) + "]" * (MAX_DEPTH + 2) + "\n", "10:", r"nested more than"),
+    One("key-type", TOPIC + "42: answer\n", "11:1", r"key `42` is not text"),
+    One("too-deep", TOPIC + "deep: " + "[" * (MAX_DEPTH + 2) + "]" * (MAX_DEPTH + 2) + "\n", "11:", r"nested more than"),
     One("encoding", TOPIC.encode().replace(b"A topic", b"A t\xe9pic"), "1:11", r"byte 0xe9 is not UTF-8"),
     One("missing-field", TOPIC.replace("hours: 2\n", ""), "1:1", r"`hours` is missing"),
-    One("unknown-key", TOPIC + "level: easy\n", "10:1", r"unknown key `level`"),
+    One("unknown-key", TOPIC + "level: easy\n", "11:1", r"unknown key `level`"),
     One("field-type", TOPIC.replace("hours: 2", "hours: two"), "8:8", r"`hours` must be a number"),
     One("choice", TOPIC.replace("area: calculus", "area: calculas"), "3:7", r"did you mean `calculus`\?"),
     One("id-format", TOPIC.replace("stage: basics", "stage: Basics"), "2:8", r"not an id"),

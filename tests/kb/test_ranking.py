@@ -25,6 +25,7 @@ from generator.plan.rules import best_resources, plan
 from generator.render.data import roadmap_json
 from generator.render.page_topic import topic_markdown
 
+from make_kb import EXERCISES
 from planner_cases import random_roadmap
 from site_project import REPO
 
@@ -64,6 +65,7 @@ def roadmap(resources: dict[str, Resource], level: str = "beginner") -> Roadmap:
             description="D.",
             why_it_matters="W.",
             goals=["a", "b", "c"],
+            exercises=EXERCISES,
             hours=1,
             prerequisites=[],
         )
@@ -166,6 +168,7 @@ def test_a_topic_level_is_its_stage_rank_by_order() -> None:
             description="D.",
             why_it_matters="W.",
             goals=["a", "b", "c"],
+            exercises=EXERCISES,
             hours=1,
             prerequisites=[],
         )

@@ -83,6 +83,7 @@ def test_new_topic_validates_once_a_resource_covers_it(mini_root: Path, run: Cal
         "4",
         "--prerequisite",
         "derivatives:required:Single-variable derivatives come first.",
+        *EXERCISE_ARGS,
     )
     assert result.code == 0, result.err
     assert "next: add a resource that covers it" in result.out
@@ -90,6 +91,31 @@ def test_new_topic_validates_once_a_resource_covers_it(mini_root: Path, run: Cal
     topic = load_roadmap(mini_root).topics["chain-rule"]
     assert topic.description == "Line one.\n\n- a list: item\n"
     assert topic.prerequisites[0].topic == "derivatives"
+    assert [(e.kind, e.goals) for e in topic.exercises] == [("compute", [1]), ("explain", [2, 3]), ("code", [1])]
+    assert topic.exercises[0].question == "Differentiate $\\sin(x^2)$.\n"
+
+
+EXERCISE_ARGS = [
+    *("--exercise", "compute", "1", "Differentiate $\\sin(x^2)$.", "It is $2x \\cos(x^2)$."),
+    *("--exercise", "explain", "2,3", "Why do rates multiply?", "Each step scales small changes."),
+    *("--exercise", "code", "1", "Check it with NumPy.", "Compare with a central difference."),
+]
+
+
+@pytest.mark.parametrize(
+    ("exercise", "message"),
+    [
+        (["--exercise", "prove", "1", "Q", "S"], "--exercise KIND 'prove' is not one of: compute, explain, code"),
+        (["--exercise", "compute", "7", "Q", "S"], "goal numbers run from 1 to 3"),
+        (["--exercise", "compute", "one", "Q", "S"], "write the goal numbers it tests"),
+    ],
+)
+def test_new_topic_refuses_a_bad_exercise(mini_root: Path, run: Callable[..., Result], exercise: list[str], message: str) -> None:
+    goals = ["--goal", "A.", "--goal", "B.", "--goal", "C."]
+    base = ["new", "topic", "--root", mini_root, "--title", "T", "--stage", "foundations", "--area", "calculus"]
+    texts = ["--summary", "S.", "--description", "D.", "--why-it-matters", "W.", "--hours", "2"]
+    result = run(*base, *texts, *goals, *exercise)
+    assert result.code == 2 and message in result.err, result.err
 
 
 @pytest.mark.parametrize(

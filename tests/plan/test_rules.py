@@ -16,6 +16,8 @@ from generator.plan.formats import format_hours, plan_json, plan_markdown, plan_
 from generator.plan.rules import Step, UnknownTopicError, best_resources, known_closure, needed, plan, ready, schedule, unlocks
 from generator.render.text import md_backslashed
 
+from make_kb import EXERCISES
+
 STAGES = (
     Stage(id="foundations", title="Foundations", order=1, summary="First."),
     Stage(id="advanced", title="Advanced", order=2, summary="Second."),
@@ -51,6 +53,7 @@ def graph(spec: Mapping[str, Mapping[str, object] | Sequence[Pre]], resources: M
             description="D.",
             why_it_matters="W.",
             goals=["a", "b", "c"],
+            exercises=EXERCISES,
             hours=float(data["hours"]),  # type: ignore[arg-type]
             prerequisites=pres,
         )
