@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import numpy as np
 from scipy import stats
@@ -10,13 +10,14 @@ from scipy import stats
 JOINT = np.array([[0.4, 0.1], [0.1, 0.4]])
 
 
-def _h(p: list[float] | np.ndarray, base: float = 2) -> float:
+def _h(p: Sequence[float] | np.ndarray, base: float = 2) -> float:
     return float(stats.entropy(np.ravel(p), base=base))
 
 
 def _gain(parent: list[int], children: list[list[int]]) -> float:
     total = sum(parent)
-    return _h(parent) - sum(sum(c) / total * _h(c) for c in children)
+    weighted = [sum(c) / total * _h(c) for c in children]
+    return _h(parent) - float(np.sum(weighted))
 
 
 def _mutual_information() -> float:
