@@ -211,7 +211,15 @@ def test_topic_page_has_everything_a_learner_needs(mini: Roadmap) -> None:
 def test_topic_sections_come_in_reading_order(mini: Roadmap) -> None:
     page = topic_markdown(mini, "linear-regression")
     headings = re.findall(r"^## (.+)$", page, re.M)
-    assert headings == ["Before you start", "Why it matters for machine learning", "What it is", "Goals", "Resources", "What it unlocks"]
+    assert headings == [
+        "Before you start",
+        "Why it matters for machine learning",
+        "What it is",
+        "Goals",
+        "Check yourself",
+        "Resources",
+        "What it unlocks",
+    ]
 
 
 def test_a_starting_topic_says_so_and_draws_no_chain(mini: Roadmap) -> None:
