@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from generator.cli.common import UsageError, load, number_in_range
@@ -20,13 +22,21 @@ from generator.plan.rules import (
     known_closure,
     plan,
     ready,
-    schedule,
     unlocks,
 )
 from generator.render.text import md_backslashed, number
 from generator.safe_text import json_printable
 
-FORMATS = ("text", "json", "markdown")
+FORMATS = ("text", "json", "markdown", "ics")
+
+
+def _day(text: str) -> dt.date:
+    from generator.plan.progress_file import ProgressFileError, parse_day
+
+    try:
+        return parse_day(text, f"--start {text!r}")
+    except ProgressFileError as exc:
+        raise argparse.ArgumentTypeError(f"{exc}; write it as YYYY-MM-DD, e.g. 2027-01-04") from None
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -48,7 +58,14 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
         "--hours-per-week",
         type=number_in_range(float, MIN_PACE, MAX_PACE, unit=" hours a week"),
         metavar="N",
-        help=f"study pace, {MIN_PACE:g} to {MAX_PACE:g}; adds the number of weeks and a weekly schedule",
+        help=f"study pace, {MIN_PACE:g} to {MAX_PACE:g}; adds a week-by-week timetable with dates and spaced review",
+    )
+    p.add_argument("--start", type=_day, metavar="DATE", help="the timetable's first day, YYYY-MM-DD (default: today)")
+    p.add_argument(
+        "--progress",
+        type=Path,
+        metavar="FILE",
+        help="progress exported from the site (done, in progress, exercises marked): done topics are reviewed, not studied",
     )
     p.add_argument("--include-recommended", action="store_true", help="also study recommended (not only required) prerequisites")
     p.add_argument("--ready", action="store_true", help="print the topics ready to learn from --known instead of a plan")
@@ -72,18 +89,42 @@ def _plan(args: argparse.Namespace) -> int:
     except UnknownTopicError as exc:
         raise UsageError(str(exc)) from None
 
+    if args.ready and args.format == "ics":
+        raise UsageError("--ready lists topics, not a timetable: --format ics needs target topics and --hours-per-week")
     if args.ready:
         sys.stdout.write(_ready(roadmap, known, args.include_recommended, args.format))
         return 0
     result = plan(roadmap, targets, known, args.include_recommended)
     pace: float | None = args.hours_per_week
-    weeks = schedule(result.steps, pace) if pace is not None else None
+    if pace is None and (args.format == "ics" or args.start or args.progress):
+        raise UsageError("a timetable needs a pace: add --hours-per-week N")
+    start: dt.date = args.start or dt.date.today()
+    weeks = None
+    if pace is not None:
+        from generator.plan.progress_file import ProgressFileError, as_progress, read_progress
+        from generator.plan.timetable import timetable
+
+        progress = None
+        if args.progress is not None:
+            try:
+                stored = read_progress(args.progress, frozenset(roadmap.topics))
+            except ProgressFileError as exc:
+                raise UsageError(f"--progress {args.progress}: {exc}") from None
+            start = args.start or stored.start or start
+            progress = as_progress(stored, start)
+        weeks = timetable(roadmap, result.steps, pace, progress)
+    if args.format == "ics":
+        from generator.plan.calendar import plan_ics
+
+        assert weeks is not None and pace is not None
+        sys.stdout.buffer.write(plan_ics(roadmap, result, weeks, pace, start))
+        return 0
     if args.format == "json":
-        sys.stdout.write(json_printable(json.dumps(plan_json(roadmap, result, weeks), indent=2, ensure_ascii=False)) + "\n")
+        sys.stdout.write(json_printable(json.dumps(plan_json(roadmap, result, weeks, start), indent=2, ensure_ascii=False)) + "\n")
     elif args.format == "markdown":
-        sys.stdout.write(plan_markdown(roadmap, result, weeks, pace))
+        sys.stdout.write(plan_markdown(roadmap, result, weeks, pace, start))
     else:
-        sys.stdout.write(plan_text(roadmap, result, weeks, pace))
+        sys.stdout.write(plan_text(roadmap, result, weeks, pace, start))
     return 0
 
 

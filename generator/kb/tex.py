@@ -288,6 +288,8 @@ def _plain(node: ET.Element) -> str:
         under = _script(accent, _SUBSCRIPTS, "_")
         over = _script(parts[2].strip(), _SUPERSCRIPTS, "^") if tag == "munderover" and len(parts) > 2 else ""
         return _attach(parts[0], under + over)
+    if parts and tag in ("mrow", "math", "mtd", "mstyle") and parts[0].strip() in ("−", "+", "±"):
+        parts[0] = parts[0].strip()  # a sign in front: −1, not − 1
     if tag == "mtable":  # rows `;`, cells `,` (an aligned cell that starts with `=` continues its row)
         return "; ".join("".join(_cell(cell, first=i == 0) for i, cell in enumerate(row)) for row in kids)
     return "".join(parts)
@@ -301,9 +303,14 @@ def _entity(match: re.Match[str]) -> str:
     return match.group(0) if match.group(1) in ("lt", "gt", "amp", "quot", "apos") else html.unescape(match.group(0))
 
 
+_RELATIONS = frozenset("=<>≤≥≈≠∼≃≅≡∝∈∉⊂⊆⊃⊇→←↔⇒⇐⇔↦")
+
+
 def _cell(node: ET.Element, *, first: bool) -> str:
-    text = _plain(node)
-    return text.strip() if first else (text if text.startswith(" ") else ", " + text.strip())
+    """A table cell: the first of its row, a cell after a comma, or (in `aligned`) the rest of
+    an equation that starts with its relation."""
+    text = _plain(node).strip()
+    return text if first else (" " + text if text[:1] in _RELATIONS else ", " + text)
 
 
 _APPLY = "\u2061"

@@ -44,13 +44,8 @@ Resources for a step (best first)
     pages and `roadmap.json` use too. planner.js takes the same lists from
     `roadmap.json`, already ranked, and ranks nothing itself.
 
-Weekly schedule
-    Steps are taken in plan order and weeks are filled with `hours_per_week`. A
-    topic that fits in a week (hours <= pace) is never split: if it does not fit
-    in what is left of the current week it starts the next week. A longer topic
-    is split: it fills what is left of the current week, then whole weeks, and
-    its last part may share a week with the topics after it. A week is closed
-    as soon as it is full. Comparisons allow `EPSILON` hours of rounding error.
+Weekly timetable
+    `generator.plan.timetable`: study filled to the pace, spaced review, dates.
 
 Numbers
     Hours are summed in plan order as binary floats (the same in Python and
@@ -116,29 +111,6 @@ class Plan:
     @property
     def topics(self) -> list[str]:
         return [step.topic for step in self.steps]
-
-
-@dataclass(frozen=True)
-class Slot:
-    """A topic, or a part of a long one, inside a week."""
-
-    topic: str
-    hours: float
-    part: int = 1
-    parts: int = 1
-
-
-@dataclass(frozen=True)
-class Week:
-    number: int
-    slots: tuple[Slot, ...]
-
-    @property
-    def hours(self) -> float:
-        total = 0.0
-        for slot in self.slots:
-            total += slot.hours
-        return total
 
 
 # -- ids ---------------------------------------------------------------------------
@@ -289,50 +261,3 @@ def plan(
         for tid in order(roadmap, needed(roadmap, targets, known, include_recommended))
     )
     return Plan(targets=targets, known=known, include_recommended=include_recommended, steps=steps)
-
-
-def schedule(steps: Sequence[Step], hours_per_week: float) -> list[Week]:
-    """Pack steps into weeks of `hours_per_week` hours; see the module docstring."""
-    if not MIN_PACE <= hours_per_week <= MAX_PACE:
-        raise ValueError(f"hours per week must be from {MIN_PACE:g} to {MAX_PACE:g}, not {hours_per_week!r}")
-    weeks: list[list[tuple[str, float]]] = []
-    current: list[tuple[str, float]] = []
-    used = 0.0
-    for step in steps:
-        left = step.hours
-        if left <= hours_per_week + EPSILON:
-            if used + left > hours_per_week + EPSILON:
-                weeks.append(current)
-                current, used = [], 0.0
-            current.append((step.topic, left))
-            used += left
-        else:
-            while left > EPSILON:
-                room = hours_per_week - used
-                if room <= EPSILON:
-                    weeks.append(current)
-                    current, used = [], 0.0
-                    room = hours_per_week
-                piece = min(left, room)
-                current.append((step.topic, piece))
-                used += piece
-                left -= piece
-        if hours_per_week - used <= EPSILON:
-            weeks.append(current)
-            current, used = [], 0.0
-    if current:
-        weeks.append(current)
-
-    parts: dict[str, int] = {}
-    for week in weeks:
-        for tid, _ in week:
-            parts[tid] = parts.get(tid, 0) + 1
-    seen: dict[str, int] = {}
-    out: list[Week] = []
-    for number, week in enumerate(weeks, 1):
-        slots = []
-        for tid, hours in week:
-            seen[tid] = seen.get(tid, 0) + 1
-            slots.append(Slot(tid, hours, seen[tid], parts[tid]))
-        out.append(Week(number, tuple(slots)))
-    return out

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import math
+import datetime as dt
 import random
 from collections.abc import Mapping, Sequence
 from typing import Any, cast
@@ -13,7 +13,8 @@ from hypothesis import given, settings, strategies as st
 from generator.kb.models import Cover, Prerequisite, Resource, Stage, Topic
 from generator.kb.roadmap import Roadmap
 from generator.plan.formats import format_hours, plan_json, plan_markdown, plan_text
-from generator.plan.rules import Step, UnknownTopicError, best_resources, known_closure, needed, plan, ready, schedule, unlocks
+from generator.plan.rules import Step, UnknownTopicError, best_resources, known_closure, needed, plan, ready, unlocks
+from generator.plan.timetable import timetable
 from generator.render.text import md_backslashed
 
 from make_kb import EXERCISES
@@ -255,70 +256,9 @@ def steps_of(*hours: float) -> list[Step]:
     return [Step(topic=f"s{i}", title=f"S{i}", hours=h, resources=()) for i, h in enumerate(hours)]
 
 
-def layout(weeks: Sequence[object]) -> list[list[tuple[str, float]]]:
-    return [[(s.topic, s.hours) for s in w.slots] for w in weeks]  # type: ignore[attr-defined]
-
-
 def test_total_hours_is_the_sum() -> None:
     g = graph({"a": topic(hours=1.5), "b": topic(["a"], hours=4), "c": topic(["b"], hours=0.25)})
     assert plan(g, ["c"]).total_hours == 5.75
-
-
-def test_topics_that_fit_are_never_split() -> None:
-    weeks = schedule(steps_of(4, 5, 2, 6, 1), 6)
-    # 5 does not fit beside 4, nor 6 beside 2: each starts a new week, whole.
-    assert layout(weeks) == [[("s0", 4)], [("s1", 5)], [("s2", 2)], [("s3", 6)], [("s4", 1)]]
-
-
-def test_small_topics_share_a_week() -> None:
-    weeks = schedule(steps_of(2, 2, 2, 3, 3, 1), 6)
-    assert layout(weeks) == [[("s0", 2), ("s1", 2), ("s2", 2)], [("s3", 3), ("s4", 3)], [("s5", 1)]]
-    assert [w.number for w in weeks] == [1, 2, 3]
-    assert [w.hours for w in weeks] == [6, 6, 1]
-
-
-def test_long_topic_fills_the_rest_of_the_week_then_whole_weeks() -> None:
-    weeks = schedule(steps_of(2, 13, 3, 4), 5)
-    assert layout(weeks) == [[("s0", 2), ("s1", 3)], [("s1", 5)], [("s1", 5)], [("s2", 3)], [("s3", 4)]]
-    parts = [(s.topic, s.part, s.parts) for w in weeks for s in w.slots if s.topic == "s1"]
-    assert parts == [("s1", 1, 3), ("s1", 2, 3), ("s1", 3, 3)]
-
-
-def test_long_topic_last_part_shares_its_week() -> None:
-    weeks = schedule(steps_of(7, 1), 5)
-    assert layout(weeks) == [[("s0", 5)], [("s0", 2), ("s1", 1)]]
-
-
-def test_fractional_pace_tolerates_rounding() -> None:
-    weeks = schedule(steps_of(*([0.2] * 30)), 0.6)  # 0.2 added three times is 0.6000000000000001
-    assert len(weeks) == 10
-    assert all(len(w.slots) == 3 for w in weeks)
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.lists(st.sampled_from([0.5, 1, 2, 2.5, 3, 6, 7.5, 12, 40]), max_size=20), st.sampled_from([1, 2.5, 5, 6, 10]))
-def test_schedule_properties(hours: list[float], pace: float) -> None:
-    steps = steps_of(*hours)
-    weeks = schedule(steps, pace)
-    for week in weeks:
-        assert week.slots and week.hours <= pace + 1e-9
-    slots = [s for w in weeks for s in w.slots]
-    assert [s.topic for s in slots if s.part == 1] == [s.topic for s in steps]
-    for step in steps:
-        mine = [s for s in slots if s.topic == step.topic]
-        assert sum(s.hours for s in mine) == pytest.approx(step.hours)
-        if step.hours <= pace:
-            assert len(mine) == 1
-        weeks_of = [w.number for w in weeks for s in w.slots if s.topic == step.topic]
-        assert weeks_of == list(range(weeks_of[0], weeks_of[0] + len(weeks_of)))
-    # Never more weeks than whole-week packing would need plus one per topic.
-    assert len(weeks) <= len(steps) + int(sum(hours) // pace) + 1
-
-
-@pytest.mark.parametrize("pace", [0, -1, 1e-9, 0.49, 100.5, math.inf, math.nan])
-def test_schedule_refuses_a_pace_out_of_range(pace: float) -> None:
-    with pytest.raises(ValueError, match=r"hours per week must be from 0\.5 to 100"):
-        schedule(steps_of(1), pace)
 
 
 def test_format_hours_rounds_half_up_like_javascript() -> None:
@@ -404,8 +344,8 @@ def test_unknown_ids_are_all_named_with_a_hint() -> None:
 
 def test_json_document_shape() -> None:
     g = graph({"a": topic(hours=6), "b": topic(["a"], hours=1.5)})
-    doc = plan_json(g, plan(g, ["b", "b"]), schedule(plan(g, ["b"]).steps, 4))
-    assert list(doc) == ["targets", "known", "steps", "total_hours", "weeks"]
+    doc = plan_json(g, plan(g, ["b", "b"]), timetable(g, plan(g, ["b"]).steps, 4), dt.date(2027, 1, 4))
+    assert list(doc) == ["targets", "known", "steps", "total_hours", "start", "weeks"]
     assert doc["targets"] == ["b"]
     assert doc["steps"][0] == {
         "topic": "a",
@@ -424,10 +364,38 @@ def test_json_document_shape() -> None:
         ],
     }
     assert doc["total_hours"] == 7.5
-    assert doc["weeks"] == [
-        {"week": 1, "hours": 4, "steps": [{"topic": "a", "hours": 4, "part": 1, "parts": 2}]},
-        {"week": 2, "hours": 3.5, "steps": [{"topic": "a", "hours": 2, "part": 2, "parts": 2}, {"topic": "b", "hours": 1.5}]},
+    assert doc["start"] == "2027-01-04"
+    assert doc["weeks"][:3] == [
+        {
+            "week": 1,
+            "from": "2027-01-04",
+            "to": "2027-01-10",
+            "hours": 4,
+            "steps": [{"topic": "a", "hours": 4, "part": 1, "parts": 2}],
+            "reviews": [],
+        },
+        {
+            "week": 2,
+            "from": "2027-01-11",
+            "to": "2027-01-17",
+            "hours": 3.5,
+            "steps": [{"topic": "a", "hours": 2, "part": 2, "parts": 2}, {"topic": "b", "hours": 1.5}],
+            "reviews": [],
+        },
+        {
+            "week": 3,
+            "from": "2027-01-18",
+            "to": "2027-01-24",
+            "hours": 0.25,
+            "steps": [],
+            "reviews": [
+                {"topic": "a", "due": "2027-01-18", "hours": 0, "covered_by": "b"},
+                {"topic": "b", "due": "2027-01-18", "hours": 0.25},
+            ],
+        },
     ]
+    # then reviews after 3, 7, 21 and 60 more days: the last in week 16
+    assert len(doc["weeks"]) == 16 and doc["weeks"][-1]["reviews"][-1] == {"topic": "b", "due": "2027-04-19", "hours": 0.25}
 
 
 def test_each_step_says_what_to_read_of_each_resource_for_that_topic() -> None:
