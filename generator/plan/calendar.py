@@ -9,7 +9,6 @@ an updated file replaces a week's event instead of adding a second one."""
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Sequence
 
 from icalendar import Calendar, Event
@@ -22,10 +21,10 @@ from generator.plan.timetable import TimetableWeek
 PRODID = "-//Math for Machine Learning roadmap//study plan//EN"
 
 
-def plan_id(result: Plan, hours_per_week: float, start: dt.date) -> str:
-    """What makes a plan's events the same events: targets, known topics, pace and start."""
-    key = "|".join([",".join(result.targets), ",".join(result.known), format_hours(hours_per_week), start.isoformat()])
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+def week_uid(result: Plan, hours_per_week: float, start: dt.date, number: int) -> str:
+    """What makes a week's event the same event in an updated file: its plan's targets (ids,
+    so the id is plain ASCII), start and pace, and the week's number."""
+    return f"week-{number}-{start.isoformat()}-{format_hours(hours_per_week)}h-{'+'.join(result.targets)}@math-for-ml-roadmap"
 
 
 def week_summary(roadmap: Roadmap, week: TimetableWeek) -> str:
@@ -53,11 +52,10 @@ def plan_ics(roadmap: Roadmap, result: Plan, weeks: Sequence[TimetableWeek], hou
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", "Study plan: " + ", ".join(roadmap.topics[t].title for t in result.targets))
-    ident = plan_id(result, hours_per_week, start)
     stamp = dt.datetime.combine(start, dt.time(0, 0), tzinfo=dt.UTC)
     for week in shown_weeks(weeks):
         event = Event()
-        event.add("uid", f"{ident}-week-{week.number}@math-for-ml-roadmap")
+        event.add("uid", week_uid(result, hours_per_week, start, week.number))
         event.add("dtstamp", stamp)
         event.add("dtstart", start + dt.timedelta(days=week.first_day))
         event.add("dtend", start + dt.timedelta(days=week.first_day + 7))
