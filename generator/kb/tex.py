@@ -228,7 +228,9 @@ _ACCENTS = {
     "¨": "\u0308",
     "\u20d7": "\u20d7",
 }
-_INVISIBLE = dict.fromkeys(map(ord, "\u2061\u2062\u2063\u2064"))
+# Function application and invisible operators, and the variation selectors math-core puts after
+# a calligraphic letter: nothing a reader of plain text sees.
+_INVISIBLE = dict.fromkeys([*map(ord, "\u2061\u2062\u2063\u2064"), *range(0xFE00, 0xFE10)])
 
 
 def _script(text: str, table: dict[str, str], mark: str) -> str:
@@ -253,8 +255,8 @@ _ALNUM = re.compile(r"[A-Za-z0-9.]+")
 def _plain(node: ET.Element) -> str:
     tag = node.tag
     kids = list(node)
-    if tag == "mi" and len(node.text or "") > 1:  # a function's name: `ln x`, `sin(θ)`
-        return (node.text or "") + _APPLY
+    if tag == "mi" and len((node.text or "").translate(_INVISIBLE)) > 1:  # a function's name: `ln x`, `sin(θ)`
+        return (node.text or "").translate(_INVISIBLE) + _APPLY
     if tag in ("mi", "mn", "mtext", "ms"):
         return (node.text or "").translate(_INVISIBLE)
     if tag == "mo":
