@@ -215,7 +215,7 @@ def mathml(formula: str, *, display: bool) -> str:
 
 _SUPERSCRIPTS = dict(zip("0123456789+-−=()nixTt⊤", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ⁿⁱˣᵀᵗᵀ", strict=True))
 _SUBSCRIPTS = dict(zip("0123456789+-−=()aeiojklmnprstuvx", "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎ₐₑᵢₒⱼₖₗₘₙₚᵣₛₜᵤᵥₓ", strict=True))
-_SPACED = frozenset("=<>≤≥≈≠∼≃≅≡∝∈∉⊂⊆⊃⊇→←↔⇒⇐⇔↦+−±×·∪∩∧∨")
+_SPACED = frozenset("=<>≤≥≈≠∼≃≅≡∝∈∉∋⊂⊆⊃⊇→←↔⇒⇐⇔↦≪≫⪯⪰⊥∥≔≜+−±×·∪∩∧∨")
 _ACCENTS = {
     "^": "\u0302",
     "ˆ": "\u0302",
