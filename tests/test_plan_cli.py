@@ -43,12 +43,38 @@ def test_json_contract(run: Callable[..., Result]) -> None:
 
 
 def test_json_weeks_only_when_asked(run: Callable[..., Result]) -> None:
-    doc = json.loads(run("plan", "gradient-descent", "--hours-per-week", "5", "--format", "json", "--root", MINI).out)
-    assert list(doc) == ["targets", "known", "steps", "total_hours", "weeks"]
-    assert doc["weeks"] == [
-        {"week": 1, "hours": 5, "steps": [{"topic": "derivatives", "hours": 5, "part": 1, "parts": 2}]},
-        {"week": 2, "hours": 5, "steps": [{"topic": "derivatives", "hours": 1, "part": 2, "parts": 2}, {"topic": "gradients", "hours": 4}]},
-        {"week": 3, "hours": 5, "steps": [{"topic": "gradient-descent", "hours": 5}]},
+    assert "weeks" not in json.loads(run("plan", "gradient-descent", "--format", "json", "--root", MINI).out)
+    args = ["plan", "gradient-descent", "--hours-per-week", "5", "--start", "2027-01-04", "--format", "json", "--root", MINI]
+    doc = json.loads(run(*args).out)
+    assert list(doc) == ["targets", "known", "steps", "total_hours", "start", "weeks"]
+    assert doc["weeks"][:3] == [
+        {
+            "week": 1,
+            "from": "2027-01-04",
+            "to": "2027-01-10",
+            "hours": 5,
+            "steps": [{"topic": "derivatives", "hours": 5, "part": 1, "parts": 2}],
+            "reviews": [],
+        },
+        {
+            "week": 2,
+            "from": "2027-01-11",
+            "to": "2027-01-17",
+            "hours": 5,
+            "steps": [{"topic": "derivatives", "hours": 1, "part": 2, "parts": 2}, {"topic": "gradients", "hours": 4}],
+            "reviews": [],
+        },
+        {
+            "week": 3,
+            "from": "2027-01-18",
+            "to": "2027-01-24",
+            "hours": 5,
+            "steps": [{"topic": "gradient-descent", "hours": 4.5, "part": 1, "parts": 2}],
+            "reviews": [
+                {"topic": "derivatives", "due": "2027-01-18", "hours": 0, "covered_by": "gradients"},
+                {"topic": "gradients", "due": "2027-01-18", "hours": 0.5},
+            ],
+        },
     ]
 
 
@@ -82,10 +108,49 @@ def test_markdown_checklist(run: Callable[..., Result]) -> None:
 
 
 def test_markdown_with_weeks(run: Callable[..., Result]) -> None:
-    out = run("plan", "gradient-descent", "--hours-per-week", "10", "--format", "markdown", "--root", MINI).out
-    assert "- 3 topics, 15 h in total, 2 weeks at 10 h a week\n" in out
-    assert "## Week 1: 10 h\n\n- [ ] Derivatives (`derivatives`), 6 h\n" in out
-    assert "## Week 2: 5 h\n\n- [ ] Gradient descent (`gradient-descent`), 5 h\n" in out
+    out = run("plan", "gradient-descent", "--hours-per-week", "10", "--start", "2027-01-04", "--format", "markdown", "--root", MINI).out
+    assert "- 3 topics, 15 h in total, 2 weeks at 10 h a week from 2027-01-04, reviews included\n" in out
+    assert "## Week 1 (2027-01-04 to 2027-01-10): 10 h\n\n- [ ] Derivatives (`derivatives`), 6 h\n" in out
+    assert "## Week 2 (2027-01-11 to 2027-01-17): 5.5 h\n\n- [ ] Gradient descent (`gradient-descent`), 5 h\n" in out
+    assert "- [ ] Review Derivatives (with Gradients), due 2027-01-11\n- [ ] Review Gradients, 30 min, due 2027-01-11\n" in out
+
+
+def test_a_timetable_from_exported_progress(run: Callable[..., Result], tmp_path: Path) -> None:
+    progress = tmp_path / "mfml-progress.json"
+    progress.write_text(
+        json.dumps(
+            {
+                "version": 2,
+                "start": "2027-01-04",
+                "topics": {"derivatives": {"status": "done", "on": "2026-12-20"}, "gradients": {"status": "in-progress"}},
+                "exercises": {"derivatives": {"1": {"mark": "not-yet", "on": "2027-01-06"}}},
+            }
+        ),
+        encoding="utf-8",
+    )
+    out = run("plan", "gradient-descent", "--hours-per-week", "5", "--progress", progress, "--format", "text", "--root", MINI).out
+    # derivatives is done: reviewed (sooner, after its exercise marked "not yet"), not studied
+    # (its first review, due the day after "not yet", takes half an hour of week 1's five)
+    week = "Week 1, 2027-01-04 to 2027-01-10 (5 h):\n  study  gradients: 4 h\n  study  gradient-descent: 0.5 h, part 1 of 2\n"
+    assert week + "  review derivatives, 30 min, due 2027-01-07\n" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "gist"),
+    [
+        (["--format", "ics"], "a timetable needs a pace"),
+        (["--start", "2027-02-30", "--hours-per-week", "5"], "is not a real date"),
+        (["--progress", "missing.json", "--hours-per-week", "5"], "--progress missing.json: cannot read it"),
+    ],
+)
+def test_timetable_options_are_checked(run: Callable[..., Result], args: list[str], gist: str) -> None:
+    result = run("plan", "gradient-descent", *args, "--root", MINI)
+    assert result.code == 2 and gist in result.err, result.err
+
+
+def test_ics_is_a_calendar(run: Callable[..., Result]) -> None:
+    out = run("plan", "gradient-descent", "--hours-per-week", "5", "--start", "2027-01-04", "--format", "ics", "--root", MINI).out
+    assert out.startswith("BEGIN:VCALENDAR") and "SUMMARY:Week 1: study Derivatives (5 h)" in out
 
 
 def test_target_already_known(run: Callable[..., Result]) -> None:

@@ -29,7 +29,8 @@ Reviews in a week
     The reviews due in a week (due day before the week's end) are taken in order of
     (due day, topic id). Reviewing a topic counts as reviewing its required prerequisites:
     a due review of a topic one of whose dependents (by a required edge) is also due for
-    review that week is covered, takes no time and moves on to its next gap from its due day. The
+    review that week is covered, takes no time and moves on to its next gap from its due day.
+    It is covered by the first such dependent by id, or by what covers that one in turn. The
     others take their review hours, while those hours stay within `REVIEW_SHARE` of the
     pace; a review that does not fit moves to the next week, keeping its due day. A topic is
     reviewed at most once a week: a next review that falls due in the same week is taken the
@@ -151,12 +152,15 @@ def timetable(roadmap: Roadmap, steps: Sequence[Step], hours_per_week: float, pr
         first, end = 7 * len(weeks), 7 * (len(weeks) + 1)
         due_now = sorted((d for d in queue.values() if d.day < end), key=lambda d: (d.day, d.topic))
         due_ids = {d.topic for d in due_now}
+        cover = {d.topic: min(c) for d in due_now if (c := [t for t in _required_by(roadmap, d.topic) if t in due_ids])}
         reviews: list[Review] = []
         budget, used = hours_per_week * REVIEW_SHARE, 0.0
         for due in due_now:
-            cover = sorted(d for d in _required_by(roadmap, due.topic) if d in due_ids)
-            if cover:
-                reviews.append(Review(due.topic, max(due.day, first), 0.0, cover[0]))
+            if due.topic in cover:
+                by = cover[due.topic]
+                while by in cover:  # the review that covers it is itself covered: name the one taken
+                    by = cover[by]
+                reviews.append(Review(due.topic, max(due.day, first), 0.0, by))
             else:
                 cost = min(review_hours(roadmap.topics[due.topic].hours), budget)
                 if used + cost > budget + EPSILON:

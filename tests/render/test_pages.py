@@ -194,7 +194,7 @@ def test_topic_page_has_everything_a_learner_needs(mini: Roadmap) -> None:
     # what it unlocks, hours, goals as a checklist
     assert "- [Gradient descent](../gradient-descent/index.md)" in page
     assert "about 4 h" in page
-    assert '<ul class="rm-goals">' in page and "<li>Explain the idea.</li>" in page
+    assert '<ol class="rm-goals">' in page and "<li>Explain the idea.</li>" in page
     # the description is Markdown, written into the page as the HTML it makes
     assert "real Markdown with <strong>bold</strong> text" in page
     # the contract's seams: progress placeholder and the planner link
