@@ -92,10 +92,12 @@ def test_every_page_loads_our_scripts_and_styles(built: Path) -> None:
     for asset in (
         "assets/js/catalogue.js",
         "assets/js/graph.js",
+        "assets/js/viewer.js",
         "assets/js/progress.js",
         "assets/js/planner.js",
         "assets/css/site.css",
         "assets/css/graph.css",
+        "assets/css/viewer.css",
     ):
         assert f"../../../{asset}" in page, asset
 

@@ -26,7 +26,8 @@ def roadmap_json(roadmap: Roadmap) -> str:
                 "area": t.area,
                 "summary": t.summary,
                 "hours": number(t.hours),
-                "prerequisites": [{"topic": p.topic, "strength": p.strength} for p in t.prerequisites],
+                # With reasons, for the roadmap viewer's details panel.
+                "prerequisites": [{"topic": p.topic, "strength": p.strength, "reason": p.reason} for p in t.prerequisites],
                 # Best first (kb/ranking.py): the planner shows the first ones as they are.
                 "resources": list(roadmap.reading[tid]),
                 # What to read of each for this topic (the planner shows it with each step).

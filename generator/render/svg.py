@@ -215,7 +215,8 @@ def _graph_body(
     return "".join(parts)
 
 
-def _layout_for(roadmap: Roadmap, tids: Iterable[str], options: Options) -> Layout:
+def layout_for(roadmap: Roadmap, tids: Iterable[str], options: Options) -> Layout:
+    """The layout of topics `tids` and the edges between them, in the roadmap's tie-break order."""
     order = {stage.id: stage.order for stage in roadmap.stages}
     chosen = sorted(tids, key=roadmap.sort_key)
     inside = set(chosen)
@@ -259,6 +260,10 @@ def _steps(roadmap: Roadmap, width: float, y: float, href: Href, marker_id: str)
     return "".join(parts), height + 38
 
 
+def _used_areas(roadmap: Roadmap) -> list[str]:
+    return [area for area in AREAS if any(t.area == area for t in roadmap.topics.values())]
+
+
 # --- public -------------------------------------------------------------------------------
 
 
@@ -268,10 +273,9 @@ def render_roadmap(roadmap: Roadmap, href: Href) -> str:
     `href(topic_id)` gives the link to a topic page and `href("stage:<id>")` the link to a
     stage page, both relative to the page the SVG is embedded in.
     """
-    placed = _layout_for(roadmap, roadmap.topics, ROADMAP_OPTIONS)
+    placed = layout_for(roadmap, roadmap.topics, ROADMAP_OPTIONS)
     width = max(placed.width, 640.0)
-    used_areas = [area for area in AREAS if any(t.area == area for t in roadmap.topics.values())]
-    legend, legend_h = _legend(width, used_areas, 0.0)
+    legend, legend_h = _legend(width, _used_areas(roadmap), 0.0)
     dy = legend_h + 6
 
     def title(stage: Stage, tids: list[str]) -> str:
@@ -291,7 +295,7 @@ def render_roadmap(roadmap: Roadmap, href: Href) -> str:
     )
     return (
         f'<svg class="rm-svg" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_n(width)} {_n(height)}" '
-        f'width="{_n(width)}" height="{_n(height)}" role="group" aria-label="{_attr(label)}">'
+        f'width="{_n(width)}" height="{_n(height)}" role="group" aria-label="{_attr(label)}" data-focus-top="{_n(dy)}">'
         f"{_defs('rm-arrow')}{legend}{body}{steps}</svg>"
     )
 
@@ -324,7 +328,7 @@ def render_chain(roadmap: Roadmap, topic_id: str, href: Href) -> str:
     if not roadmap.topics[topic_id].prerequisites:
         return ""
     options = CHAIN_OPTIONS if len(roadmap.topics) <= BIG_GRAPH_TOPICS else CHAIN_OPTIONS_BIG
-    placed = _layout_for(roadmap, chain_topics(roadmap, topic_id), options)
+    placed = layout_for(roadmap, chain_topics(roadmap, topic_id), options)
     width = max(placed.width, 360.0)
     legend, legend_h = _legend(width, [], 0.0)
     dy = legend_h

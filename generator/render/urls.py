@@ -24,6 +24,10 @@ PLANNER_PAGE = "planner.md"
 ABOUT_PAGE = "about.md"
 
 
+def focus_file(tid: str) -> str:
+    return f"{LEARN}/data/focus/{tid}.json"
+
+
 def topic_page(tid: str) -> str:
     return f"{LEARN}/topics/{tid}/index.md"
 

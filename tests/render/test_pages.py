@@ -127,6 +127,7 @@ def test_one_page_per_topic_resource_stage_and_kind(mini: Roadmap) -> None:
     files = render_site(mini)
     expected = {"roadmap/index.md", "data/roadmap.json", "catalogue/index.md"}
     expected |= {f"topics/{t}/index.md" for t in mini.topics}
+    expected |= {f"data/focus/{t}.json" for t in mini.topics}
     expected |= {f"resources/{r}/index.md" for r in mini.resources}
     expected |= {f"stages/{s.id}/index.md" for s in mini.stages}
     expected |= {f"catalogue/{KIND_PLURALS[k]}/index.md" for k in KINDS}
@@ -415,7 +416,10 @@ def test_roadmap_json_follows_the_contract(mini: Roadmap) -> None:
         "area": "calculus",
         "summary": "The gradients fixture topic.",
         "hours": 4,
-        "prerequisites": [{"topic": "derivatives", "strength": "required"}, {"topic": "vectors", "strength": "recommended"}],
+        "prerequisites": [
+            {"topic": "derivatives", "strength": "required", "reason": mini.topics["gradients"].prerequisites[0].reason},
+            {"topic": "vectors", "strength": "recommended", "reason": mini.topics["gradients"].prerequisites[1].reason},
+        ],
         "resources": ["calculus-videos"],
         "sections": {"calculus-videos": "Video 5"},
     }
