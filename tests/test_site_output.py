@@ -93,6 +93,7 @@ def test_every_page_loads_our_scripts_and_styles(built: Path) -> None:
         "assets/js/catalogue.js",
         "assets/js/graph.js",
         "assets/js/viewer.js",
+        "assets/js/a11y.js",
         "assets/js/progress.js",
         "assets/js/planner.js",
         "assets/css/site.css",

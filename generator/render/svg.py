@@ -143,7 +143,11 @@ def _node(roadmap: Roadmap, box: Box, dx: float, dy: float, href: Href, line_hei
     if len(lines) == 1:
         spans = f'<tspan x="{cx}" y="{round(first)}">{html_text(lines[0])}</tspan>'
     else:
-        spans = "".join([f'<tspan x="{cx}" y="{round(first + i * line_height)}">{html_text(line)}</tspan>' for i, line in enumerate(lines)])
+        # A space between the lines: the text read out (and axe's "visible label") is then
+        # "Eigendecomposition and the spectral theorem", not "...decompositionand the...".
+        spans = " ".join(
+            [f'<tspan x="{cx}" y="{round(first + i * line_height)}">{html_text(line)}</tspan>' for i, line in enumerate(lines)]
+        )
     extra = (" rm-self", ' aria-current="page"') if current else ("", "")
     return (
         f'<a class="rm-node area-{topic.area}{extra[0]}" href="{_attr(href(box.id))}"{extra[1]} '
@@ -248,7 +252,7 @@ def _steps(roadmap: Roadmap, width: float, y: float, href: Href, marker_id: str)
             f'<a class="rm-node rm-step" href="{_attr(href(STAGE_PREFIX + stage.id))}" data-stage="{_attr(stage.id)}" '
             f'aria-label="{_attr(label)}"><title>{html_text(stage.summary)}</title>'
             f'<rect x="{_n(x)}" y="{_n(top)}" width="{_n(card_w)}" height="{_n(height)}" rx="10"/>'
-            f"<text>{''.join(spans)}</text></a>"
+            f"<text>{' '.join(spans)}</text></a>"
         )
         if i + 1 < len(empty):
             ay = top + height / 2

@@ -825,7 +825,7 @@
             el("span", { className: "rm-topic-meta", text: t.area.replace(/-/g, " ") + " · " + formatHours(t.hours) + " h" }),
           ]),
           el("button", { type: "button", className: "rm-toggle", "data-act": "target", "data-topic": tid, "aria-pressed": "false", "aria-label": "Goal: " + t.title }, ["Goal"]),
-          el("button", { type: "button", className: "rm-toggle", "data-act": "known", "data-topic": tid, "aria-pressed": "false", "aria-label": "I know " + t.title }, ["I know it"]),
+          el("button", { type: "button", className: "rm-toggle", "data-act": "known", "data-topic": tid, "aria-pressed": "false", "aria-label": "I know it: " + t.title }, ["I know it"]),
         ]));
       });
       list.appendChild(ul);
