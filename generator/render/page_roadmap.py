@@ -71,7 +71,7 @@ def roadmap_markdown(roadmap: Roadmap) -> str:
             for tid in tids:
                 topic = roadmap.topics[tid]
                 body.append(
-                    f'<li class="area-{topic.area}">{link_to(src, topic_page(tid), topic.title)} '
+                    f'<li class="area-{topic.area}" data-progress-topic="{h(tid)}">{link_to(src, topic_page(tid), topic.title)} '
                     f'<span class="rm-meta">{h(hours_text(topic.hours))}</span> {needs(roadmap, src, topic)}</li>'
                 )
             body.append("</ol>")

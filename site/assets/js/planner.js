@@ -1036,21 +1036,31 @@
 
   // ---------------------------------------------------------------- the roadmap page
 
+  // The roadmap shows the plan in its link, else the one stored by the planner (the roadmap
+  // opened from the menu), until "Hide the plan" for this visit.
   function roadmapPage(svg, g) {
+    var hidden = false;
     function apply() {
       var old = document.querySelector(".rm-plan-banner");
-      if (!isPlannerHash(window.location.hash)) {
+      var fromLink = isPlannerHash(window.location.hash);
+      var stored = readStored();
+      if (!fromLink && (hidden || !(stored.targets && stored.targets.length))) {
         clearPlan(svg);
         if (old) old.remove();
         return;
       }
-      var init = initialState(g, window.location.hash);
+      var init = initialState(g, fromLink ? window.location.hash : "");
       var s = init.state;
+      if (!s.targets.length) {
+        clearPlan(svg);
+        if (old) old.remove();
+        return;
+      }
       var p = plan(g, s.targets, s.known, s.rec);
       highlightPlan(svg, p.steps.map(function (x) { return x.topic; }), s.targets, knownClosure(g, s.known));
       var weeks = schedule(p.steps, s.pace);
       var banner = el("div", { className: "rm-plan-banner", role: "status" }, [
-        el("strong", { text: "Your study plan: " }),
+        el("strong", { text: fromLink ? "The study plan in this link: " : "Your study plan: " }),
         plural(p.steps.length, "topic") + ", " + formatHours(p.totalHours) + " h, " + plural(weeks.length, "week") + " at " + formatHours(s.pace) + " h a week. ",
         el("a", { href: siteUrl("planner/") + formatHash(s), text: "Edit it in the planner" }),
         " · ",
@@ -1058,6 +1068,7 @@
       ]);
       banner.querySelector(".rm-plan-clear").addEventListener("click", function (e) {
         e.preventDefault();
+        hidden = true;
         try { window.history.replaceState(null, "", window.location.pathname + window.location.search); } catch (err) { /* ignore */ }
         apply();
       });
@@ -1087,7 +1098,9 @@
         return;
       }
       var svg = document.querySelector(".rm-graph svg.rm-svg");
-      if (svg && !started.has(svg) && isPlannerHash(window.location.hash) && !document.querySelector(".rm-progress[data-topic]")) {
+      var storedPlan = readStored();
+      var wanted = isPlannerHash(window.location.hash) || (storedPlan.targets && storedPlan.targets.length);
+      if (svg && !started.has(svg) && wanted && !document.querySelector(".rm-progress[data-topic]")) {
         started.add(svg);
         loadData().then(function (g) { roadmapPage(svg, g); }).catch(function () { /* no data: leave the graph as it is */ });
       }

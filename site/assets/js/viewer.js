@@ -356,7 +356,7 @@
 
   Viewer.prototype.title = function (tid) {
     var node = this.nodes[tid];
-    return node ? node.getAttribute("aria-label") : tid;
+    return node ? node.getAttribute("data-label") || node.getAttribute("aria-label") : tid;
   };
 
   Viewer.prototype.names = function (ids) {
