@@ -25,6 +25,8 @@ def roadmap_json(roadmap: Roadmap) -> str:
                 "stage": t.stage,
                 "area": t.area,
                 "summary": t.summary,
+                # Other names, which the planner's search matches too.
+                "aliases": list(t.aliases),
                 "hours": number(t.hours),
                 # With reasons, for the roadmap viewer's details panel.
                 "prerequisites": [{"topic": p.topic, "strength": p.strength, "reason": p.reason} for p in t.prerequisites],

@@ -125,7 +125,7 @@ REPORT: dict[str, Any] = {
 
 def test_one_page_per_topic_resource_stage_and_kind(mini: Roadmap) -> None:
     files = render_site(mini)
-    expected = {"roadmap/index.md", "data/roadmap.json", "catalogue/index.md"}
+    expected = {"roadmap/index.md", "data/roadmap.json", "data/roadmap.svg", "catalogue/index.md"}
     expected |= {f"topics/{t}/index.md" for t in mini.topics}
     expected |= {f"data/focus/{t}.json" for t in mini.topics}
     expected |= {f"resources/{r}/index.md" for r in mini.resources}
@@ -415,6 +415,7 @@ def test_roadmap_json_follows_the_contract(mini: Roadmap) -> None:
         "stage": "foundations",
         "area": "calculus",
         "summary": "The gradients fixture topic.",
+        "aliases": [],
         "hours": 4,
         "prerequisites": [
             {"topic": "derivatives", "strength": "required", "reason": mini.topics["gradients"].prerequisites[0].reason},
