@@ -87,3 +87,9 @@ def roadmap_markdown(roadmap: Roadmap) -> str:
         "hide": ["navigation", "toc"],
     }
     return markdown_page(front, body)
+
+
+def planner_drawing(roadmap: Roadmap) -> str:
+    """`learn/data/roadmap.svg`: the roadmap's drawing alone, its links made for the planner
+    page, which shows the plan on it without fetching the whole roadmap page."""
+    return svg.render_roadmap(roadmap, graph_href(PLANNER_PAGE)) + "\n"

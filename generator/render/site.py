@@ -22,12 +22,13 @@ from generator.render.focus import focus_json
 from generator.render.page_catalogue import catalogue_markdown
 from generator.render.page_link_health import link_health_markdown
 from generator.render.page_resource import resource_markdown
-from generator.render.page_roadmap import roadmap_markdown
+from generator.render.page_roadmap import planner_drawing, roadmap_markdown
 from generator.render.page_stage import stage_markdown
 from generator.render.page_topic import topic_markdown
 from generator.render.urls import (
     CATALOGUE_INDEX,
     DATA_FILE,
+    DRAWING_FILE,
     LEARN,
     LINK_HEALTH_PAGE,
     ROADMAP_PAGE,
@@ -48,6 +49,7 @@ def site_jobs(roadmap: Roadmap, report: LinkReport | None = None) -> list[Job]:
     jobs: list[Job] = [
         (ROADMAP_PAGE, functools.partial(roadmap_markdown, roadmap)),
         (DATA_FILE, functools.partial(roadmap_json, roadmap)),
+        (DRAWING_FILE, functools.partial(planner_drawing, roadmap)),
     ]
     jobs += [(topic_page(tid), functools.partial(topic_markdown, roadmap, tid, report)) for tid in roadmap.topics]
     if len(roadmap.topics) <= sizes.BIG_GRAPH_TOPICS:

@@ -20,6 +20,7 @@ ROADMAP_PAGE = f"{LEARN}/roadmap/index.md"
 CATALOGUE_INDEX = f"{LEARN}/catalogue/index.md"
 LINK_HEALTH_PAGE = f"{LEARN}/link-health/index.md"
 DATA_FILE = f"{LEARN}/data/roadmap.json"
+DRAWING_FILE = f"{LEARN}/data/roadmap.svg"  # the roadmap's drawing alone, with links for the planner page
 PLANNER_PAGE = "planner.md"
 ABOUT_PAGE = "about.md"
 

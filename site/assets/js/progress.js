@@ -156,7 +156,6 @@
   // A state is never told by colour alone: a node gets a mark in its corner and its name says
   // the state; a list item gets the state in words.
   var MARKS = { done: "✓", "in-progress": "◐", skipped: "–" };
-  var SVG_NS = "http://www.w3.org/2000/svg";
 
   function paintNodes(root) {
     var topics = read().topics;
@@ -173,7 +172,7 @@
         return;
       }
       if (!mark) {
-        mark = document.createElementNS(SVG_NS, "text");
+        mark = document.createElementNS(node.namespaceURI, "text");
         mark.setAttribute("class", "rm-state-mark");
         mark.setAttribute("aria-hidden", "true");
         node.appendChild(mark);
