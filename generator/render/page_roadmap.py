@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from generator.kb.models import Stage
 from generator.kb.roadmap import Roadmap
-from generator.kb.vocabulary import KIND_TITLES
+from generator.kb.vocabulary import KIND_PLURALS, KIND_TITLES
 from generator.render import svg
 from generator.render.blocks import (
     Front,
@@ -43,8 +44,7 @@ def roadmap_markdown(roadmap: Roadmap) -> str:
     body = [
         "# The roadmap",
         "",
-        f'<p class="rm-lede">The mathematics machine learning needs, in an order you can learn it: '
-        f"{plural(len(roadmap.topics), 'topic')} in {plural(len(topic_stages), 'step')}, {about_hours(total)} of study.</p>",
+        f'<p class="rm-lede">The mathematics machine learning needs, in an order you can learn it. {_steps_sentence(roadmap, topic_stages, total)}</p>',
         "",
         '<p class="rm-hint">Each box is a topic, and each arrow runs from what you need first to what it leads to. '
         "Point at or tab to a topic to light up what it builds on and what it unlocks; click it to open it.</p>",
@@ -87,6 +87,31 @@ def roadmap_markdown(roadmap: Roadmap) -> str:
         "hide": ["navigation", "toc"],
     }
     return markdown_page(front, body)
+
+
+def _step_numbers(stages: list[Stage]) -> str:
+    orders = [stage.order for stage in stages]
+    if len(orders) == 1:
+        return f"step {orders[0]}"
+    if orders == list(range(orders[0], orders[-1] + 1)) and len(orders) > 2:
+        return f"steps {orders[0]} to {orders[-1]}"
+    return "steps " + join_words([str(o) for o in orders])
+
+
+def _steps_sentence(roadmap: Roadmap, topic_stages: list[Stage], total: float) -> str:
+    """How many steps the guide has and what is in them, as the home page counts them: the
+    steps with topics to learn, and the steps that gather resources for the whole way."""
+    others = [stage for stage in roadmap.stages if stage not in topic_stages]
+    text = (
+        f"The guide has {plural(len(roadmap.stages), 'step')}: {plural(len(roadmap.topics), 'topic')} to learn in "
+        f"{_step_numbers(topic_stages)}, {about_hours(total)} of study"
+    )
+    if not others:
+        return h(text + ".")
+    kinds = [KIND_PLURALS[kind] for stage in others for kind in stage.kinds]
+    what = join_words(kinds) if kinds else "resources"
+    verb = "gathers" if len(others) == 1 else "gather"
+    return h(f"{text}; {_step_numbers(others)} {verb} {what} to use all along the way.")
 
 
 def planner_drawing(roadmap: Roadmap) -> str:

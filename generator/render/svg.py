@@ -294,7 +294,7 @@ def render_roadmap(roadmap: Roadmap, href: Href) -> str:
     height = placed.height + dy + steps_h
     n_stages = len(placed.bands)
     label = (
-        f"Roadmap: {len(roadmap.topics)} topics in {n_stages} steps, each a link to its page; "
+        f"Roadmap: {len(roadmap.topics)} topics in the first {n_stages} steps, each a link to its page; "
         "arrows point from a prerequisite to the topic that needs it"
     )
     return (
