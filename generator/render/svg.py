@@ -36,7 +36,11 @@ Href = Callable[[str], str]
 STAGE_PREFIX = "stage:"
 """`href(STAGE_PREFIX + stage_id)` must give the link to that stage's page."""
 
-ROADMAP_OPTIONS = Options()
+# Wider rows (fewer layers, so shorter edges) and a crossing worth 60 px of width: on the real
+# roadmap a quarter fewer crossings and a quarter shorter longest edge than the defaults
+# (bench/drawing.py; figures in bench/README.md, "Drawing"). The viewer zooms, so the
+# wider drawing costs little.
+ROADMAP_OPTIONS = Options(max_row_width=900.0, crossing_cost=60.0)
 # Topic pages have the navigation sidebars beside the content: a narrower drawing.
 CHAIN_OPTIONS = Options(max_row_width=620.0, band_header=32.0, starts=12, crossing_cost=30.0)
 # Every topic page has a chain: a knowledge base of thousands of topics gets a lighter search,
