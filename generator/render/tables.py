@@ -145,8 +145,10 @@ def resource_table(
         if catalogue
         else ""
     )
+    # Left out of the search index (data-search-exclude): every row repeats what the resource's
+    # own page says, and the index is most of every page's weight.
     return [
-        f'<div class="rm-table-wrap"><table class="rm-table rm-resources"{marker}>',
+        f'<div class="rm-table-wrap" data-search-exclude><table class="rm-table rm-resources"{marker}>',
         f'<caption class="rm-visually-hidden">{h(caption)}</caption>',
         f"<thead><tr>{head}</tr></thead>",
         "<tbody>",
