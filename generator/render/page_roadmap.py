@@ -56,6 +56,10 @@ def roadmap_markdown(roadmap: Roadmap) -> str:
         "",
         '<p class="rm-scroll-hint">The graph is wider than this screen: swipe it sideways, or read the same roadmap as a list below it.</p>',
         "",
+        # Where the scripts put their controls (mark progress, open the viewer on a phone): the
+        # room is kept from the start, so nothing below moves when they arrive.
+        '<div class="rm-graph-tools"></div>',
+        "",
         *graph_block(drawing),
         "## The roadmap as a list",
         "",

@@ -190,7 +190,7 @@ def filters(roadmap: Roadmap, rids: Sequence[str], with_kind: bool) -> list[str]
     controls.append(select("area", "Area", "Any area", list(AREA_LABELS.items()), area_counts))
     total = len(resources)
     return [
-        '<form class="rm-filters" data-rm-filters hidden role="search" aria-label="Filter the resources">',
+        '<form class="rm-filters" data-rm-filters role="search" aria-label="Filter the resources">',
         *controls,
         '<button type="reset" class="md-button rm-reset">Clear</button>',
         f'<p class="rm-count" data-rm-count aria-live="polite">{plural(total, "resource")}</p>',

@@ -402,7 +402,9 @@
     bar.appendChild(toggle);
     bar.appendChild(count);
     bar.appendChild(live);
-    graph.parentNode.insertBefore(bar, graph);
+    var slot = document.querySelector(".rm-graph-tools");
+    if (slot) slot.appendChild(bar);
+    else graph.parentNode.insertBefore(bar, graph);
     var on = false;
     toggle.addEventListener("click", function () {
       on = !on;

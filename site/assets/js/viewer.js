@@ -609,7 +609,9 @@
     if (!this.opener) {
       this.opener = el("button", { type: "button", class: "md-button rm-viewer-open" }, ["Open the roadmap graph"]);
       this.opener.addEventListener("click", function () { self.expand(); });
-      this.wrap.parentNode.insertBefore(this.opener, this.wrap);
+      var slot = document.querySelector(".rm-graph-tools");
+      if (slot) slot.appendChild(this.opener);
+      else this.wrap.parentNode.insertBefore(this.opener, this.wrap);
     }
     this.opener.hidden = false;
     if (returnFocus) this.opener.focus();
