@@ -337,7 +337,8 @@ def test_catalogue_rows_carry_the_filter_data(mini: Roadmap) -> None:
     assert ("book", "free", "beginner", "linear-algebra") in rows
     assert ("course", "free-to-audit", "intermediate", "optimization machine-learning") in rows
     form = page[page.index("<form") : page.index("</form>")]
-    assert "data-rm-filters hidden" in form  # shown by catalogue.js; without JS, just the table
+    # Laid out from the start (no layout shift); without scripting, CSS leaves just the table.
+    assert 'data-rm-filters role="search"' in form and "hidden" not in form.split(">", 1)[0]
     for name in ("q", "kind", "cost", "level", "area"):
         assert f'data-rm-filter="{name}"' in form
     assert '<option value="paid">' not in form  # only values that occur are offered
