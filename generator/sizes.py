@@ -34,6 +34,10 @@ PARALLEL_PAGES = 1000
 # on synthetic graphs of 5,000 topics, where 40 gave ~1,100 px) and cost 40% less to lay out.
 BIG_GRAPH_TOPICS = 500
 
+# Up to BIG_GRAPH_TOPICS topics, the roadmap viewer can focus on a topic (a drawing of what it
+# builds on and unlocks, `learn/data/focus/<id>.json` per topic); above, a focus could hold
+# thousands of topics and the files would cost minutes to lay out. Seen: no "Focus" button.
+
 # Topics a topic page's chain drawing shows at most: for a knowledge base of up to
 # BIG_GRAPH_TOPICS topics, and above that. Seen: the drawing stops at that many topics.
 CHAIN_LIMIT = 40

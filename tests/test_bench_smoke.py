@@ -100,3 +100,17 @@ def test_variants_harness_compares_each_setting_with_the_base(tmp_path: Path) ->
     }
     assert all(r["walls"][0] > 0 and r["cpus"][0] > 0 for r in rows)
     assert "| 30 | generate | serial-pages |" in done.stdout
+
+
+def test_drawing_bench_measures_the_drawn_edges() -> None:
+    from bench import drawing
+    from generator.render import svg
+
+    roadmap = load_roadmap(REPO / "tests" / "fixtures" / "mini")
+    found = drawing.measure(svg.layout_for(roadmap, roadmap.topics, svg.ROADMAP_OPTIONS))
+    assert found["crossings"] == 0 and found["edges_over_1000"] == 0
+    assert isinstance(found["total_length"], int) and found["total_length"] > 0
+    assert isinstance(found["longest"], int) and found["longest"] <= found["total_length"]
+    # Two crossing edges are counted once.
+    line = drawing.sampled([(0.0, 0.0), (100.0, 100.0)])
+    assert line[0] == (0.0, 0.0) and line[-1] == (100.0, 100.0) and len(line) == drawing.SAMPLES + 1

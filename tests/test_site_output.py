@@ -92,10 +92,13 @@ def test_every_page_loads_our_scripts_and_styles(built: Path) -> None:
     for asset in (
         "assets/js/catalogue.js",
         "assets/js/graph.js",
+        "assets/js/viewer.js",
+        "assets/js/a11y.js",
         "assets/js/progress.js",
         "assets/js/planner.js",
         "assets/css/site.css",
         "assets/css/graph.css",
+        "assets/css/viewer.css",
     ):
         assert f"../../../{asset}" in page, asset
 
@@ -169,3 +172,14 @@ def test_yaml_text_is_text_in_the_built_pages(escaped: Path) -> None:
     # the search index stores titles as escaped HTML as well
     index = (escaped / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "<script>alert" not in index and "<img src=x" not in index
+
+
+def test_the_search_index_keeps_texts_and_leaves_tables_out(tmp_path_factory: pytest.TempPathFactory) -> None:
+    built = build(tmp_path_factory.mktemp("search"), FIXTURES / "mini")
+    docs = json.loads((built / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    text = "\n".join(d["title"] + " " + d["text"] for d in docs)
+    # Titles, summaries and descriptions are there; a resource table's header row is not.
+    assert "The gradients fixture topic." in text and "Gradient descent" in text
+    assert "ResourceDetails" not in text.replace(" ", "") and "<th" not in text
+    catalogue = [d for d in docs if d["location"].startswith("learn/catalogue/")]
+    assert catalogue and all("A Linear Algebra Book" not in d["text"] for d in catalogue)

@@ -83,6 +83,8 @@ Summary = Annotated[
 ]
 Markdown = Annotated[str, StringConstraints(min_length=1), AfterValidator(_not_blank), _SCHEMA_NOT_BLANK, MarkdownField(block=True)]
 Name = Annotated[str, StringConstraints(min_length=1, max_length=200), AfterValidator(_not_blank), AfterValidator(_plain), _SCHEMA_ONE_LINE]
+# Another name a learner may search for: an abbreviation (SVM) or a common other name.
+Alias = Annotated[str, StringConstraints(min_length=1, max_length=80), AfterValidator(_not_blank), AfterValidator(_plain), _SCHEMA_ONE_LINE]
 Url = Annotated[str, StringConstraints(max_length=2000), AfterValidator(check_url)]
 Isbn = Annotated[str, AfterValidator(_isbn)]
 
@@ -130,6 +132,14 @@ class Topic(Record):
     stage: Id
     area: Area
     summary: Summary
+    aliases: Annotated[
+        list[Alias],
+        Field(
+            max_length=12,
+            description="Other names a learner may search for: abbreviations (SVM, PCA) and common other names. "
+            "Each used by no other topic as its id, title or alias.",
+        ),
+    ] = []
     description: Markdown
     why_it_matters: Markdown
     goals: Annotated[list[Text], Field(min_length=3, max_length=6)]

@@ -25,8 +25,11 @@ def roadmap_json(roadmap: Roadmap) -> str:
                 "stage": t.stage,
                 "area": t.area,
                 "summary": plain(t.summary),
+                # Other names, which the planner's search matches too.
+                "aliases": list(t.aliases),
                 "hours": number(t.hours),
-                "prerequisites": [{"topic": p.topic, "strength": p.strength} for p in t.prerequisites],
+                # With reasons, for the roadmap viewer's details panel.
+                "prerequisites": [{"topic": p.topic, "strength": p.strength, "reason": plain(p.reason)} for p in t.prerequisites],
                 # Best first (kb/ranking.py): the planner shows the first ones as they are.
                 "resources": list(roadmap.reading[tid]),
                 # What to read of each for this topic (the planner shows it with each step).

@@ -49,7 +49,7 @@ def link_health_markdown(roadmap: Roadmap, report: LinkReport) -> str:
                 f'<td data-label="Checked" class="rm-wide">{h(day_of(r.checked_at))}</td></tr>'
             )
         body += [
-            '<div class="rm-table-wrap"><table class="rm-table rm-links">',
+            '<div class="rm-table-wrap" data-search-exclude><table class="rm-table rm-links">',
             '<thead><tr><th scope="col">Resource</th><th scope="col">Address</th><th scope="col">Status</th>'
             '<th scope="col">Why</th><th scope="col">Where</th><th scope="col">Checked</th></tr></thead>',
             "<tbody>",

@@ -121,7 +121,7 @@ def resource_markdown(roadmap: Roadmap, rid: str, report: LinkReport | None = No
                 f'{_covered(roadmap, src, cover.topic)}<td data-label="Read" class="rm-wide">{inline_html(cover.sections)}</td></tr>'
             )
         body += [
-            '<div class="rm-table-wrap"><table class="rm-table rm-covers">',
+            '<div class="rm-table-wrap" data-search-exclude><table class="rm-table rm-covers">',
             f'<caption class="rm-visually-hidden">Topics covered by {h(r.title)}</caption>',
             '<thead><tr><th scope="col">Topic</th><th scope="col">Step</th><th scope="col">What to read</th></tr></thead>',
             "<tbody>",

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from generator.kb.models import Stage
 from generator.kb.roadmap import Roadmap
-from generator.kb.vocabulary import KIND_TITLES
+from generator.kb.vocabulary import KIND_PLURALS, KIND_TITLES
 from generator.render import svg
 from generator.render.blocks import (
     Front,
@@ -44,8 +45,7 @@ def roadmap_markdown(roadmap: Roadmap) -> str:
     body = [
         "# The roadmap",
         "",
-        f'<p class="rm-lede">The mathematics machine learning needs, in an order you can learn it: '
-        f"{plural(len(roadmap.topics), 'topic')} in {plural(len(topic_stages), 'step')}, {about_hours(total)} of study.</p>",
+        f'<p class="rm-lede">The mathematics machine learning needs, in an order you can learn it. {_steps_sentence(roadmap, topic_stages, total)}</p>',
         "",
         '<p class="rm-hint">Each box is a topic, and each arrow runs from what you need first to what it leads to. '
         "Point at or tab to a topic to light up what it builds on and what it unlocks; click it to open it.</p>",
@@ -56,6 +56,10 @@ def roadmap_markdown(roadmap: Roadmap) -> str:
         "</div>",
         "",
         '<p class="rm-scroll-hint">The graph is wider than this screen: swipe it sideways, or read the same roadmap as a list below it.</p>',
+        "",
+        # Where the scripts put their controls (mark progress, open the viewer on a phone): the
+        # room is kept from the start, so nothing below moves when they arrive.
+        '<div class="rm-graph-tools"></div>',
         "",
         *graph_block(drawing),
         "## The roadmap as a list",
@@ -72,7 +76,7 @@ def roadmap_markdown(roadmap: Roadmap) -> str:
             for tid in tids:
                 topic = roadmap.topics[tid]
                 body.append(
-                    f'<li class="area-{topic.area}">{link_to(src, topic_page(tid), topic.title)} '
+                    f'<li class="area-{topic.area}" data-progress-topic="{h(tid)}">{link_to(src, topic_page(tid), topic.title)} '
                     f'<span class="rm-meta">{h(hours_text(topic.hours))}</span> {needs(roadmap, src, topic)}</li>'
                 )
             body.append("</ol>")
@@ -88,3 +92,34 @@ def roadmap_markdown(roadmap: Roadmap) -> str:
         "hide": ["navigation", "toc"],
     }
     return markdown_page(front, body)
+
+
+def _step_numbers(stages: list[Stage]) -> str:
+    orders = [stage.order for stage in stages]
+    if len(orders) == 1:
+        return f"step {orders[0]}"
+    if orders == list(range(orders[0], orders[-1] + 1)) and len(orders) > 2:
+        return f"steps {orders[0]} to {orders[-1]}"
+    return "steps " + join_words([str(o) for o in orders])
+
+
+def _steps_sentence(roadmap: Roadmap, topic_stages: list[Stage], total: float) -> str:
+    """How many steps the guide has and what is in them, as the home page counts them: the
+    steps with topics to learn, and the steps that gather resources for the whole way."""
+    others = [stage for stage in roadmap.stages if stage not in topic_stages]
+    text = (
+        f"The guide has {plural(len(roadmap.stages), 'step')}: {plural(len(roadmap.topics), 'topic')} to learn in "
+        f"{_step_numbers(topic_stages)}, {about_hours(total)} of study"
+    )
+    if not others:
+        return h(text + ".")
+    kinds = [KIND_PLURALS[kind] for stage in others for kind in stage.kinds]
+    what = join_words(kinds) if kinds else "resources"
+    verb = "gathers" if len(others) == 1 else "gather"
+    return h(f"{text}; {_step_numbers(others)} {verb} {what} to use all along the way.")
+
+
+def planner_drawing(roadmap: Roadmap) -> str:
+    """`learn/data/roadmap.svg`: the roadmap's drawing alone, its links made for the planner
+    page, which shows the plan on it without fetching the whole roadmap page."""
+    return svg.render_roadmap(roadmap, graph_href(PLANNER_PAGE)) + "\n"

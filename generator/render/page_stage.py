@@ -63,7 +63,7 @@ def stage_markdown(roadmap: Roadmap, sid: str, report: LinkReport | None = None)
         for tid in tids:
             topic = roadmap.topics[tid]
             body.append(
-                f'<li class="rm-card area-{topic.area}">'
+                f'<li class="rm-card area-{topic.area}" data-progress-topic="{h(tid)}">'
                 f'<h3 class="rm-card-title">{link_to(src, topic_page(tid), topic.title)}</h3>'
                 f'<p class="rm-card-meta">{area_tag(topic.area)} {tag(hours_text(topic.hours), "rm-tag--hours")}</p>'
                 f'<p class="rm-card-summary">{inline_html(topic.summary)}</p>'

@@ -25,6 +25,7 @@ from generator.render.text import (
     h,
     hours_text,
     inline_html,
+    join_words,
     md_inline,
     plain,
     plural,
@@ -50,6 +51,7 @@ def topic_markdown(roadmap: Roadmap, tid: str, report: LinkReport | None = None)
         "",
         f'<p class="rm-lede">{inline_html(topic.summary)}</p>',
         "",
+        *_aliases(topic.aliases),
         '<div class="rm-facts">',
         link_to(src, stage_page(stage.id), stage_label(stage), "rm-tag rm-tag--stage"),
         area_tag(topic.area),
@@ -128,3 +130,10 @@ def topic_markdown(roadmap: Roadmap, tid: str, report: LinkReport | None = None)
         body += ["Nothing in the roadmap builds on this topic yet.", ""]
     front: Front = {"title": front_value(topic.title), "description": front_value(plain(topic.summary)), "search": {"boost": "2"}}
     return markdown_page(front, body, roadmap.topic_path(tid))
+
+
+def _aliases(aliases: list[str]) -> list[str]:
+    # On the page, so the site's search finds the topic by them too.
+    if not aliases:
+        return []
+    return [f'<p class="rm-aliases">Also called {h(join_words(aliases, "or"))}.</p>', ""]

@@ -18,19 +18,22 @@ from generator.kb.vocabulary import KINDS
 from generator.links.report_file import LinkReport
 from generator.parallel import map_on_cores
 from generator.render.data import roadmap_json
+from generator.render.focus import focus_json
 from generator.render.page_catalogue import catalogue_markdown
 from generator.render.page_link_health import link_health_markdown
 from generator.render.page_resource import resource_markdown
-from generator.render.page_roadmap import roadmap_markdown
+from generator.render.page_roadmap import planner_drawing, roadmap_markdown
 from generator.render.page_stage import stage_markdown
 from generator.render.page_topic import topic_markdown
 from generator.render.urls import (
     CATALOGUE_INDEX,
     DATA_FILE,
+    DRAWING_FILE,
     LEARN,
     LINK_HEALTH_PAGE,
     ROADMAP_PAGE,
     catalogue_page,
+    focus_file,
     resource_page,
     stage_page,
     topic_page,
@@ -46,8 +49,11 @@ def site_jobs(roadmap: Roadmap, report: LinkReport | None = None) -> list[Job]:
     jobs: list[Job] = [
         (ROADMAP_PAGE, functools.partial(roadmap_markdown, roadmap)),
         (DATA_FILE, functools.partial(roadmap_json, roadmap)),
+        (DRAWING_FILE, functools.partial(planner_drawing, roadmap)),
     ]
     jobs += [(topic_page(tid), functools.partial(topic_markdown, roadmap, tid, report)) for tid in roadmap.topics]
+    if len(roadmap.topics) <= sizes.BIG_GRAPH_TOPICS:
+        jobs += [(focus_file(tid), functools.partial(focus_json, roadmap, tid)) for tid in roadmap.topics]
     jobs += [(resource_page(rid), functools.partial(resource_markdown, roadmap, rid, report)) for rid in roadmap.resources]
     jobs += [(stage_page(stage.id), functools.partial(stage_markdown, roadmap, stage.id, report)) for stage in roadmap.stages]
     jobs.append((CATALOGUE_INDEX, functools.partial(catalogue_markdown, roadmap, None, report)))

@@ -36,7 +36,11 @@ Href = Callable[[str], str]
 STAGE_PREFIX = "stage:"
 """`href(STAGE_PREFIX + stage_id)` must give the link to that stage's page."""
 
-ROADMAP_OPTIONS = Options()
+# Wider rows (fewer layers, so shorter edges) and a crossing worth 60 px of width: on the real
+# roadmap a quarter fewer crossings and a quarter shorter longest edge than the defaults
+# (bench/drawing.py; figures in bench/README.md, "Drawing"). The viewer zooms, so the
+# wider drawing costs little.
+ROADMAP_OPTIONS = Options(max_row_width=900.0, crossing_cost=60.0)
 # Topic pages have the navigation sidebars beside the content: a narrower drawing.
 CHAIN_OPTIONS = Options(max_row_width=620.0, band_header=32.0, starts=12, crossing_cost=30.0)
 # Every topic page has a chain: a knowledge base of thousands of topics gets a lighter search,
@@ -143,7 +147,11 @@ def _node(roadmap: Roadmap, box: Box, dx: float, dy: float, href: Href, line_hei
     if len(lines) == 1:
         spans = f'<tspan x="{cx}" y="{round(first)}">{html_text(lines[0])}</tspan>'
     else:
-        spans = "".join([f'<tspan x="{cx}" y="{round(first + i * line_height)}">{html_text(line)}</tspan>' for i, line in enumerate(lines)])
+        # A space between the lines: the text read out (and axe's "visible label") is then
+        # "Eigendecomposition and the spectral theorem", not "...decompositionand the...".
+        spans = " ".join(
+            [f'<tspan x="{cx}" y="{round(first + i * line_height)}">{html_text(line)}</tspan>' for i, line in enumerate(lines)]
+        )
     extra = (" rm-self", ' aria-current="page"') if current else ("", "")
     return (
         f'<a class="rm-node area-{topic.area}{extra[0]}" href="{_attr(href(box.id))}"{extra[1]} '
@@ -215,7 +223,8 @@ def _graph_body(
     return "".join(parts)
 
 
-def _layout_for(roadmap: Roadmap, tids: Iterable[str], options: Options) -> Layout:
+def layout_for(roadmap: Roadmap, tids: Iterable[str], options: Options) -> Layout:
+    """The layout of topics `tids` and the edges between them, in the roadmap's tie-break order."""
     order = {stage.id: stage.order for stage in roadmap.stages}
     chosen = sorted(tids, key=roadmap.sort_key)
     inside = set(chosen)
@@ -247,7 +256,7 @@ def _steps(roadmap: Roadmap, width: float, y: float, href: Href, marker_id: str)
             f'<a class="rm-node rm-step" href="{_attr(href(STAGE_PREFIX + stage.id))}" data-stage="{_attr(stage.id)}" '
             f'aria-label="{_attr(label)}"><title>{html_text(plain(stage.summary))}</title>'
             f'<rect x="{_n(x)}" y="{_n(top)}" width="{_n(card_w)}" height="{_n(height)}" rx="10"/>'
-            f"<text>{''.join(spans)}</text></a>"
+            f"<text>{' '.join(spans)}</text></a>"
         )
         if i + 1 < len(empty):
             ay = top + height / 2
@@ -259,6 +268,10 @@ def _steps(roadmap: Roadmap, width: float, y: float, href: Href, marker_id: str)
     return "".join(parts), height + 38
 
 
+def _used_areas(roadmap: Roadmap) -> list[str]:
+    return [area for area in AREAS if any(t.area == area for t in roadmap.topics.values())]
+
+
 # --- public -------------------------------------------------------------------------------
 
 
@@ -268,10 +281,9 @@ def render_roadmap(roadmap: Roadmap, href: Href) -> str:
     `href(topic_id)` gives the link to a topic page and `href("stage:<id>")` the link to a
     stage page, both relative to the page the SVG is embedded in.
     """
-    placed = _layout_for(roadmap, roadmap.topics, ROADMAP_OPTIONS)
+    placed = layout_for(roadmap, roadmap.topics, ROADMAP_OPTIONS)
     width = max(placed.width, 640.0)
-    used_areas = [area for area in AREAS if any(t.area == area for t in roadmap.topics.values())]
-    legend, legend_h = _legend(width, used_areas, 0.0)
+    legend, legend_h = _legend(width, _used_areas(roadmap), 0.0)
     dy = legend_h + 6
 
     def title(stage: Stage, tids: list[str]) -> str:
@@ -286,12 +298,12 @@ def render_roadmap(roadmap: Roadmap, href: Href) -> str:
     height = placed.height + dy + steps_h
     n_stages = len(placed.bands)
     label = (
-        f"Roadmap: {len(roadmap.topics)} topics in {n_stages} steps, each a link to its page; "
+        f"Roadmap: {len(roadmap.topics)} topics in the first {n_stages} steps, each a link to its page; "
         "arrows point from a prerequisite to the topic that needs it"
     )
     return (
         f'<svg class="rm-svg" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_n(width)} {_n(height)}" '
-        f'width="{_n(width)}" height="{_n(height)}" role="group" aria-label="{_attr(label)}">'
+        f'width="{_n(width)}" height="{_n(height)}" role="group" aria-label="{_attr(label)}" data-focus-top="{_n(dy)}">'
         f"{_defs('rm-arrow')}{legend}{body}{steps}</svg>"
     )
 
@@ -324,7 +336,7 @@ def render_chain(roadmap: Roadmap, topic_id: str, href: Href) -> str:
     if not roadmap.topics[topic_id].prerequisites:
         return ""
     options = CHAIN_OPTIONS if len(roadmap.topics) <= BIG_GRAPH_TOPICS else CHAIN_OPTIONS_BIG
-    placed = _layout_for(roadmap, chain_topics(roadmap, topic_id), options)
+    placed = layout_for(roadmap, chain_topics(roadmap, topic_id), options)
     width = max(placed.width, 360.0)
     legend, legend_h = _legend(width, [], 0.0)
     dy = legend_h

@@ -145,8 +145,10 @@ def resource_table(
         if catalogue
         else ""
     )
+    # Left out of the search index (data-search-exclude): every row repeats what the resource's
+    # own page says, and the index is most of every page's weight.
     return [
-        f'<div class="rm-table-wrap"><table class="rm-table rm-resources"{marker}>',
+        f'<div class="rm-table-wrap" data-search-exclude><table class="rm-table rm-resources"{marker}>',
         f'<caption class="rm-visually-hidden">{h(caption)}</caption>',
         f"<thead><tr>{head}</tr></thead>",
         "<tbody>",
@@ -188,7 +190,7 @@ def filters(roadmap: Roadmap, rids: Sequence[str], with_kind: bool) -> list[str]
     controls.append(select("area", "Area", "Any area", list(AREA_LABELS.items()), area_counts))
     total = len(resources)
     return [
-        '<form class="rm-filters" data-rm-filters hidden role="search" aria-label="Filter the resources">',
+        '<form class="rm-filters" data-rm-filters role="search" aria-label="Filter the resources">',
         *controls,
         '<button type="reset" class="md-button rm-reset">Clear</button>',
         f'<p class="rm-count" data-rm-count aria-live="polite">{plural(total, "resource")}</p>',

@@ -20,8 +20,13 @@ ROADMAP_PAGE = f"{LEARN}/roadmap/index.md"
 CATALOGUE_INDEX = f"{LEARN}/catalogue/index.md"
 LINK_HEALTH_PAGE = f"{LEARN}/link-health/index.md"
 DATA_FILE = f"{LEARN}/data/roadmap.json"
+DRAWING_FILE = f"{LEARN}/data/roadmap.svg"  # the roadmap's drawing alone, with links for the planner page
 PLANNER_PAGE = "planner.md"
 ABOUT_PAGE = "about.md"
+
+
+def focus_file(tid: str) -> str:
+    return f"{LEARN}/data/focus/{tid}.json"
 
 
 def topic_page(tid: str) -> str:

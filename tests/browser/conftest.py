@@ -5,7 +5,7 @@
 - `serve(folder)`: serve another built folder for the session; returns its base URL.
 - `browser`: Debian's Chromium (CHROMIUM_PATH, else /usr/bin/chromium) driven by Playwright.
 - `page`: a fresh page at 1280x900 on `site_url`; `new_page(width=..., height=...,
-  color_scheme=..., base=...)` makes more. Each page has a guard (`page.guard`, or the
+  color_scheme=..., base=..., touch=..., javascript=...)` makes more. Each page has a guard (`page.guard`, or the
   `guard` fixture for `page`): a request to any host but the local server is blocked and,
   like a console error or an uncaught exception, fails the test at teardown. A test that
   provokes errors on purpose clears `guard.errors` itself.
@@ -130,8 +130,16 @@ class Guard:
         assert not problems, "\n".join(problems)
 
 
-def _open(browser: Any, base: str, width: int, height: int, color_scheme: str) -> tuple[Any, Any, Guard]:
-    context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=color_scheme, service_workers="block")
+def _open(
+    browser: Any, base: str, width: int, height: int, color_scheme: str, touch: bool = False, javascript: bool = True
+) -> tuple[Any, Any, Guard]:
+    context = browser.new_context(
+        viewport={"width": width, "height": height},
+        color_scheme=color_scheme,
+        service_workers="block",
+        has_touch=touch,
+        java_script_enabled=javascript,
+    )
     guard = Guard(base)
 
     def route(route: Any) -> None:
@@ -152,11 +160,19 @@ def _open(browser: Any, base: str, width: int, height: int, color_scheme: str) -
 
 @pytest.fixture
 def new_page(browser: Any, site_url: str) -> Iterator[Callable[..., Any]]:
-    """new_page(width=1280, height=900, color_scheme="light", base=site_url) -> a guarded page."""
+    """new_page(width=1280, height=900, color_scheme="light", base=site_url, touch=False,
+    javascript=True) -> a guarded page."""
     opened: list[tuple[Any, Guard]] = []
 
-    def make(width: int = 1280, height: int = 900, color_scheme: str = "light", base: str | None = None) -> Any:
-        context, page, guard = _open(browser, base or site_url, width, height, color_scheme)
+    def make(
+        width: int = 1280,
+        height: int = 900,
+        color_scheme: str = "light",
+        base: str | None = None,
+        touch: bool = False,
+        javascript: bool = True,
+    ) -> Any:
+        context, page, guard = _open(browser, base or site_url, width, height, color_scheme, touch, javascript)
         opened.append((context, guard))
         return page
 

@@ -3,7 +3,9 @@
 The svg's width attribute is its natural width (generator/render/svg.py). graph.css lets that attribute
 set the width and only caps it: a chain shrinks to fit its box; the roadmap shrinks to fit down
 to 900px and scrolls sideways below that. The mini fixture's drawings are small (the roadmap is
-640px wide), which is where `width: 100%` used to blow their labels up.
+640px wide), which is where `width: 100%` used to blow their labels up. The roadmap page is
+looked at with JavaScript off: with it, the viewer (viewer.js) scales the drawing itself
+(tests/browser/test_viewer.py).
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ def assert_proportional(s: dict[str, float]) -> None:
 
 @pytest.mark.parametrize("width", [1280, 390])
 def test_the_roadmap_is_never_scaled_up(new_page: Callable[..., Any], site_url: str, width: int) -> None:
-    page = new_page(width=width, height=900)
+    page = new_page(width=width, height=900, javascript=False)
     page.goto(site_url + "learn/roadmap/")
     for s in sizes(page, ".rm-graph > svg.rm-svg"):
         assert s["natural"] < READABLE  # the fixture's is small
@@ -71,7 +73,7 @@ def test_a_large_roadmap_shrinks_to_its_box_but_not_below_readable(
     new_page: Callable[..., Any], site_url: str, width: int, natural: int
 ) -> None:
     # The fixture has no large roadmap: give its drawing a larger natural size, same proportions.
-    page = new_page(width=width, height=900)
+    page = new_page(width=width, height=900, javascript=False)
     page.goto(site_url + "learn/roadmap/")
     page.evaluate(
         """(w) => { const svg = document.querySelector('.rm-graph > svg.rm-svg');

@@ -90,8 +90,9 @@ def test_mark_mode_on_the_roadmap_cycles_states_without_leaving(page: Any, site_
     node.click()
     assert node_states(page) == {"vectors": "in-progress"}
     assert "1 in progress" in page.locator(".rm-progress-bar .rm-progress-count").inner_text()
-    toggle.click()  # off again: a click opens the topic
+    toggle.click()  # off again: a click opens the topic's details, and from there its page
     node.click()
+    page.get_by_role("link", name="Open the topic page").click()
     page.wait_for_url(re.compile(r"/learn/topics/vectors/$"))
     assert pressed(page) == {"vectors": "in-progress"}
 

@@ -32,11 +32,14 @@ class Shot:
     height: int
     scheme: str
     full_page: bool
+    open_viewer: bool = False  # tap "Open the roadmap graph" first (phones show the list first)
 
 
 SHOTS = [
     Shot("roadmap-desktop", "learn/roadmap/", 1280, 900, "light", True),
     Shot("roadmap-phone", "learn/roadmap/", 390, 844, "light", True),
+    Shot("roadmap-phone-viewer", "learn/roadmap/", 390, 844, "dark", False, open_viewer=True),
+    Shot("roadmap-desktop-viewer", "learn/roadmap/", 1400, 900, "light", False, open_viewer=True),
     Shot("roadmap-desktop-dark", "learn/roadmap/", 1280, 900, "dark", False),
     Shot("home-phone", "", 390, 844, "light", False),
     Shot("topic-phone", "learn/topics/{topic}/", 390, 844, "light", False),
@@ -50,8 +53,13 @@ def expect_content(page: Any, shot: Shot, roadmap: Roadmap, topic: str) -> None:
     assert heading.is_visible(), f"{shot.name}: no visible page heading"
     if shot.path.startswith("learn/roadmap/"):
         drawing = page.locator(".rm-graph svg.rm-svg").first
-        assert drawing.is_visible(), f"{shot.name}: the roadmap drawing is not shown"
         assert drawing.locator("a.rm-node[data-topic]").count() == len(roadmap.topics)
+        if shot.width < 720 and not shot.open_viewer:
+            # A phone shows the list first, the viewer one tap away.
+            assert page.locator("ol.rm-outline").is_visible(), f"{shot.name}: the list is not shown"
+            assert page.get_by_role("button", name="Open the roadmap graph").is_visible()
+        else:
+            assert drawing.is_visible(), f"{shot.name}: the roadmap drawing is not shown"
     elif shot.path.startswith("learn/topics/"):
         assert heading.inner_text().strip() == roadmap.topics[topic].title
     elif shot.path.startswith("learn/catalogue/"):
@@ -84,6 +92,14 @@ def shoot(new_page: Callable[..., Any], base: str, roadmap: Roadmap, folder: Pat
         page = new_page(width=shot.width, height=shot.height, color_scheme=shot.scheme, base=base)
         page.goto(base + shot.path.format(topic=topic))
         page.wait_for_load_state("networkidle")
+        if shot.open_viewer:
+            opener = page.get_by_role("button", name="Open the roadmap graph")
+            if opener.is_visible():
+                opener.click()
+            else:
+                page.locator(".rm-viewer").scroll_into_view_if_needed()
+            page.locator(".rm-viewport svg.rm-svg a.rm-node[data-topic]").first.dispatch_event("click")
+            page.locator(".rm-panel").wait_for(state="visible")
         expect_content(page, shot, roadmap, topic)
         png = page.screenshot(path=str(folder / f"{prefix}{shot.name}.png"), full_page=shot.full_page)
         expect_picture(png, shot)

@@ -31,7 +31,7 @@ def test_storage_keys_follow_the_site_contract() -> None:
 
 
 def test_scripts_ask_no_other_host() -> None:
-    for name in ("planner.js", "progress.js"):
+    for name in ("planner.js", "progress.js", "viewer.js", "a11y.js"):
         source = (JS / name).read_text(encoding="utf-8")
         assert not re.search(r"https?://", source), f"{name} names an absolute URL"
         assert "import(" not in source and "importScripts" not in source

@@ -125,8 +125,9 @@ REPORT: dict[str, Any] = {
 
 def test_one_page_per_topic_resource_stage_and_kind(mini: Roadmap) -> None:
     files = render_site(mini)
-    expected = {"roadmap/index.md", "data/roadmap.json", "catalogue/index.md"}
+    expected = {"roadmap/index.md", "data/roadmap.json", "data/roadmap.svg", "catalogue/index.md"}
     expected |= {f"topics/{t}/index.md" for t in mini.topics}
+    expected |= {f"data/focus/{t}.json" for t in mini.topics}
     expected |= {f"resources/{r}/index.md" for r in mini.resources}
     expected |= {f"stages/{s.id}/index.md" for s in mini.stages}
     expected |= {f"catalogue/{KIND_PLURALS[k]}/index.md" for k in KINDS}
@@ -344,7 +345,8 @@ def test_catalogue_rows_carry_the_filter_data(mini: Roadmap) -> None:
     assert ("book", "free", "beginner", "linear-algebra") in rows
     assert ("course", "free-to-audit", "intermediate", "optimization machine-learning") in rows
     form = page[page.index("<form") : page.index("</form>")]
-    assert "data-rm-filters hidden" in form  # shown by catalogue.js; without JS, just the table
+    # Laid out from the start (no layout shift); without scripting, CSS leaves just the table.
+    assert 'data-rm-filters role="search"' in form and "hidden" not in form.split(">", 1)[0]
     for name in ("q", "kind", "cost", "level", "area"):
         assert f'data-rm-filter="{name}"' in form
     assert '<option value="paid">' not in form  # only values that occur are offered
@@ -422,8 +424,12 @@ def test_roadmap_json_follows_the_contract(mini: Roadmap) -> None:
         "stage": "foundations",
         "area": "calculus",
         "summary": "The gradients fixture topic.",
+        "aliases": [],
         "hours": 4,
-        "prerequisites": [{"topic": "derivatives", "strength": "required"}, {"topic": "vectors", "strength": "recommended"}],
+        "prerequisites": [
+            {"topic": "derivatives", "strength": "required", "reason": mini.topics["gradients"].prerequisites[0].reason},
+            {"topic": "vectors", "strength": "recommended", "reason": mini.topics["gradients"].prerequisites[1].reason},
+        ],
         "resources": ["calculus-videos"],
         "sections": {"calculus-videos": "Video 5"},
     }

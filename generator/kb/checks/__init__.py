@@ -9,7 +9,7 @@ there is, and CONTRIBUTING.md explains each one.
 from __future__ import annotations
 
 # Importing the check modules registers their checks.
-from generator.kb.checks import exercises, graph, references, stages, urls  # noqa: F401
+from generator.kb.checks import aliases, exercises, graph, references, stages, urls  # noqa: F401
 from generator.kb.checks.fields import record_problems
 from generator.kb.checks.registry import CROSS_CHECKS, FILE_CHECKS, Records
 from generator.kb.problems import Problem

@@ -69,6 +69,7 @@
         stage: t.stage,
         area: t.area,
         summary: t.summary || "",
+        aliases: Array.isArray(t.aliases) ? t.aliases.filter(function (a) { return typeof a === "string"; }) : [],
         hours: t.hours,
         all: pres.map(function (p) { return p.topic; }),
         required: pres.filter(function (p) { return p.strength === "required"; }).map(function (p) { return p.topic; }),
@@ -677,7 +678,10 @@
       if (rec) rec.checked = self.state.rec;
       self.render();
     });
-    window.addEventListener("mfml:progress", function () { self.renderPlan(); self.renderReady(); self.paintGraph(); });
+    window.addEventListener("mfml:progress", function () {
+      self.keepFocus(function () { self.renderPlan(); self.renderReady(); self.paintGraph(); });
+    });
+    this.bindTopicKeys();
     this.loadGraph();
     this.save();
     this.render();
@@ -694,7 +698,96 @@
     this.dropped = [];
     this.refusedPace = null;
     this.save();
-    this.render();
+    var self = this;
+    this.keepFocus(function () { self.render(); });
+  };
+
+  // Re-rendering replaces the plan's steps, the chips and the "ready" list: keep the keyboard
+  // focus on the control that had it, or, where that went (a removed chip, a step taken out by
+  // "I know this"), on the same control of the next item, the previous one, or the nearest
+  // place that stays (the search box for chips, the plan's heading for steps).
+  var REGIONS = [
+    [".rm-plan-steps", "li.rm-step", "#rm-plan-heading"],
+    [".rm-ready-list", "li.rm-ready-item", "#rm-ready-heading"],
+    [".rm-chips[data-role='targets']", ".rm-chip", "#rm-search"],
+    [".rm-chips[data-role='known']", ".rm-chip", "#rm-search"],
+  ];
+
+  function controlKey(control) {
+    var tag = control.tagName.toLowerCase();
+    if (control.hasAttribute("data-act")) return tag + "[data-act='" + control.getAttribute("data-act") + "']";
+    if (control.hasAttribute("data-state")) return tag + "[data-state='" + control.getAttribute("data-state") + "']";
+    return tag;
+  }
+
+  Planner.prototype.keepFocus = function (render) {
+    var active = document.activeElement;
+    var region = null;
+    var spec = null;
+    if (active && active !== document.body && this.root.contains(active)) {
+      for (var i = 0; i < REGIONS.length && !region; i++) {
+        var r = active.closest(REGIONS[i][0]);
+        if (r && this.root.contains(r)) { region = r; spec = REGIONS[i]; }
+      }
+    }
+    if (!region) { render(); return; }
+    var item = active.closest(spec[1]);
+    var items = Array.from(region.querySelectorAll(spec[1]));
+    var index = item ? items.indexOf(item) : -1;
+    var topic = item ? item.getAttribute("data-topic") : null;
+    var key = controlKey(active);
+    render();
+    if (active.isConnected && document.activeElement === active) return;
+    var now = this.root.querySelector(spec[0]);
+    var pick = null;
+    if (now) {
+      var list = Array.from(now.querySelectorAll(spec[1]));
+      var same = topic ? list.filter(function (x) { return x.getAttribute("data-topic") === topic; })[0] : null;
+      var candidates = same ? [same] : [list[index], list[index - 1]];
+      candidates.forEach(function (c) {
+        if (pick || !c) return;
+        pick = c.querySelector(key) || c.querySelector("button, a[href]");
+      });
+    }
+    if (!pick) {
+      pick = this.root.querySelector(spec[2]) || document.querySelector(spec[2]);
+      if (pick && pick.tagName === "H2") pick.setAttribute("tabindex", "-1");
+    }
+    if (pick) pick.focus();
+  };
+
+  // The topic list is one tab stop: arrow keys move through it (up and down between topics,
+  // left and right between a topic's link and buttons), so the plan is a few tabs away.
+  Planner.prototype.bindTopicKeys = function () {
+    var list = this.$(".rm-topic-list");
+    if (!list) return;
+    var self = this;
+    list.addEventListener("keydown", function (e) {
+      var cell = e.target.closest("a, button");
+      var row = cell && cell.closest("li.rm-topic-row");
+      if (!row) return;
+      var cells = Array.from(row.querySelectorAll("a, button"));
+      var rows = Array.from(list.querySelectorAll("li.rm-topic-row:not([hidden])"));
+      var col = cells.indexOf(cell);
+      var at = rows.indexOf(row);
+      var next = null;
+      if (e.key === "ArrowDown" && at + 1 < rows.length) next = rows[at + 1];
+      else if (e.key === "ArrowUp" && at > 0) next = rows[at - 1];
+      else if (e.key === "Home") next = rows[0];
+      else if (e.key === "End") next = rows[rows.length - 1];
+      else if (e.key === "ArrowRight" && col + 1 < cells.length) { self.rove(cells[col + 1]); e.preventDefault(); return; }
+      else if (e.key === "ArrowLeft" && col > 0) { self.rove(cells[col - 1]); e.preventDefault(); return; }
+      else return;
+      e.preventDefault();
+      if (next) self.rove(next.querySelectorAll("a, button")[Math.min(col, 2)]);
+    });
+  };
+
+  Planner.prototype.rove = function (target, noFocus) {
+    var list = this.$(".rm-topic-list");
+    if (!list || !target) return;
+    list.querySelectorAll("a, button").forEach(function (c) { c.setAttribute("tabindex", c === target ? "0" : "-1"); });
+    if (!noFocus) target.focus();
   };
 
   Planner.prototype.paceRange = function () {
@@ -796,7 +889,7 @@
   };
 
   function matches(t, words) {
-    var hay = (t.title + " " + t.id + " " + t.summary + " " + t.area).toLowerCase();
+    var hay = (t.title + " " + t.id + " " + (t.aliases || []).join(" ") + " " + t.summary + " " + t.area).toLowerCase();
     return words.every(function (w) { return hay.indexOf(w) >= 0; });
   }
 
@@ -825,7 +918,7 @@
             el("span", { className: "rm-topic-meta", text: t.area.replace(/-/g, " ") + " · " + formatHours(t.hours) + " h" }),
           ]),
           el("button", { type: "button", className: "rm-toggle", "data-act": "target", "data-topic": tid, "aria-pressed": "false", "aria-label": "Goal: " + t.title }, ["Goal"]),
-          el("button", { type: "button", className: "rm-toggle", "data-act": "known", "data-topic": tid, "aria-pressed": "false", "aria-label": "I know " + t.title }, ["I know it"]),
+          el("button", { type: "button", className: "rm-toggle", "data-act": "known", "data-topic": tid, "aria-pressed": "false", "aria-label": "I know it: " + t.title }, ["I know it"]),
         ]));
       });
       list.appendChild(ul);
@@ -848,6 +941,10 @@
       li.classList.toggle("is-implied", closure.has(tid) && !known.has(tid));
     });
     if (lastStage) lastStage.hidden = !lastStage._any;
+    var current = list.querySelector("[tabindex='0']");
+    if (!current || current.closest("li[hidden]")) {
+      this.rove(list.querySelector("li.rm-topic-row:not([hidden]) a, li.rm-topic-row:not([hidden]) button"), true);
+    }
     var count = this.$(".rm-topic-count");
     if (count) count.textContent = words.length ? plural(shown, "topic") + " match" + (shown === 1 ? "es" : "") : plural(g.ids.length, "topic");
   };
@@ -988,18 +1085,19 @@
     var box = this.$(".rm-plan-graph");
     if (!box) return;
     var self = this;
-    fetch(siteUrl("learn/roadmap/"), { credentials: "same-origin" })
+    // The drawing alone (learn/data/roadmap.svg, written by the generator with links made for
+    // this page), not the whole roadmap page.
+    fetch(siteUrl("learn/data/roadmap.svg"), { credentials: "same-origin" })
       .then(function (r) { if (!r.ok) throw new Error("HTTP " + r.status); return r.text().then(function (t) { return { text: t, url: r.url }; }); })
       .then(function (page) {
-        var doc = new DOMParser().parseFromString(page.text, "text/html");
-        var svg = doc.querySelector("svg.rm-svg");
-        if (!svg) throw new Error("no roadmap graph on the roadmap page");
-        // Links in the graph are relative to the roadmap page: make them work from here.
+        var doc = new DOMParser().parseFromString(page.text, "image/svg+xml");
+        var svg = doc.documentElement;
+        if (!svg || svg.getAttribute("class") !== "rm-svg") throw new Error("no roadmap drawing");
+        // Links in the drawing are relative to the planner page: make them absolute, so they
+        // work whatever the page's address.
         svg.querySelectorAll("a").forEach(function (a) {
-          ["href", "xlink:href"].forEach(function (name) {
-            var v = a.getAttribute(name);
-            if (v && !/^(#|[a-z]+:)/i.test(v)) a.setAttribute(name, new URL(v, page.url).href);
-          });
+          var v = a.getAttribute("href");
+          if (v && !/^(#|[a-z]+:)/i.test(v)) a.setAttribute("href", new URL(v, siteUrl("planner/")).href);
         });
         var imported = document.importNode(svg, true);
         var holder = self.$(".rm-plan-graph-svg");
@@ -1036,21 +1134,31 @@
 
   // ---------------------------------------------------------------- the roadmap page
 
+  // The roadmap shows the plan in its link, else the one stored by the planner (the roadmap
+  // opened from the menu), until "Hide the plan" for this visit.
   function roadmapPage(svg, g) {
+    var hidden = false;
     function apply() {
       var old = document.querySelector(".rm-plan-banner");
-      if (!isPlannerHash(window.location.hash)) {
+      var fromLink = isPlannerHash(window.location.hash);
+      var stored = readStored();
+      if (!fromLink && (hidden || !(stored.targets && stored.targets.length))) {
         clearPlan(svg);
         if (old) old.remove();
         return;
       }
-      var init = initialState(g, window.location.hash);
+      var init = initialState(g, fromLink ? window.location.hash : "");
       var s = init.state;
+      if (!s.targets.length) {
+        clearPlan(svg);
+        if (old) old.remove();
+        return;
+      }
       var p = plan(g, s.targets, s.known, s.rec);
       highlightPlan(svg, p.steps.map(function (x) { return x.topic; }), s.targets, knownClosure(g, s.known));
       var weeks = schedule(p.steps, s.pace);
       var banner = el("div", { className: "rm-plan-banner", role: "status" }, [
-        el("strong", { text: "Your study plan: " }),
+        el("strong", { text: fromLink ? "The study plan in this link: " : "Your study plan: " }),
         plural(p.steps.length, "topic") + ", " + formatHours(p.totalHours) + " h, " + plural(weeks.length, "week") + " at " + formatHours(s.pace) + " h a week. ",
         el("a", { href: siteUrl("planner/") + formatHash(s), text: "Edit it in the planner" }),
         " · ",
@@ -1058,6 +1166,7 @@
       ]);
       banner.querySelector(".rm-plan-clear").addEventListener("click", function (e) {
         e.preventDefault();
+        hidden = true;
         try { window.history.replaceState(null, "", window.location.pathname + window.location.search); } catch (err) { /* ignore */ }
         apply();
       });
@@ -1087,7 +1196,9 @@
         return;
       }
       var svg = document.querySelector(".rm-graph svg.rm-svg");
-      if (svg && !started.has(svg) && isPlannerHash(window.location.hash) && !document.querySelector(".rm-progress[data-topic]")) {
+      var storedPlan = readStored();
+      var wanted = isPlannerHash(window.location.hash) || (storedPlan.targets && storedPlan.targets.length);
+      if (svg && !started.has(svg) && wanted && !document.querySelector(".rm-progress[data-topic]")) {
         started.add(svg);
         loadData().then(function (g) { roadmapPage(svg, g); }).catch(function () { /* no data: leave the graph as it is */ });
       }

@@ -153,11 +153,55 @@
 
   // ---------------------------------------------------------------- painting
 
+  // A state is never told by colour alone: a node gets a mark in its corner and its name says
+  // the state; a list item gets the state in words.
+  var MARKS = { done: "✓", "in-progress": "◐", skipped: "–" };
+
   function paintNodes(root) {
     var topics = read().topics;
     root.querySelectorAll("a.rm-node[data-topic]").forEach(function (node) {
-      var state = topics[node.getAttribute("data-topic")];
+      var state = topics[node.getAttribute("data-topic")] || null;
       STATES.forEach(function (s) { node.classList.toggle("is-" + s, state === s); });
+      if (!node.hasAttribute("data-label")) node.setAttribute("data-label", node.getAttribute("aria-label") || "");
+      var label = node.getAttribute("data-label");
+      node.setAttribute("aria-label", state ? label + " (" + LABELS[state].toLowerCase() + ")" : label);
+      var mark = node.querySelector("text.rm-state-mark");
+      var rect = node.querySelector("rect");
+      if (!state || !rect) {
+        if (mark) mark.remove();
+        return;
+      }
+      if (!mark) {
+        mark = document.createElementNS(node.namespaceURI, "text");
+        mark.setAttribute("class", "rm-state-mark");
+        mark.setAttribute("aria-hidden", "true");
+        node.appendChild(mark);
+      }
+      mark.setAttribute("x", String(parseFloat(rect.getAttribute("x")) + parseFloat(rect.getAttribute("width")) - 9));
+      mark.setAttribute("y", String(parseFloat(rect.getAttribute("y")) + 9));
+      mark.textContent = MARKS[state];
+    });
+  }
+
+  function paintLists(root) {
+    var topics = read().topics;
+    root.querySelectorAll("[data-progress-topic]").forEach(function (item) {
+      var state = topics[item.getAttribute("data-progress-topic")] || null;
+      STATES.forEach(function (s) { item.classList.toggle("is-" + s, state === s); });
+      var badge = item.querySelector(":scope .rm-state-badge");
+      if (!state) {
+        if (badge) badge.remove();
+        return;
+      }
+      if (!badge) {
+        badge = el("span", { class: "rm-state-badge" });
+        var link = item.querySelector("a");
+        var at = link && link.parentNode === item ? link : (link ? link.parentNode : null);
+        if (at && at.parentNode) at.parentNode.insertBefore(badge, at.nextSibling);
+        else item.appendChild(badge);
+      }
+      badge.setAttribute("data-state", state);
+      badge.textContent = MARKS[state] + " " + LABELS[state];
     });
   }
 
@@ -183,6 +227,7 @@
 
   function paintAll(root) {
     paintNodes(root);
+    paintLists(root);
     paintControls(root);
     paintTools(root);
   }
@@ -357,7 +402,9 @@
     bar.appendChild(toggle);
     bar.appendChild(count);
     bar.appendChild(live);
-    graph.parentNode.insertBefore(bar, graph);
+    var slot = document.querySelector(".rm-graph-tools");
+    if (slot) slot.appendChild(bar);
+    else graph.parentNode.insertBefore(bar, graph);
     var on = false;
     toggle.addEventListener("click", function () {
       on = !on;
@@ -374,8 +421,18 @@
       var id = node.getAttribute("data-topic");
       var next = CYCLE[(CYCLE.indexOf(api.get(id)) + 1) % CYCLE.length];
       api.set(id, next);
-      var label = node.querySelector("text");
-      live.textContent = (label ? label.textContent : id) + ": " + (next ? LABELS[next].toLowerCase() : "no mark");
+      var said = (node.getAttribute("data-label") || node.getAttribute("aria-label") || id) + ": " + (next ? LABELS[next].toLowerCase() : "no mark");
+      live.textContent = said;
+      // Also where the learner is looking: a note beside the topic, for a moment.
+      var frame = graph.getBoundingClientRect();
+      var box = node.getBoundingClientRect();
+      var tip = graph.querySelector(".rm-mark-tip") || el("span", { class: "rm-mark-tip", "aria-hidden": "true" });
+      tip.textContent = said;
+      tip.style.left = Math.round(box.left - frame.left + graph.scrollLeft) + "px";
+      tip.style.top = Math.round(box.bottom - frame.top + graph.scrollTop + 4) + "px";
+      graph.appendChild(tip);
+      clearTimeout(tip._timer);
+      tip._timer = setTimeout(function () { tip.remove(); }, 2500);
     }, true);
   }
 
