@@ -40,7 +40,7 @@ STAGE_PREFIX = "stage:"
 # roadmap a quarter fewer crossings and a quarter shorter longest edge than the defaults
 # (bench/drawing.py; figures in bench/README.md, "Drawing"). The viewer zooms, so the
 # wider drawing costs little.
-ROADMAP_OPTIONS = Options(max_row_width=900.0, crossing_cost=60.0)
+ROADMAP_OPTIONS = Options(max_row_width=1200.0, crossing_cost=60.0)
 # Topic pages have the navigation sidebars beside the content: a narrower drawing.
 CHAIN_OPTIONS = Options(max_row_width=620.0, band_header=32.0, starts=12, crossing_cost=30.0)
 # Every topic page has a chain: a knowledge base of thousands of topics gets a lighter search,

@@ -187,10 +187,10 @@ CROSS = [
         lambda: kb({"a": topic() + "aliases: [SVM, Support machine]\n", "b": topic() + "aliases: [PCA]\n"}),
         lambda: kb({"a": topic() + "aliases: [SVM, svm, B, A topic]\n", "b": topic() + "aliases: [Svm]\n"}),
         [
-            "roadmap/a.yml:10:16: error[alias-clash]: `aliases[1]` `svm` repeats aliases[0]; remove it",
-            "roadmap/a.yml:10:21: error[alias-clash]: `aliases[2]` `B` is already the id of topic `b`; an alias must name one topic only: remove it or make it more specific",
-            "roadmap/a.yml:10:24: error[alias-clash]: `aliases[3]` `A topic` repeats its title; remove it",
-            "roadmap/b.yml:10:11: error[alias-clash]: `aliases[0]` `Svm` is already the alias of topic `a`; an alias must name one topic only: remove it or make it more specific",
+            "roadmap/a.yml:11:16: error[alias-clash]: `aliases[1]` `svm` repeats aliases[0]; remove it",
+            "roadmap/a.yml:11:21: error[alias-clash]: `aliases[2]` `B` is already the id of topic `b`; an alias must name one topic only: remove it or make it more specific",
+            "roadmap/a.yml:11:24: error[alias-clash]: `aliases[3]` `A topic` repeats its title; remove it",
+            "roadmap/b.yml:11:11: error[alias-clash]: `aliases[0]` `Svm` is already the alias of topic `a`; an alias must name one topic only: remove it or make it more specific",
         ],
     ),
     Cross(
