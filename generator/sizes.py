@@ -22,8 +22,10 @@ PARALLEL_FILES = 1000
 
 # Pages from which they are rendered (and written) on every core. Not seen by a learner: the pages are byte-identical
 # either way. Measured on 2026-12-07: on one core, `generate` of 1,000 topics takes 1.40x
-# as long (1.84x for 2,000 topics).
-PARALLEL_PAGES = 1000
+# as long (1.84x for 2,000 topics). Measured again on 2026-12-08 with the real knowledge base
+# of 105 topics (489 pages, each with formulas as MathML and the topic pages with two
+# drawings): 3.3-3.6 s on one core, 2.2-2.5 s on two (another job running on the machine).
+PARALLEL_PAGES = 300
 
 # -- what a learner sees ---------------------------------------------------------------------
 

@@ -49,7 +49,7 @@ def _parser() -> MarkdownIt:
 _MD = _parser()
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=16384)  # every field of a knowledge base of a few hundred records, parsed once for validation and rendering
 def _tokens(text: str, block: bool) -> tuple[Token, ...]:
     if block:
         return tuple(_MD.parse(text))
@@ -317,7 +317,7 @@ def _render_blocks(tokens: Sequence[Token]) -> Iterator[str]:
             yield f"</{tag}>\n"
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=16384)  # every field of a knowledge base of a few hundred records, parsed once for validation and rendering
 def to_html(text: str, *, block: bool) -> str:
     """The field as sanitised HTML: block elements for a block field, phrasing content for an
     inline one. For a field that passed `issues` (anything else renders inert all the same)."""

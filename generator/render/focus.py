@@ -17,7 +17,7 @@ from generator.render import svg
 from generator.render.layout import Layout
 
 # A focus is a few dozen topics: a lighter crossing search than the whole roadmap's is as good.
-FOCUS_OPTIONS = replace(svg.ROADMAP_OPTIONS, starts=4, sweeps=8, placements=2, placement_rounds=4)
+FOCUS_OPTIONS = replace(svg.ROADMAP_OPTIONS, starts=2, sweeps=4, placements=1, placement_rounds=4)
 
 
 def focus_topics(roadmap: Roadmap, tid: str) -> set[str]:
