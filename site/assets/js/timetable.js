@@ -90,7 +90,7 @@
 
   // ---------------------------------------------------------------- the timetable
 
-  /** A tenth of the topic's hours, in quarter hours, from 0.25 to 1 (the numbers from roadmap.json). */
+  /** A share of the topic's hours, in steps, within bounds: all three from roadmap.json. */
   function reviewHours(review, topicHours) {
     var steps = Math.floor(topicHours * review.fraction / review.step + 0.5);
     return Math.min(review.max_hours, Math.max(review.min_hours, steps * review.step));
