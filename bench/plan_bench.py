@@ -19,6 +19,7 @@ Prints a Markdown table to paste under "Planner" in bench/README.md. Not run by 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import functools
 import http.server
 import json
@@ -42,10 +43,12 @@ from generator.kb.models import Cover, Exercise, Prerequisite, Resource, Stage, 
 from generator.kb.roadmap import Roadmap  # noqa: E402
 from generator.kb.vocabulary import AREAS  # noqa: E402
 from generator.plan.formats import plan_json  # noqa: E402
-from generator.plan.rules import plan, schedule  # noqa: E402
+from generator.plan.rules import plan  # noqa: E402
+from generator.plan.timetable import timetable  # noqa: E402
 
 STAGES_YML = ROOT / "tests" / "fixtures" / "mini" / "roadmap" / "stages.yml"
 TOPIC_STAGES = ("foundations", "advanced", "machine-learning")
+START = "2027-01-04"  # the timetable's first day, the same in Python, the CLI and the browser
 
 
 def synthetic(n: int, seed: int = 4) -> tuple[Roadmap, dict[str, list[tuple[str, str]]]]:
@@ -191,9 +194,9 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 PAGE = """<!doctype html><meta charset="utf-8"><title>planner bench</title>
-<script src="assets/js/planner.js"></script>"""
+<script src="assets/js/timetable.js"></script><script src="assets/js/planner.js"></script>"""
 
-MEASURE = """async ([cases, runs]) => {
+MEASURE = """async ([cases, runs, start]) => {
   const data = await (await fetch('learn/data/roadmap.json')).json();
   let t = performance.now();
   const g = RoadmapPlanner.buildIndex(data);
@@ -207,12 +210,12 @@ MEASURE = """async ([cases, runs]) => {
     for (let i = 0; i < runs; i++) {
       t = performance.now();
       const p = RoadmapPlanner.plan(g, targets, known, rec);
-      RoadmapPlanner.schedule(p.steps, 6);
+      RoadmapPlanner.timetable(g, p.steps, 6);
       times.push(performance.now() - t);
     }
     times.sort((a, b) => a - b);
     out.push({name, steps: first.steps.map(s => s.topic), total: first.totalHours,
-              json: RoadmapPlanner.planJson(g, first, RoadmapPlanner.schedule(first.steps, 6)),
+              json: RoadmapPlanner.planJson(g, first, RoadmapPlanner.timetable(g, first.steps, 6), start),
               firstMs, medianMs: times[Math.floor(times.length / 2)], maxMs: times[times.length - 1]});
   }
   return {indexMs, out};
@@ -225,7 +228,8 @@ def browser(roadmap: Roadmap, runs: int) -> dict[str, object]:
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp)
         (site / "assets" / "js").mkdir(parents=True)
-        shutil.copy(ROOT / "site" / "assets" / "js" / "planner.js", site / "assets" / "js" / "planner.js")
+        for script in ("timetable.js", "planner.js"):
+            shutil.copy(ROOT / "site" / "assets" / "js" / script, site / "assets" / "js" / script)
         (site / "learn" / "data").mkdir(parents=True)
         (site / "learn" / "data" / "roadmap.json").write_text(browser_json(roadmap), encoding="utf-8")
         (site / "index.html").write_text(PAGE, encoding="utf-8")
@@ -236,7 +240,7 @@ def browser(roadmap: Roadmap, runs: int) -> dict[str, object]:
             )
             page = chromium.new_page()
             page.goto(url)
-            result: dict[str, object] = page.evaluate(MEASURE, [[list(c) for c in cases(roadmap)], runs])
+            result: dict[str, object] = page.evaluate(MEASURE, [[list(c) for c in cases(roadmap)], runs, START])
             version = chromium.version
             chromium.close()
     result["version"] = version
@@ -262,14 +266,16 @@ def main() -> int:
     rows = []
     for name, targets, known, rec in cases(roadmap):
         result = plan(roadmap, targets, known, rec)
-        median, worst = timed(functools.partial(lambda t, k, r: schedule(plan(roadmap, t, k, r).steps, 6), targets, known, rec), args.runs)
+        median, worst = timed(
+            functools.partial(lambda t, k, r: timetable(roadmap, plan(roadmap, t, k, r).steps, 6), targets, known, rec), args.runs
+        )
         rows.append(
             {
                 "name": name,
                 "steps": len(result.steps),
                 "py_median": median,
                 "py_max": worst,
-                "json": plan_json(roadmap, result, schedule(result.steps, 6)),
+                "json": plan_json(roadmap, result, timetable(roadmap, result.steps, 6), dt.date.fromisoformat(START)),
             }
         )
 
@@ -278,7 +284,8 @@ def main() -> int:
         with tempfile.TemporaryDirectory() as tmp:
             write_yaml(roadmap, edges, Path(tmp))
             name, targets, known, rec = cases(roadmap)[2]
-            command = [sys.executable, "-m", "generator", "plan", *targets, "--hours-per-week", "6", "--format", "json", "--root", tmp]
+            command = [sys.executable, "-m", "generator", "plan", *targets, "--hours-per-week", "6", "--start", START, "--format", "json"]
+            command += ["--root", tmp]
             if rec:
                 command.append("--include-recommended")
             start = time.perf_counter()

@@ -6,8 +6,10 @@ Shared by the parity tests under Node (tests/plan/test_planner_node.py) and in C
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 from dataclasses import dataclass
+from typing import Any
 
 from generator.kb.models import Cover, Prerequisite, Resource, Topic
 from generator.kb.roadmap import Roadmap
@@ -15,8 +17,38 @@ from generator.kb.vocabulary import AREAS
 
 from make_kb import EXERCISES
 
-# One input of a random graph: targets, known, include recommended, hours per week (None: no weeks).
-Input = tuple[list[str], list[str], bool, float | None]
+# One input of a random graph: targets, known, include recommended, hours per week (None: no weeks),
+# the timetable's start date and a progress document as the site exports it (version 2), or None.
+Input = tuple[list[str], list[str], bool, float | None, str, dict[str, Any] | None]
+
+START = "2027-01-04"
+
+
+def random_progress(rng: random.Random, ids: list[str], start: str) -> dict[str, Any]:
+    """A progress document (version 2) on some of `ids`: done with and without dates (before and
+    after the start), in progress, skipped, and exercises marked got it or not yet, some on days
+    before the topic was done; now and then a topic this roadmap does not have."""
+    origin = dt.date.fromisoformat(start)
+
+    def day(low: int, high: int) -> str:
+        return (origin + dt.timedelta(days=rng.randint(low, high))).isoformat()
+
+    topics: dict[str, Any] = {}
+    exercises: dict[str, Any] = {}
+    for tid in rng.sample(ids, min(len(ids), rng.randint(0, 12))):
+        status = rng.choice(["done", "done", "done", "in-progress", "skipped"])
+        entry: dict[str, Any] = {"status": status}
+        if status != "done" or rng.random() < 0.8:
+            entry["on"] = day(-90, 20)
+        topics[tid] = entry
+        if rng.random() < 0.6:
+            marks = {}
+            for n in rng.sample(range(1, 4), rng.randint(1, 3)):
+                marks[str(n)] = {"mark": rng.choice(["got-it", "not-yet"]), "on": day(-90, 30)}
+            exercises[tid] = marks
+    if rng.random() < 0.2:
+        topics["no-such-topic"] = {"status": "done", "on": start}
+    return {"version": 2, "start": start, "topics": topics, "exercises": exercises}
 
 
 @dataclass(frozen=True)
@@ -25,6 +57,7 @@ class Case:
     known: tuple[str, ...] = ()
     rec: bool = False
     pace: float | None = None
+    start: str = START
 
     @property
     def args(self) -> list[str]:
@@ -34,7 +67,7 @@ class Case:
         if self.rec:
             out.append("--include-recommended")
         if self.pace is not None:
-            out += ["--hours-per-week", f"{self.pace:g}"]
+            out += ["--hours-per-week", f"{self.pace:g}", "--start", self.start]
         return out
 
     @property
@@ -122,6 +155,27 @@ def random_graphs(real: Roadmap) -> list[tuple[Roadmap, list[Input]]]:
         for _ in range(80):
             targets = rng.sample(ids, rng.randint(1, 4))
             known = rng.sample(ids, rng.randint(0, 4))
-            inputs.append((targets, known, rng.random() < 0.5, rng.choice([None, 0.5, 2.5, 3.3, 6, 7.5, 40])))
+            pace = rng.choice([None, 0.5, 2.5, 3.3, 6, 7.5, 40])
+            start = (dt.date(2026, 12, 20) + dt.timedelta(days=rng.randint(0, 800))).isoformat()
+            progress = random_progress(rng, ids, start) if pace is not None and rng.random() < 0.7 else None
+            inputs.append((targets, known, rng.random() < 0.5, pace, start, progress))
         graphs.append((roadmap, inputs))
     return graphs
+
+
+def ics_events(document: bytes | str) -> list[dict[str, str]]:
+    """The events of an iCalendar file, parsed with the `icalendar` library (a real parser, which
+    also refuses a file that is not one): uid, summary, description, dtstart and dtend as text."""
+    import icalendar
+
+    calendar = icalendar.Calendar.from_ical(document if isinstance(document, bytes) else document.encode("utf-8"))
+    return [
+        {
+            "uid": str(event["uid"]),
+            "summary": str(event["summary"]),
+            "description": str(event["description"]),
+            "dtstart": event.decoded("dtstart").isoformat(),
+            "dtend": event.decoded("dtend").isoformat(),
+        }
+        for event in calendar.walk("VEVENT")
+    ]

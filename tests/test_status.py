@@ -63,9 +63,9 @@ def test_generate_says_what_it_is_doing_on_a_terminal(tmp_path: Path) -> None:
             seen += chunk
     finally:
         os.close(main)
-    assert done.returncode == 0 and done.stdout.startswith(b"wrote 1218 files")
+    assert done.returncode == 0 and done.stdout.startswith(b"wrote 1418 files")
     text = seen.decode()
-    for step in ("reading 1,000 record files", "checking 1,000 records", "making 1,218 pages"):
+    for step in ("reading 1,000 record files", "checking 1,000 records", "making 1,418 pages"):
         assert f"\rroadmap: {step}" in text, (step, text)
     assert text.endswith("\r\x1b[K"), "the status line is erased at the end"
     # Without a terminal the same run prints nothing on stderr.

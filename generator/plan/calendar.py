@@ -2,7 +2,7 @@
 event per week that holds study or review, listing what to study and what to review.
 
 Written with the `icalendar` library. The site's planner writes the same events in the
-browser (site/assets/js/planner.js), and a test parses both files with `icalendar` and holds
+browser (site/assets/js/timetable.js), and a test parses both files with `icalendar` and holds
 them to the same events. Event ids are stable for the same plan, pace and start, so importing
 an updated file replaces a week's event instead of adding a second one."""
 

@@ -1,6 +1,6 @@
 """A plan's week-by-week timetable: study filled to the learner's pace, and spaced review.
 
-`site/assets/js/planner.js` implements the same rules over `roadmap.json` (whose `review`
+`site/assets/js/timetable.js` implements the same rules over `roadmap.json` (whose `review`
 entry carries the numbers below), and tests hold the two to the same answers. The rules:
 
 Days and weeks
@@ -59,12 +59,19 @@ from generator.plan.rules import EPSILON, MAX_PACE, MIN_PACE, Step
 
 REVIEW_GAPS: tuple[int, ...] = (1, 3, 7, 21, 60)
 REVIEW_SHARE = 0.5  # at most this share of a week's hours goes to review
+# A review takes this share of the topic's hours, rounded to this step, within these bounds.
+REVIEW_FRACTION = 0.1
+REVIEW_STEP = 0.25
+REVIEW_MIN_HOURS = 0.25
+REVIEW_MAX_HOURS = 1.0
 MAX_WEEKS = 2000  # a plan of every topic at half an hour a week still ends well before this
 
 
 def review_hours(topic_hours: float) -> float:
     """A tenth of the topic's hours, in quarter hours, from 0.25 to 1."""
-    return min(1.0, max(0.25, math.floor(topic_hours * 0.1 * 4 + 0.5) / 4))
+    # Dividing and multiplying by a power of two is exact: timetable.js does the same sums.
+    steps = math.floor(topic_hours * REVIEW_FRACTION / REVIEW_STEP + 0.5)
+    return min(REVIEW_MAX_HOURS, max(REVIEW_MIN_HOURS, steps * REVIEW_STEP))
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,15 @@ import json
 from generator.kb.roadmap import Roadmap
 from generator.kb.vocabulary import AREAS
 from generator.plan.rules import DEFAULT_PACE, MAX_PACE, MIN_PACE
+from generator.plan.timetable import (
+    MAX_WEEKS,
+    REVIEW_FRACTION,
+    REVIEW_GAPS,
+    REVIEW_MAX_HOURS,
+    REVIEW_MIN_HOURS,
+    REVIEW_SHARE,
+    REVIEW_STEP,
+)
 from generator.render.text import number, plain
 
 
@@ -17,6 +26,16 @@ def roadmap_json(roadmap: Roadmap) -> str:
         "areas": list(AREAS),
         # The paces a plan may have (plan/rules.py), so that links and stored state are held to them.
         "pace": {"min": number(MIN_PACE), "max": number(MAX_PACE), "default": number(DEFAULT_PACE)},
+        # The timetable's numbers (plan/timetable.py), so that timetable.js holds no policy of its own.
+        "review": {
+            "gaps": list(REVIEW_GAPS),
+            "share": number(REVIEW_SHARE),
+            "fraction": number(REVIEW_FRACTION),
+            "step": number(REVIEW_STEP),
+            "min_hours": number(REVIEW_MIN_HOURS),
+            "max_hours": number(REVIEW_MAX_HOURS),
+            "max_weeks": MAX_WEEKS,
+        },
         "stages": [stage.model_dump(mode="json") for stage in sorted(roadmap.stages, key=lambda s: s.id)],
         "topics": [
             {

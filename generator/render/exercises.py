@@ -4,7 +4,9 @@ text and Markdown that `roadmap exercises` prints."""
 
 from __future__ import annotations
 
-from generator.kb.markdown import to_text
+import json
+
+from generator.kb.markdown import to_html, to_text
 from generator.kb.models import Exercise, Topic
 from generator.kb.vocabulary import EXERCISE_KIND_LABELS
 from generator.render.text import block_html, h, join_words, md_backslashed
@@ -72,3 +74,25 @@ def exercises_markdown(tid: str, topic: Topic, *, solutions: bool) -> str:
         if solutions:
             lines += ["**Solution.**", "", exercise.solution.strip(), ""]
     return printable_lines("\n".join(lines).rstrip("\n")) + "\n"
+
+
+def exercises_json(tid: str, topic: Topic) -> str:
+    """`learn/data/exercises/<id>.json`: a topic's exercises for the planner's placement (which
+    shows them without a page of their own). Question and solution are the sanitised HTML of
+    `kb/markdown.py`, formulas included, so the browser renders no Markdown or TeX itself."""
+    data = {
+        "topic": tid,
+        "title": topic.title,
+        "exercises": [
+            {
+                "number": number,
+                "kind": exercise.kind,
+                "label": EXERCISE_KIND_LABELS[exercise.kind],
+                "goals": list(exercise.goals),
+                "question": to_html(exercise.question, block=True),
+                "solution": to_html(exercise.solution, block=True),
+            }
+            for number, exercise in enumerate(topic.exercises, start=1)
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"

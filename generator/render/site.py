@@ -18,6 +18,7 @@ from generator.kb.vocabulary import KINDS
 from generator.links.report_file import LinkReport
 from generator.parallel import map_on_cores
 from generator.render.data import roadmap_json
+from generator.render.exercises import exercises_json
 from generator.render.focus import focus_json
 from generator.render.page_catalogue import catalogue_markdown
 from generator.render.page_link_health import link_health_markdown
@@ -33,6 +34,7 @@ from generator.render.urls import (
     LINK_HEALTH_PAGE,
     ROADMAP_PAGE,
     catalogue_page,
+    exercises_file,
     focus_file,
     resource_page,
     stage_page,
@@ -52,6 +54,7 @@ def site_jobs(roadmap: Roadmap, report: LinkReport | None = None) -> list[Job]:
         (DRAWING_FILE, functools.partial(planner_drawing, roadmap)),
     ]
     jobs += [(topic_page(tid), functools.partial(topic_markdown, roadmap, tid, report)) for tid in roadmap.topics]
+    jobs += [(exercises_file(tid), functools.partial(exercises_json, tid, roadmap.topics[tid])) for tid in roadmap.topics]
     if len(roadmap.topics) <= sizes.BIG_GRAPH_TOPICS:
         jobs += [(focus_file(tid), functools.partial(focus_json, roadmap, tid)) for tid in roadmap.topics]
     jobs += [(resource_page(rid), functools.partial(resource_markdown, roadmap, rid, report)) for rid in roadmap.resources]

@@ -29,6 +29,10 @@ def focus_file(tid: str) -> str:
     return f"{LEARN}/data/focus/{tid}.json"
 
 
+def exercises_file(tid: str) -> str:
+    return f"{LEARN}/data/exercises/{tid}.json"
+
+
 def topic_page(tid: str) -> str:
     return f"{LEARN}/topics/{tid}/index.md"
 

@@ -58,11 +58,16 @@ def test_focus_stays_by_the_control_after_each_action(page: Any, site_url: str) 
     page.locator(step.format("gradients") + 'button[data-state="in-progress"]').focus()
     page.keyboard.press("Enter")
     assert focused(page)["act"] == "in-progress" and focused(page)["topic"] == "gradients"
-    # "I know this" takes the step (and what it requires) out: focus goes to the next step's.
-    page.locator(step.format("gradients") + 'button[data-act="known"]').focus()
+    # "I know this" offers the topic's exercises first: focus goes to the panel's heading.
+    page.locator(step.format("gradients") + 'button[data-act="check-known"]').focus()
+    page.keyboard.press("Enter")
+    page.locator(".rm-placement .rm-exercise").first.wait_for()
+    assert page.evaluate("document.activeElement.classList.contains('rm-placement-heading')")
+    # Counting it known takes the step (and what it requires) out: focus goes to the next step's.
+    page.locator('.rm-placement button[data-place="known"]').focus()
     page.keyboard.press("Enter")
     wait_steps(page, ["gradient-descent"])
-    assert focused(page) == {"tag": "BUTTON", "act": "known", "topic": "gradient-descent", "text": "I know this"}
+    assert focused(page) == {"tag": "BUTTON", "act": "check-known", "topic": "gradient-descent", "text": "I know this"}
     # Removing a chip: the next chip's remove button, and after the last one the search box.
     page.locator('.rm-chips[data-role="known"] button[data-act="remove-known"]').focus()
     page.keyboard.press("Enter")

@@ -3,7 +3,9 @@
 - On the real knowledge base (the site built from the repository's roadmap/ and resources/):
   30 inputs, planner.js's JSON document and Markdown checklist against the CLI's output (step
   lists, hours, weeks, resources, text), and for some of them what the Planner page shows.
-- On random graphs: 240 inputs against generator.plan directly, ready() and unlocks() too.
+- On random graphs: 240 inputs with random progress states, paces and start dates against
+  generator.plan directly (plan, timetable with its reviews, Markdown, iCalendar events), ready()
+  and unlocks() too.
 
 The cases are those of tests/planner_cases.py, which tests/plan/test_planner_node.py also runs under
 Node in a few seconds; this module checks that the page, in a real browser, agrees too.
@@ -19,15 +21,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from plan.test_planner_node import python_timetable
 
 from generator.cli import main
 from generator.kb.loading import load_roadmap
 from generator.kb.roadmap import Roadmap
+from generator.plan.calendar import plan_ics
 from generator.plan.formats import plan_json, plan_markdown
-from generator.plan.rules import plan, ready, schedule, unlocks
+from generator.plan.rules import plan, ready, unlocks
 from generator.render.data import roadmap_json
 
-from planner_cases import make_cases, random_graphs
+from planner_cases import ics_events, make_cases, random_graphs
 from site_project import REPO, copy_project
 
 ROOT = REPO
@@ -39,6 +43,16 @@ def load_once(monkeypatch: pytest.MonkeyPatch, real_roadmap: Roadmap) -> None:
     import generator.cli.plan
 
     monkeypatch.setattr(generator.cli.plan, "load", lambda args: real_roadmap if Path(args.root) == ROOT else load_roadmap(Path(args.root)))
+
+
+def cli_bytes(*args: str) -> bytes:
+    out = io.BytesIO()
+    wrapper = io.TextIOWrapper(out, encoding="utf-8")
+    with contextlib.redirect_stdout(wrapper):
+        code = main(["plan", *args, "--root", str(ROOT)])
+    wrapper.flush()
+    assert code == 0, f"roadmap plan {' '.join(args)} exited {code}"
+    return out.getvalue()
 
 
 def cli(*args: str) -> str:
@@ -67,10 +81,11 @@ JS_PLANS = """async (cases) => {
   const data = await (await fetch('../learn/data/roadmap.json')).json();
   const P = window.RoadmapPlanner;
   const g = P.buildIndex(data);
-  return cases.map(([targets, known, rec, pace]) => {
+  return cases.map(([targets, known, rec, pace, start]) => {
     const plan = P.plan(g, targets, known, rec);
-    const weeks = pace === null ? null : P.schedule(plan.steps, pace);
-    return {json: P.planJson(g, plan, weeks), markdown: P.planMarkdown(g, plan, weeks, pace)};
+    const weeks = pace === null ? null : P.timetable(g, plan.steps, pace, null);
+    return {json: P.planJson(g, plan, weeks, weeks && start), markdown: P.planMarkdown(g, plan, weeks, pace, weeks && start),
+            ics: weeks ? P.planIcs(g, plan, weeks, pace, start) : null};
   });
 }"""
 
@@ -82,7 +97,7 @@ def test_browser_plans_equal_cli_plans(new_page: Callable[..., Any], real_url: s
     page = new_page(base=real_url)
     page.goto(real_url + "planner/")
     page.wait_for_function("() => window.RoadmapPlanner")
-    browser = page.evaluate(JS_PLANS, [[list(c.targets), list(c.known), c.rec, c.pace] for c in cases])
+    browser = page.evaluate(JS_PLANS, [[list(c.targets), list(c.known), c.rec, c.pace, c.start] for c in cases])
     checked_steps = 0
     for case, js in zip(cases, browser, strict=True):
         expected = json.loads(cli(*case.args, "--format", "json"))
@@ -90,6 +105,8 @@ def test_browser_plans_equal_cli_plans(new_page: Callable[..., Any], real_url: s
         assert js["json"]["total_hours"] == expected["total_hours"], case
         assert js["json"] == expected, case
         assert js["markdown"] == cli(*case.args, "--format", "markdown"), case
+        if case.pace is not None:
+            assert ics_events(js["ics"]) == ics_events(cli_bytes(*case.args, "--format", "ics")), case
         checked_steps += len(expected["steps"])
     assert checked_steps > 100  # the inputs are not all trivial
 
@@ -119,9 +136,12 @@ def test_browser_equals_python_on_random_graphs(
 ) -> None:
     """Hundreds of random inputs on random graphs: ties, fractional hours, long topics split over weeks."""
     (tmp_path / "assets" / "js").mkdir(parents=True)
-    (tmp_path / "assets" / "js" / "planner.js").write_bytes((REPO / "site" / "assets" / "js" / "planner.js").read_bytes())
+    for script in ("timetable.js", "planner.js"):
+        (tmp_path / "assets" / "js" / script).write_bytes((REPO / "site" / "assets" / "js" / script).read_bytes())
     (tmp_path / "index.html").write_text(
-        '<!doctype html><meta charset="utf-8"><title>t</title><script src="assets/js/planner.js"></script>', encoding="utf-8"
+        '<!doctype html><meta charset="utf-8"><title>t</title>'
+        '<script src="assets/js/timetable.js"></script><script src="assets/js/planner.js"></script>',
+        encoding="utf-8",
     )
     graphs = random_graphs(real_roadmap)
     for g, (roadmap, _) in enumerate(graphs):
@@ -135,19 +155,23 @@ def test_browser_equals_python_on_random_graphs(
             """async ([file, cases]) => {
                  const P = window.RoadmapPlanner;
                  const g = P.buildIndex(await (await fetch(file)).json());
-                 return cases.map(([t, k, rec, pace]) => {
+                 return cases.map(([t, k, rec, pace, start, progress]) => {
                    const p = P.plan(g, t, k, rec);
-                   const w = pace === null ? null : P.schedule(p.steps, pace);
-                   return {json: P.planJson(g, p, w), markdown: P.planMarkdown(g, p, w, pace),
+                   const w = pace === null ? null : P.timetable(g, p.steps, pace, progress ? P.asProgress(g, progress, start) : null);
+                   return {json: P.planJson(g, p, w, w && start), markdown: P.planMarkdown(g, p, w, pace, w && start),
+                           ics: w ? P.planIcs(g, p, w, pace, start) : null,
                            ready: P.ready(g, k, rec), unlocks: P.unlocks(g, t[0], k)};
                  });
                }""",
             [f"g{g}.json", inputs],
         )
-        for (targets, known, rec, pace), js in zip(inputs, results, strict=True):
+        for case, js in zip(inputs, results, strict=True):
+            targets, known, rec, pace, _, _ = case
             result = plan(roadmap, targets, known, rec)
-            weeks = None if pace is None else schedule(result.steps, pace)
-            assert js["json"] == plan_json(roadmap, result, weeks), (targets, known, rec, pace)
-            assert js["markdown"] == plan_markdown(roadmap, result, weeks, pace), (targets, known, rec, pace)
+            weeks, start = python_timetable(roadmap, case)
+            assert js["json"] == plan_json(roadmap, result, weeks, start), case
+            assert js["markdown"] == plan_markdown(roadmap, result, weeks, pace, start), case
+            if weeks is not None and start is not None and pace is not None:
+                assert ics_events(js["ics"]) == ics_events(plan_ics(roadmap, result, weeks, pace, start)), case
             assert js["ready"] == ready(roadmap, known, rec)
             assert js["unlocks"] == unlocks(roadmap, targets[0], known)

@@ -17,9 +17,31 @@ from site_project import FIXTURES
 KEY = "mfml-progress-v1"
 
 
-def stored(page: Any) -> Any:
+def raw_stored(page: Any) -> Any:
     raw = page.evaluate(f"localStorage.getItem('{KEY}')")
     return json.loads(raw) if raw else None
+
+
+def today(page: Any) -> str:
+    """The browser's local date, which the progress store writes."""
+    day: str = page.evaluate(
+        "() => { const d = new Date(); return [d.getFullYear(), d.getMonth() + 1, d.getDate()]"
+        ".map((n, i) => String(n).padStart(i ? 2 : 4, '0')).join('-'); }"
+    )
+    return day
+
+
+def stored(page: Any) -> Any:
+    """The stored progress (version 2) with each topic's status only, after checking that every
+    status set in this browser carries today's date."""
+    data = raw_stored(page)
+    if not data:
+        return None
+    assert data["version"] == 2 and data.get("exercises", {}) == {}, data
+    day = today(page)
+    for entry in data["topics"].values():
+        assert entry.get("on", day) == day, data
+    return {"version": 1, "topics": {tid: entry["status"] for tid, entry in data["topics"].items()}}
 
 
 def pressed(page: Any, scope: str = "") -> dict[str, str]:
@@ -134,7 +156,7 @@ def test_progress_export_then_import_restores_it(new_page: Callable[..., Any], s
     mark(page, "matrices", "in-progress")
     page.goto(site_url + "learn/topics/derivatives/")
     mark(page, "derivatives", "skipped")
-    expected = {"version": 1, "topics": {"derivatives": "skipped", "matrices": "in-progress", "vectors": "done"}}
+    expected: dict[str, Any] = {"version": 1, "topics": {"derivatives": "skipped", "matrices": "in-progress", "vectors": "done"}}
     assert stored(page) == expected
 
     page.goto(site_url + "planner/")
@@ -145,7 +167,9 @@ def test_progress_export_then_import_restores_it(new_page: Callable[..., Any], s
     assert info.value.suggested_filename == "mfml-progress.json"
     saved = tmp_path / "progress.json"
     info.value.save_as(saved)
-    assert json.loads(saved.read_text(encoding="utf-8")) == expected
+    exported = json.loads(saved.read_text(encoding="utf-8"))
+    day = today(page)
+    assert exported == {"version": 2, "topics": {t: {"status": s, "on": day} for t, s in expected["topics"].items()}, "exercises": {}}
 
     clear = tools.locator('button[data-progress="clear"]')
     clear.click()
@@ -185,7 +209,8 @@ def test_a_bad_progress_file_is_refused_and_changes_nothing(page: Any, site_url:
     upload = page.locator('.rm-progress-tools input[data-progress="import"]')
     for name, content, message in [
         ("notes.txt", "not json at all", "Not imported: the file is not JSON."),
-        ("old.json", '{"version": 2, "topics": {}}', "Not imported: unsupported progress version 2 (expected 1)."),
+        ("new.json", '{"version": 3, "topics": {}}', "Not imported: unsupported progress version 3 (expected 1 or 2)."),
+        ("bad.json", '{"version": 2, "topics": {}, "exercises": []}', 'Not imported: the file\'s "exercises" is not an object.'),
         ("list.json", "[1, 2]", "Not imported: the file does not hold a progress object."),
     ]:
         path = tmp_path / name

@@ -31,7 +31,17 @@ def test_storage_keys_follow_the_site_contract() -> None:
 
 
 def test_scripts_ask_no_other_host() -> None:
-    for name in ("planner.js", "progress.js", "viewer.js", "a11y.js"):
+    for name in ("planner.js", "timetable.js", "placement.js", "progress.js", "progress-tools.js", "exercises.js", "viewer.js", "a11y.js"):
         source = (JS / name).read_text(encoding="utf-8")
         assert not re.search(r"https?://", source), f"{name} names an absolute URL"
         assert "import(" not in source and "importScripts" not in source
+
+
+def test_timetable_js_keeps_no_review_numbers() -> None:
+    """The review gaps, share and hours come in roadmap.json's `review` entry (generator/render/data.py)."""
+    source = (JS / "timetable.js").read_text(encoding="utf-8")
+    for name in ("gaps", "share", "fraction", "step", "min_hours", "max_hours", "max_weeks"):
+        assert f"review.{name}" in source, f"timetable.js does not read review.{name} from roadmap.json"
+    code = re.sub(r"/\*.*?\*/|//[^\n]*", "", source, flags=re.S).replace("+ 0.5)", ")")  # comments; rounding half up
+    found = re.findall(r"(?<![\w.])(0\.5|0\.25|0\.1|21|60|2000)(?![\w.])", code)
+    assert not found, f"timetable.js names review numbers of its own: {found}"

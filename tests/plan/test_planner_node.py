@@ -1,15 +1,18 @@
-"""planner.js under Node gives exactly the plans generator.plan gives, without a browser.
+"""planner.js and timetable.js under Node give exactly the plans and timetables generator.plan gives,
+without a browser.
 
 The cases of tests/planner_cases.py (30 on the repository's knowledge base, 240 on random
-graphs), each written by planner.js as the JSON document and the Markdown checklist of
-`roadmap plan`, plus ready() and unlocks(). One Node process runs them all in about a
-second; tests/browser/test_planner_parity.py runs the same cases in Chromium.
+graphs with random progress states, paces and start dates), each written by planner.js as the
+JSON document and the Markdown checklist of `roadmap plan`, its iCalendar file (parsed with
+`icalendar` beside the CLI's), plus ready() and unlocks(). One Node process runs them all in a
+few seconds; tests/browser/test_planner_parity.py runs the same cases in Chromium.
 
 Node is required, not optional: without it this test fails and says how to install it.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import re
@@ -23,11 +26,14 @@ import pytest
 from generator.kb.loading import load_roadmap
 from generator.kb.roadmap import Roadmap
 from generator.kb.vocabulary import AREAS, COSTS, KINDS, LEVELS
+from generator.plan.calendar import plan_ics
 from generator.plan.formats import plan_json, plan_markdown
-from generator.plan.rules import plan, ready, schedule, unlocks
+from generator.plan.progress_file import as_progress, parse_progress
+from generator.plan.rules import plan, ready, unlocks
+from generator.plan.timetable import TimetableWeek, timetable
 from generator.render.data import roadmap_json
 
-from planner_cases import Input, make_cases, random_graphs
+from planner_cases import Input, ics_events, make_cases, random_graphs
 from site_project import REPO
 
 PLANNER = REPO / "site" / "assets" / "js" / "planner.js"
@@ -41,16 +47,27 @@ process.stdin.on("data", (chunk) => { text += chunk; });
 process.stdin.on("end", () => {
   const out = JSON.parse(text).map(({data, cases}) => {
     const g = P.buildIndex(data);
-    return cases.map(([t, k, rec, pace]) => {
+    return cases.map(([t, k, rec, pace, start, progress]) => {
       const p = P.plan(g, t, k, rec);
-      const w = pace === null ? null : P.schedule(p.steps, pace);
-      return {json: P.planJson(g, p, w), markdown: P.planMarkdown(g, p, w, pace),
+      const w = pace === null ? null : P.timetable(g, p.steps, pace, progress ? P.asProgress(g, progress, start) : null);
+      return {json: P.planJson(g, p, w, w && start), markdown: P.planMarkdown(g, p, w, pace, w && start),
+              ics: w ? P.planIcs(g, p, w, pace, start) : null,
               ready: P.ready(g, k, rec), unlocks: P.unlocks(g, t[0], k)};
     });
   });
   process.stdout.write(JSON.stringify(out));
 });
 """
+
+
+def python_timetable(roadmap: Roadmap, case: Input) -> tuple[list[TimetableWeek] | None, dt.date | None]:
+    """What `roadmap plan --hours-per-week --start --progress` computes for one input."""
+    targets, known, rec, pace, start, progress = case
+    if pace is None:
+        return None, None
+    day = dt.date.fromisoformat(start)
+    stored = None if progress is None else as_progress(parse_progress(progress, frozenset(roadmap.topics)), day)
+    return timetable(roadmap, plan(roadmap, targets, known, rec).steps, pace, stored), day
 
 
 def node() -> str:
@@ -76,34 +93,44 @@ def run_planner_js(graphs: list[tuple[Roadmap, list[Input]]]) -> list[list[dict[
     return results
 
 
-def check(roadmap: Roadmap, inputs: list[Input], results: list[dict[str, Any]]) -> int:
-    """Assert planner.js's answers equal Python's; return the number of plan steps compared."""
-    steps = 0
-    for (targets, known, rec, pace), js in zip(inputs, results, strict=True):
-        case = (targets, known, rec, pace)
+def check(roadmap: Roadmap, inputs: list[Input], results: list[dict[str, Any]]) -> tuple[int, int]:
+    """Assert planner.js's answers equal Python's; return the numbers of plan steps and reviews compared."""
+    steps = reviews = 0
+    for case, js in zip(inputs, results, strict=True):
+        targets, known, rec, pace, _, _ = case
         result = plan(roadmap, targets, known, rec)
-        weeks = None if pace is None else schedule(result.steps, pace)
-        expected = plan_json(roadmap, result, weeks)
+        weeks, start = python_timetable(roadmap, case)
+        expected = plan_json(roadmap, result, weeks, start)
         assert [s["topic"] for s in js["json"]["steps"]] == result.topics, case
         assert [[r["id"] for r in s["resources"]] for s in js["json"]["steps"]] == [list(s.resources) for s in result.steps], case
         assert js["json"] == expected, case
-        assert js["markdown"] == plan_markdown(roadmap, result, weeks, pace), case
+        assert js["markdown"] == plan_markdown(roadmap, result, weeks, pace, start), case
+        if weeks is not None and start is not None and pace is not None:
+            assert ics_events(js["ics"]) == ics_events(plan_ics(roadmap, result, weeks, pace, start)), case
+            reviews += sum(len(w.reviews) for w in weeks)
         assert js["ready"] == ready(roadmap, known, rec), case
         assert js["unlocks"] == unlocks(roadmap, targets[0], known), case
         steps += len(result.steps)
-    return steps
+    return steps, reviews
 
 
 def test_node_plans_equal_python_plans() -> None:
     real = load_roadmap(REPO)
     cases = make_cases(real)
-    real_inputs: list[Input] = [(list(c.targets), list(c.known), c.rec, c.pace) for c in cases]
+    real_inputs: list[Input] = [(list(c.targets), list(c.known), c.rec, c.pace, c.start, None) for c in cases]
     graphs = [(real, real_inputs), *random_graphs(real)]
     results = run_planner_js(graphs)
     assert len(results) == len(graphs)
-    steps = [check(roadmap, inputs, answers) for (roadmap, inputs), answers in zip(graphs, results, strict=True)]
+    counts = [check(roadmap, inputs, answers) for (roadmap, inputs), answers in zip(graphs, results, strict=True)]
     assert len(real_inputs) >= 20 and sum(len(inputs) for _, inputs in graphs) >= 260
-    assert steps[0] > 100 and all(n > 100 for n in steps[1:])  # the inputs are not all trivial
+    # The inputs are not all trivial: long plans, many reviews, progress of every kind.
+    assert counts[0][0] > 100 and all(steps > 100 and reviews > 200 for steps, reviews in counts[1:])
+    states = [p for _, inputs in graphs[1:] for *_, p in inputs if p]
+    assert len(states) > 50
+    for status in ("done", "in-progress", "skipped"):
+        assert sum(1 for p in states for e in p["topics"].values() if e["status"] == status) > 20, status
+    assert sum(1 for p in states for e in p["topics"].values() if e["status"] == "done" and "on" not in e) > 10
+    assert sum(1 for p in states for m in p["exercises"].values() for x in m.values() if x["mark"] == "not-yet") > 50
 
 
 def test_planner_js_keeps_no_ranking_policy() -> None:

@@ -16,11 +16,14 @@ import pytest
 import yaml
 
 from generator.kb.loading import load_roadmap
+from generator.kb.markdown import to_html
 from generator.kb.roadmap import Roadmap
-from generator.kb.vocabulary import AREAS, KIND_PLURALS, KINDS
+from generator.kb.vocabulary import AREAS, EXERCISE_KIND_LABELS, KIND_PLURALS, KINDS
 from generator.links.report_file import parse_link_report
+from generator.plan import timetable
 from generator.render.blocks import markdown_page
 from generator.render.data import roadmap_json
+from generator.render.exercises import exercises_json
 from generator.render.page_catalogue import catalogue_markdown
 from generator.render.page_resource import resource_markdown
 from generator.render.page_roadmap import roadmap_markdown
@@ -128,6 +131,7 @@ def test_one_page_per_topic_resource_stage_and_kind(mini: Roadmap) -> None:
     expected = {"roadmap/index.md", "data/roadmap.json", "data/roadmap.svg", "catalogue/index.md"}
     expected |= {f"topics/{t}/index.md" for t in mini.topics}
     expected |= {f"data/focus/{t}.json" for t in mini.topics}
+    expected |= {f"data/exercises/{t}.json" for t in mini.topics}
     expected |= {f"resources/{r}/index.md" for r in mini.resources}
     expected |= {f"stages/{s.id}/index.md" for s in mini.stages}
     expected |= {f"catalogue/{KIND_PLURALS[k]}/index.md" for k in KINDS}
@@ -412,9 +416,19 @@ def test_a_big_catalogue_index_lists_the_kinds_not_every_resource(big_catalogue:
 
 def test_roadmap_json_follows_the_contract(mini: Roadmap) -> None:
     data = json.loads(roadmap_json(mini))
-    assert list(data) == ["areas", "pace", "stages", "topics", "resources"]
+    assert list(data) == ["areas", "pace", "review", "stages", "topics", "resources"]
     assert data["areas"] == list(AREAS)
     assert data["pace"] == {"min": 0.5, "max": 100, "default": 6}
+    # The timetable's numbers travel here, so that timetable.js keeps none of its own.
+    assert data["review"] == {
+        "gaps": list(timetable.REVIEW_GAPS),
+        "share": timetable.REVIEW_SHARE,
+        "fraction": timetable.REVIEW_FRACTION,
+        "step": timetable.REVIEW_STEP,
+        "min_hours": timetable.REVIEW_MIN_HOURS,
+        "max_hours": timetable.REVIEW_MAX_HOURS,
+        "max_weeks": timetable.MAX_WEEKS,
+    }
     assert [t["id"] for t in data["topics"]] == sorted(mini.topics)
     assert [r["id"] for r in data["resources"]] == sorted(mini.resources)
     gradients = next(t for t in data["topics"] if t["id"] == "gradients")
@@ -598,3 +612,17 @@ def test_reads_what_the_link_checker_writes(mini: Roadmap) -> None:
         '<time datetime="2025-11-21T09:30:00Z">2025-11-21</time>: <strong>works</strong> (HTTP 200)</p>'
         in files["resources/la-book/index.md"]
     )
+
+
+def test_exercises_json_holds_each_exercise_as_sanitised_html(mini: Roadmap) -> None:
+    topic = mini.topics["gradients"]
+    data = json.loads(exercises_json("gradients", topic))
+    assert data["topic"] == "gradients" and data["title"] == topic.title
+    assert [x["number"] for x in data["exercises"]] == list(range(1, len(topic.exercises) + 1))
+    for x, exercise in zip(data["exercises"], topic.exercises, strict=True):
+        assert x["kind"] == exercise.kind and x["goals"] == list(exercise.goals)
+        assert x["label"] == EXERCISE_KIND_LABELS[exercise.kind]
+        # The one Markdown and TeX renderer's own output: the browser renders nothing itself.
+        assert x["question"] == to_html(exercise.question, block=True)
+        assert x["solution"] == to_html(exercise.solution, block=True)
+        assert "<script" not in x["question"] + x["solution"]

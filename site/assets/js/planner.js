@@ -1,8 +1,8 @@
 /* Study-path planner: the same rules as generator/plan/, run in the browser.
  *
  * The planning core (RoadmapPlanner.*) is a line-by-line port of generator/plan/rules.py (closure,
- * order, schedule) and generator/plan/formats.py (JSON and Markdown); read the rules in rules.py's
- * docstring. It holds no ranking policy: each topic's resources come in roadmap.json already
+ * order) and generator/plan/formats.py (JSON and Markdown); read the rules in rules.py's
+ * docstring. The weekly timetable and its calendar file are timetable.js's (generator/plan/timetable.py). It holds no ranking policy: each topic's resources come in roadmap.json already
  * best first (generator/kb/ranking.py). tests/plan/test_planner_node.py (under Node) and
  * tests/browser/test_planner_parity.py (in Chromium) hold it to the same answers as Python, so
  * change both together.
@@ -21,6 +21,8 @@
   // Under Node (tests/plan/test_planner_node.py) there is no document: only the core is used there.
   var script = typeof document !== "undefined" ? document.currentScript : null;
   var SCRIPT_URL = script && script.src ? script.src : null;
+  // The timetable's rules (timetable.js, loaded before this script; required under Node).
+  var T = typeof window === "undefined" ? require("./timetable.js") : window.RoadmapTimetable;
 
   // ---------------------------------------------------------------- the core (pure)
 
@@ -92,6 +94,8 @@
     var g = {
       topics: topics, resources: resources, stages: stages, stageTitle: stageTitle, ids: ids,
       pace: { min: pace.min, max: pace.max, default: pace.default },
+      // The timetable's numbers (generator/plan/timetable.py): gaps, review share and hours.
+      review: data.review || null,
     };
     g.sorted = ids.slice().sort(function (a, b) { return cmpTuple(sortKey(g, a), sortKey(g, b)); });
     return g;
@@ -276,55 +280,6 @@
     return { targets: targets, known: known, includeRecommended: includeRecommended, steps: steps, totalHours: total };
   }
 
-  /** Pack steps into weeks of `pace` hours; same result as generator.plan.schedule. */
-  function schedule(steps, pace) {
-    if (!(pace > 0) || !isFinite(pace)) throw new Error("hours per week must be a positive number");
-    var weeks = [];
-    var current = [];
-    var used = 0.0;
-    steps.forEach(function (step) {
-      var left = step.hours;
-      if (left <= pace + EPSILON) {
-        if (used + left > pace + EPSILON) {
-          weeks.push(current);
-          current = []; used = 0.0;
-        }
-        current.push([step.topic, left]);
-        used += left;
-      } else {
-        while (left > EPSILON) {
-          var room = pace - used;
-          if (room <= EPSILON) {
-            weeks.push(current);
-            current = []; used = 0.0;
-            room = pace;
-          }
-          var piece = Math.min(left, room);
-          current.push([step.topic, piece]);
-          used += piece;
-          left -= piece;
-        }
-      }
-      if (pace - used <= EPSILON) {
-        weeks.push(current);
-        current = []; used = 0.0;
-      }
-    });
-    if (current.length) weeks.push(current);
-    var parts = new Map();
-    weeks.forEach(function (w) { w.forEach(function (s) { parts.set(s[0], (parts.get(s[0]) || 0) + 1); }); });
-    var seen = new Map();
-    return weeks.map(function (w, i) {
-      var hours = 0.0;
-      var slots = w.map(function (s) {
-        seen.set(s[0], (seen.get(s[0]) || 0) + 1);
-        hours += s[1];
-        return { topic: s[0], hours: s[1], part: seen.get(s[0]), parts: parts.get(s[0]) };
-      });
-      return { number: i + 1, slots: slots, hours: hours };
-    });
-  }
-
   /** Hours rounded half up to one decimal, no trailing ".0" (as generator.plan.format_hours). */
   function formatHours(h) {
     return String(Math.floor(h * 10 + 0.5) / 10);
@@ -341,8 +296,13 @@
     return { id: rid, title: r.title, kind: r.kind, url: r.url, cost: r.cost, level: r.level, sections: sectionsFor(g, rid, tid) };
   }
 
-  /** The `roadmap plan --format json` document. */
-  function planJson(g, p, weeks) {
+  /** A review's time in whole minutes (as generator.plan.formats.format_minutes). */
+  function formatMinutes(h) {
+    return Math.floor(h * 60 + 0.5) + " min";
+  }
+
+  /** The `roadmap plan --format json` document (`weeks` from timetable.js, `start` "YYYY-MM-DD"). */
+  function planJson(g, p, weeks, start) {
     var out = {
       targets: p.targets.slice(),
       known: p.known.slice(),
@@ -351,14 +311,22 @@
       }),
       total_hours: p.totalHours,
     };
-    if (weeks) {
+    if (weeks && start) {
+      out.start = start;
       out.weeks = weeks.map(function (w) {
         return {
           week: w.number,
-          hours: w.hours,
-          steps: w.slots.map(function (s) {
+          from: T.dayText(start, w.firstDay),
+          to: T.dayText(start, w.firstDay + 6),
+          hours: w.studyHours + w.reviewHours,
+          steps: w.study.map(function (s) {
             var o = { topic: s.topic, hours: s.hours };
             if (s.parts > 1) { o.part = s.part; o.parts = s.parts; }
+            return o;
+          }),
+          reviews: w.reviews.map(function (r) {
+            var o = { topic: r.topic, due: T.dayText(start, r.day), hours: r.hours };
+            if (r.coveredBy) o.covered_by = r.coveredBy;
             return o;
           }),
         };
@@ -376,7 +344,7 @@
   }
 
   /** The Markdown checklist, byte for byte what `roadmap plan --format markdown` prints. */
-  function planMarkdown(g, p, weeks, pace) {
+  function planMarkdown(g, p, weeks, pace, start) {
     function names(ids) {
       return ids.map(function (t) { return mdEscape(g.topics.get(t).title) + " (`" + t + "`)"; }).join(", ");
     }
@@ -385,7 +353,9 @@
     if (p.known.length) lines.push("- Already known: " + names(p.known));
     if (p.includeRecommended) lines.push("- Recommended prerequisites included");
     var summary = "- " + plural(p.steps.length, "topic") + ", " + formatHours(p.totalHours) + " h in total";
-    if (weeks && pace !== undefined && pace !== null) summary += ", " + plural(weeks.length, "week") + " at " + formatHours(pace) + " h a week";
+    if (weeks && pace !== undefined && pace !== null && start) {
+      summary += ", " + plural(T.studyWeeks(weeks), "week") + " at " + formatHours(pace) + " h a week from " + start + ", reviews included";
+    }
     lines.push(summary, "");
     if (!p.steps.length) {
       lines.push("Nothing to study: every target is already known.");
@@ -410,17 +380,25 @@
       }
       return out;
     }
-    if (!weeks) {
+    if (!weeks || !start) {
       p.steps.forEach(function (s) { lines = lines.concat(item(s.topic, null)); });
     } else {
-      weeks.forEach(function (w) {
-        lines.push("## Week " + w.number + ": " + formatHours(w.hours) + " h", "");
-        w.slots.forEach(function (slot) { lines = lines.concat(item(slot.topic, slot)); });
+      T.shownWeeks(weeks).forEach(function (w) {
+        lines.push("## Week " + w.number + " (" + T.dayText(start, w.firstDay) + " to " + T.dayText(start, w.firstDay + 6) + "): " +
+          formatHours(w.studyHours + w.reviewHours) + " h", "");
+        w.study.forEach(function (slot) { lines = lines.concat(item(slot.topic, slot)); });
+        w.reviews.forEach(function (r) { lines.push("- [ ] Review " + reviewWords(g, r, true) + ", due " + T.dayText(start, r.day)); });
         lines.push("");
       });
       lines.pop();
     }
     return lines.join("\n") + "\n";
+  }
+
+  /** "Title (with Other title)" for a covered review, else "Title, 15 min" (Markdown-escaped with `md`). */
+  function reviewWords(g, r, md) {
+    function title(tid) { var t = g.topics.get(tid).title; return md ? mdEscape(t) : t; }
+    return title(r.topic) + (r.coveredBy ? " (with " + title(r.coveredBy) + ")" : ", " + formatMinutes(r.hours));
   }
 
   // ---------------------------------------------------------------- state (URL hash, localStorage)
@@ -662,6 +640,18 @@
         else if (pace.value.trim() !== "") self.status("Give " + self.paceRange() + " a week; the plan keeps " + formatHours(self.state.pace) + " h until then.");
       });
     }
+    var start = $("#rm-start");
+    if (start) {
+      start.value = startDay();
+      start.addEventListener("change", function () {
+        var api = progressApi();
+        var ok = api && api.isDay(start.value);
+        start.setAttribute("aria-invalid", ok || !start.value ? "false" : "true");
+        if (ok) api.setStart(start.value);
+        else if (api && !start.value) api.setStart(null); // cleared: back to today
+        else self.status("Give a date from 2000 to 2100; the timetable keeps starting on " + startDay() + " until then.");
+      });
+    }
     var rec = $("#rm-rec");
     if (rec) {
       rec.checked = this.state.rec;
@@ -679,7 +669,9 @@
       self.render();
     });
     window.addEventListener("mfml:progress", function () {
-      self.keepFocus(function () { self.renderPlan(); self.renderReady(); self.paintGraph(); });
+      // Done and in-progress topics, exercise marks and the start date all change the timetable.
+      self.keepFocus(function () { self.result = self.current(); self.renderPlan(); self.renderReady(); self.paintGraph(); });
+      if (start && document.activeElement !== start) start.value = startDay();
     });
     this.bindTopicKeys();
     this.loadGraph();
@@ -828,6 +820,8 @@
     else if (act === "copy-link") copyText(this.shareUrl(), function (m) { self.status(m); });
     else if (act === "copy-md") copyText(this.markdown(), function (m) { self.status(m); });
     else if (act === "download-md") download("study-plan.md", this.markdown(), "text/markdown;charset=utf-8");
+    else if (act === "download-json") download("study-plan.json", this.json(), "application/json");
+    else if (act === "download-ics") download("study-plan.ics", this.ics(), "text/calendar;charset=utf-8");
     else if (act === "known-from-progress") {
       var api = progressApi();
       if (!api) return;
@@ -835,6 +829,28 @@
       var done = Object.keys(all).filter(function (t) { return all[t] === "done" && self.g.topics.has(t); });
       this.update({ known: unique(this.state.known.concat(done)), targets: this.state.targets.filter(function (t) { return done.indexOf(t) < 0; }) });
     }
+  };
+
+  /** Count `tids` as known (placement.js: exercises got, or "count it as known"). */
+  Planner.prototype.markKnown = function (tids) {
+    var drop = new Set(tids);
+    this.update({
+      known: unique(this.state.known.concat(tids)),
+      targets: this.state.targets.filter(function (t) { return !drop.has(t); }),
+    });
+  };
+
+  /** The known closure if `extra` were known too. */
+  Planner.prototype.closureWith = function (extra) {
+    return knownClosure(this.g, this.state.known.concat(extra));
+  };
+
+  /** The id of the first step after `tid` that stays in the plan once `tid` is known, or null. */
+  Planner.prototype.stepAfter = function (tid) {
+    var closure = this.closureWith([tid]);
+    var steps = this.result.plan.steps.map(function (s) { return s.topic; });
+    var rest = steps.slice(steps.indexOf(tid) + 1).filter(function (t) { return !closure.has(t); });
+    return rest.length ? rest[0] : null;
   };
 
   Planner.prototype.status = function (message) {
@@ -846,14 +862,34 @@
     return window.location.href.split("#")[0] + formatHash(this.state);
   };
 
+  /** The timetable's first day: the one the learner set (kept in the progress store), else today. */
+  function startDay() {
+    var api = progressApi();
+    return (api && api.start()) || T.today();
+  }
+
+  /** The plan and its timetable from the stored progress (done, in progress, skipped, exercises). */
   Planner.prototype.current = function () {
     var p = plan(this.g, this.state.targets, this.state.known, this.state.rec);
-    return { plan: p, weeks: schedule(p.steps, this.state.pace) };
+    var api = progressApi();
+    var start = startDay();
+    var progress = api ? T.asProgress(this.g, api.data(), start) : null;
+    return { plan: p, weeks: T.timetable(this.g, p.steps, this.state.pace, progress), start: start };
   };
 
   Planner.prototype.markdown = function () {
     var c = this.current();
-    return planMarkdown(this.g, c.plan, c.weeks, this.state.pace);
+    return planMarkdown(this.g, c.plan, c.weeks, this.state.pace, c.start);
+  };
+
+  Planner.prototype.json = function () {
+    var c = this.current();
+    return JSON.stringify(planJson(this.g, c.plan, c.weeks, c.start), null, 2) + "\n";
+  };
+
+  Planner.prototype.ics = function () {
+    var c = this.current();
+    return T.planIcs(this.g, c.plan, c.weeks, this.state.pace, c.start, formatHours);
   };
 
   Planner.prototype.render = function () {
@@ -967,6 +1003,8 @@
     summary.setAttribute("data-steps", String(p.steps.length));
     summary.setAttribute("data-hours", String(p.totalHours));
     summary.setAttribute("data-weeks", String(weeks.length));
+    summary.setAttribute("data-study-weeks", String(T.studyWeeks(weeks)));
+    summary.setAttribute("data-start", this.result.start);
     box.classList.toggle("is-empty", !p.targets.length);
     if (actions) actions.hidden = !p.targets.length;
     if (!p.targets.length) {
@@ -984,14 +1022,14 @@
       if (state === "done" || state === "skipped") { doneHours += s.hours; doneCount++; }
     });
     var text = plural(p.steps.length, "topic") + ", " + formatHours(p.totalHours) + " h in total: " +
-      plural(weeks.length, "week") + " at " + formatHours(this.state.pace) + " h a week.";
+      plural(T.studyWeeks(weeks), "week") + " at " + formatHours(this.state.pace) + " h a week from " + this.result.start + ", reviews included.";
     if (doneCount) text += " " + doneCount + " done or skipped; " + formatHours(p.totalHours - doneHours) + " h left.";
     summary.textContent = text;
 
     var targets = new Set(p.targets);
     var stepWeeks = new Map();
     weeks.forEach(function (w) {
-      w.slots.forEach(function (s) {
+      w.study.forEach(function (s) {
         var list = stepWeeks.get(s.topic) || [];
         list.push(w.number);
         stepWeeks.set(s.topic, list);
@@ -1000,7 +1038,7 @@
     p.steps.forEach(function (s, i) {
       var t = g.topics.get(s.topic);
       var ws = stepWeeks.get(s.topic) || [];
-      var when = ws.length > 1 ? "weeks " + ws[0] + "–" + ws[ws.length - 1] : "week " + ws[0];
+      var when = ws.length > 1 ? "weeks " + ws[0] + "–" + ws[ws.length - 1] : ws.length ? "week " + ws[0] : "not in the timetable";
       var resources = el("ul", { className: "rm-step-resources" });
       s.resources.forEach(function (rid) {
         var r = g.resources.get(rid);
@@ -1020,7 +1058,7 @@
         ]),
         resources,
         el("div", { className: "rm-step-actions" }, [
-          el("button", { type: "button", className: "rm-small", "data-act": "known", "data-topic": s.topic, title: "Remove it and what it requires from the plan" }, ["I know this"]),
+          el("button", { type: "button", className: "rm-small", "data-act": "check-known", "data-topic": s.topic, title: "Try its exercises, then count it as known" }, ["I know this"]),
           el("div", { className: "rm-progress", "data-topic": s.topic }),
         ]),
       ]);
@@ -1028,20 +1066,37 @@
       steps.appendChild(li);
     });
     if (api) api.mount(steps);
-    if (weekList) {
-      weeks.forEach(function (w) {
-        weekList.appendChild(el("li", { "data-week": w.number }, [
-          el("strong", { text: "Week " + w.number + " (" + formatHours(w.hours) + " h): " }),
-          w.slots.map(function (sl) {
-            return g.topics.get(sl.topic).title + (sl.parts > 1 ? " (part " + sl.part + " of " + sl.parts + ", " + formatHours(sl.hours) + " h)" : "");
-          }).join(", "),
-        ]));
-      });
-    }
+    if (weekList) this.renderWeeks(weekList);
     var link = this.$("a.rm-plan-on-roadmap");
     if (link) link.href = siteUrl("learn/roadmap/") + formatHash(this.state);
     var share = this.$("input.rm-share-url");
     if (share) share.value = this.shareUrl();
+  };
+
+  /** The timetable: each week with something in it, its dates, what to study and what to review. */
+  Planner.prototype.renderWeeks = function (list) {
+    var g = this.g;
+    var start = this.result.start;
+    T.shownWeeks(this.result.weeks).forEach(function (w) {
+      var items = el("ul", { className: "rm-week-items" });
+      w.study.forEach(function (sl) {
+        items.appendChild(el("li", { className: "rm-week-study", "data-topic": sl.topic }, [
+          el("span", { className: "rm-week-kind", text: "Study" }),
+          " " + g.topics.get(sl.topic).title + ", " + formatHours(sl.hours) + " h" + (sl.parts > 1 ? " (part " + sl.part + " of " + sl.parts + ")" : ""),
+        ]));
+      });
+      w.reviews.forEach(function (r) {
+        items.appendChild(el("li", { className: "rm-week-review", "data-topic": r.topic, "data-due": T.dayText(start, r.day) }, [
+          el("span", { className: "rm-week-kind", text: "Review" }),
+          " " + reviewWords(g, r, false) + ", due " + T.dayText(start, r.day),
+        ]));
+      });
+      list.appendChild(el("li", { "data-week": w.number, className: w.study.length ? "" : "is-review-only" }, [
+        el("strong", { text: "Week " + w.number }),
+        el("span", { className: "rm-week-dates", text: " " + T.dayText(start, w.firstDay) + " to " + T.dayText(start, w.firstDay + 6) + " · " + formatHours(w.studyHours + w.reviewHours) + " h" }),
+        items,
+      ]));
+    });
   };
 
   Planner.prototype.renderReady = function () {
@@ -1156,10 +1211,12 @@
       }
       var p = plan(g, s.targets, s.known, s.rec);
       highlightPlan(svg, p.steps.map(function (x) { return x.topic; }), s.targets, knownClosure(g, s.known));
-      var weeks = schedule(p.steps, s.pace);
+      var api = progressApi();
+      var progress = api ? T.asProgress(g, api.data(), startDay()) : null;
+      var weeks = T.studyWeeks(T.timetable(g, p.steps, s.pace, progress));
       var banner = el("div", { className: "rm-plan-banner", role: "status" }, [
         el("strong", { text: fromLink ? "The study plan in this link: " : "Your study plan: " }),
-        plural(p.steps.length, "topic") + ", " + formatHours(p.totalHours) + " h, " + plural(weeks.length, "week") + " at " + formatHours(s.pace) + " h a week. ",
+        plural(p.steps.length, "topic") + ", " + formatHours(p.totalHours) + " h, " + plural(weeks, "week") + " at " + formatHours(s.pace) + " h a week. ",
         el("a", { href: siteUrl("planner/") + formatHash(s), text: "Edit it in the planner" }),
         " · ",
         el("a", { href: "#", className: "rm-plan-clear", text: "Hide the plan" }),
@@ -1188,7 +1245,11 @@
       if (root && !started.has(root)) {
         started.add(root);
         loadData(root.getAttribute("data-src") || undefined).then(function (g) {
-          new Planner(root, g).start();
+          var planner = new Planner(root, g);
+          planner.start();
+          // For placement.js, which adds "check what you know" to this page.
+          api.page = planner;
+          try { window.dispatchEvent(new CustomEvent("mfml:planner", { detail: planner })); } catch (e) { /* very old browser */ }
         }).catch(function () {
           var box = root.querySelector(".rm-planner-loading");
           if (box) box.textContent = "The planner could not load the roadmap data (learn/data/roadmap.json). Build the site with `roadmap build`, or use `roadmap plan` on the command line.";
@@ -1210,7 +1271,9 @@
   var api = {
     buildIndex: buildIndex,
     plan: plan,
-    schedule: schedule,
+    timetable: function (g, steps, pace, progress) { return T.timetable(g, steps, pace, progress); },
+    asProgress: function (g, stored, start) { return T.asProgress(g, stored, start); },
+    planIcs: function (g, p, weeks, pace, start) { return T.planIcs(g, p, weeks, pace, start, formatHours); },
     ready: ready,
     unlocks: unlocks,
     knownClosure: knownClosure,

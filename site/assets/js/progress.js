@@ -1,48 +1,103 @@
-/* Progress without an account: done / in progress / skipped, kept in this browser only.
+/* Progress without an account: done / in progress / skipped, exercises marked, the plan's start;
+ * kept in this browser only.
  *
- * State: localStorage "mfml-progress-v1" = {"version": 1, "topics": {"<id>": "done" | "in-progress" | "skipped"}}.
+ * State: localStorage "mfml-progress-v1" (the key predates the schema's version 2) holds
+ *   {"version": 2, "start": "YYYY-MM-DD",                      (optional: the plan's start date)
+ *    "topics": {"<id>": {"status": "done" | "in-progress" | "skipped", "on": "YYYY-MM-DD"}},
+ *    "exercises": {"<id>": {"<n>": {"mark": "got-it" | "not-yet", "on": "YYYY-MM-DD"}}}}
+ * the schema generator/plan/progress_file.py reads (`roadmap plan --progress`). A version 1 state
+ * ({"version": 1, "topics": {"<id>": "<status>"}}, no dates) is read as version 2 without `on`,
+ * in storage and in imported files. Dates are this browser's local days.
  * Fills every div.rm-progress[data-topic] with the three controls, adds is-done / is-in-progress /
- * is-skipped to a.rm-node[data-topic] in roadmap graphs, offers "mark progress" on the roadmap graph,
- * and export/import of the state as a JSON file in div.rm-progress-tools. Does nothing on a page
- * without those elements. Other scripts use window.RoadmapProgress and the "mfml:progress" event.
+ * is-skipped to a.rm-node[data-topic] in roadmap graphs and offers "mark progress" on the roadmap
+ * graph (export and import are progress-tools.js's). Does nothing on a page without those elements. Other scripts use window.RoadmapProgress and the "mfml:progress" event.
  */
 (function () {
   "use strict";
 
   var KEY = "mfml-progress-v1";
   var STATES = ["in-progress", "done", "skipped"];
+  var MARK_VALUES = ["got-it", "not-yet"];
   var LABELS = { "in-progress": "In progress", done: "Done", skipped: "Skipped" };
   var CYCLE = [null, "in-progress", "done", "skipped"];
-  var memory = { version: 1, topics: {} }; // used when localStorage is unavailable
   var MAX_FILE_BYTES = 1024 * 1024; // a progress file is a few kilobytes
   var MAX_ENTRIES = 5000; // far more topics than the roadmap will ever have
+  var MAX_EXERCISE = 6; // a topic has 3 to 6 exercises (generator/kb/models.py)
+  var memory = empty(); // used when localStorage is unavailable
   var SCRIPT_URL = document.currentScript ? document.currentScript.src : null;
+
+  function empty() { return { version: 2, topics: {}, exercises: {} }; }
 
   function isId(s) {
     return typeof s === "string" && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(s) && s.length <= 64;
   }
 
-  /** Keep only well-formed entries; throw with a message a person can act on if the shape is wrong. */
+  function own(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
+
+  function isMap(o) { return !!o && typeof o === "object" && !Array.isArray(o); }
+
+  /** A real date written YYYY-MM-DD, from 2000 to 2100 (as progress_file.parse_day). */
+  function isDay(s) {
+    if (typeof s !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(s) || s < "2000-01-01" || s > "2100-12-31") return false;
+    var d = new Date(Date.UTC(Number(s.slice(0, 4)), Number(s.slice(5, 7)) - 1, Number(s.slice(8, 10))));
+    return d.toISOString().slice(0, 10) === s;
+  }
+
+  /** Today in this browser's time zone, YYYY-MM-DD. */
+  function today() {
+    var d = new Date();
+    function two(n) { return (n < 10 ? "0" : "") + n; }
+    return d.getFullYear() + "-" + two(d.getMonth() + 1) + "-" + two(d.getDate());
+  }
+
+  /** The state in version 2, keeping only well-formed entries (`dropped` counts the others); throws
+   * with a message a person can act on when the shape is wrong. Reads versions 1 and 2. */
   function normalise(data) {
-    if (!data || typeof data !== "object" || Array.isArray(data)) throw new Error("the file does not hold a progress object");
-    if (data.version !== 1) throw new Error("unsupported progress version " + JSON.stringify(data.version) + " (expected 1)");
-    if (!data.topics || typeof data.topics !== "object" || Array.isArray(data.topics)) throw new Error("the file has no \"topics\" object");
+    if (!isMap(data)) throw new Error("the file does not hold a progress object");
+    if (data.version !== 1 && data.version !== 2) throw new Error("unsupported progress version " + JSON.stringify(data.version) + " (expected 1 or 2)");
+    if (!isMap(data.topics)) throw new Error("the file has no \"topics\" object");
     var ids = Object.keys(data.topics);
     if (ids.length > MAX_ENTRIES) throw new Error("the file lists " + ids.length + " topics; a progress file has at most " + MAX_ENTRIES);
-    var topics = {};
+    var out = empty();
+    var dropped = 0;
     ids.sort().forEach(function (id) {
-      if (isId(id) && STATES.indexOf(data.topics[id]) >= 0) topics[id] = data.topics[id];
+      var value = data.topics[id];
+      var entry = data.version === 1 ? { status: value } : isMap(value) ? value : {};
+      var ok = isId(id) && STATES.indexOf(entry.status) >= 0 && (!own(entry, "on") || isDay(entry.on));
+      if (!ok) { dropped++; return; }
+      out.topics[id] = own(entry, "on") ? { status: entry.status, on: entry.on } : { status: entry.status };
     });
-    return { version: 1, topics: topics };
+    var exercises = data.version === 2 && own(data, "exercises") ? data.exercises : {};
+    if (!isMap(exercises)) throw new Error("the file's \"exercises\" is not an object");
+    var tids = Object.keys(exercises);
+    if (tids.length > MAX_ENTRIES) throw new Error("the file marks exercises of " + tids.length + " topics; a progress file has at most " + MAX_ENTRIES);
+    tids.sort().forEach(function (id) {
+      var numbered = exercises[id];
+      if (!isId(id) || !isMap(numbered)) { dropped++; return; }
+      Object.keys(numbered).forEach(function (n) {
+        var m = numbered[n];
+        var ok = /^[1-9]$/.test(n) && Number(n) <= MAX_EXERCISE && isMap(m) && MARK_VALUES.indexOf(m.mark) >= 0 && isDay(m.on);
+        if (!ok) { dropped++; return; }
+        (out.exercises[id] = out.exercises[id] || {})[n] = { mark: m.mark, on: m.on };
+      });
+    });
+    if (data.version === 2 && own(data, "start")) {
+      if (isDay(data.start)) out.start = data.start;
+      else dropped++;
+    }
+    Object.defineProperty(out, "dropped", { value: dropped, enumerable: false });
+    return out;
   }
+
+  function copy(data) { return normalise(JSON.parse(JSON.stringify(data))); }
 
   function read() {
     try {
       var raw = window.localStorage.getItem(KEY);
-      if (raw === null) return { version: 1, topics: {} };
+      if (raw === null) return copy(memory);
       return normalise(JSON.parse(raw));
     } catch (e) {
-      return { version: 1, topics: Object.assign({}, memory.topics) };
+      return copy(memory);
     }
   }
 
@@ -83,15 +138,17 @@
     return topicIdsPromise;
   }
 
-  /** What importing `incoming` would do to `current`, merged or replacing it. */
+  function sameEntry(a, b) { return a.status === b.status && a.on === b.on; }
+
+  /** What importing `incoming` topics would do to `current` ones, merged or replacing them. */
   function difference(current, incoming, replace) {
     var out = { added: 0, changed: 0, removed: 0, kept: 0 };
     Object.keys(incoming).forEach(function (id) {
-      if (!(id in current)) out.added++;
-      else if (current[id] !== incoming[id]) out.changed++;
+      if (!own(current, id)) out.added++;
+      else if (!sameEntry(current[id], incoming[id])) out.changed++;
       else out.kept++;
     });
-    if (replace) Object.keys(current).forEach(function (id) { if (!(id in incoming)) out.removed++; });
+    if (replace) Object.keys(current).forEach(function (id) { if (!own(incoming, id)) out.removed++; });
     return out;
   }
 
@@ -100,53 +157,104 @@
     try { window.dispatchEvent(new CustomEvent("mfml:progress")); } catch (e) { /* very old browser */ }
   }
 
+  function statuses(data) {
+    var out = {};
+    Object.keys(data.topics).forEach(function (id) { out[id] = data.topics[id].status; });
+    return out;
+  }
+
   var api = {
     KEY: KEY,
     STATES: STATES.slice(),
+    MARKS: MARK_VALUES.slice(),
+    today: today,
+    isDay: isDay,
     /** The state of one topic, or null. */
-    get: function (id) { return read().topics[id] || null; },
-    /** Set (or with null, clear) the state of one topic. */
+    get: function (id) { return own(read().topics, id) ? read().topics[id].status : null; },
+    /** Set (or with null, clear) the state of one topic, dated today. */
     set: function (id, state) {
       if (!isId(id)) return;
       var data = read();
-      if (state && STATES.indexOf(state) >= 0) data.topics[id] = state;
+      if (state && STATES.indexOf(state) >= 0) data.topics[id] = { status: state, on: today() };
       else delete data.topics[id];
       write(normalise(data));
     },
     /** Every topic with a state: {id: state}. */
-    all: function () { return read().topics; },
-    /** The state as pretty JSON, for a file. */
+    all: function () { return statuses(read()); },
+    /** The whole state, version 2 (a copy): topics with their days, exercise marks, start. */
+    data: function () { return read(); },
+    /** The marks of a topic's exercises: {"<n>": {mark, on}}. */
+    marks: function (id) { var m = read().exercises[id]; return m ? m : {}; },
+    /** Mark exercise `n` of topic `id` "got-it" or "not-yet" today (null: unmark). With `total`, the
+     * number of the topic's exercises: when every one is got it, the topic is marked done too, and
+     * the answer says so ({done: true}). */
+    mark: function (id, n, mark, total) {
+      var key = String(n);
+      if (!isId(id) || !/^[1-9]$/.test(key) || Number(key) > MAX_EXERCISE) return { done: false };
+      var data = read();
+      var marks = data.exercises[id] || {};
+      if (MARK_VALUES.indexOf(mark) >= 0) marks[key] = { mark: mark, on: today() };
+      else delete marks[key];
+      if (Object.keys(marks).length) data.exercises[id] = marks;
+      else delete data.exercises[id];
+      var all = total > 0;
+      for (var i = 1; all && i <= total; i++) all = own(marks, String(i)) && marks[String(i)].mark === "got-it";
+      var done = all && !(own(data.topics, id) && data.topics[id].status === "done");
+      if (done) data.topics[id] = { status: "done", on: today() };
+      write(normalise(data));
+      return { done: done };
+    },
+    /** The plan's start date (YYYY-MM-DD) the learner set, or null. */
+    start: function () { return read().start || null; },
+    setStart: function (day) {
+      var data = read();
+      if (isDay(day)) data.start = day;
+      else delete data.start;
+      return write(normalise(data));
+    },
+    /** The state as pretty JSON, for a file (always version 2). */
     exportJson: function () { return JSON.stringify(read(), null, 2) + "\n"; },
-    /** Read a progress file without changing anything: {topics, unknown, dropped}, where `topics`
-     * holds the usable entries for topics in `known` (all well-formed ones when `known` is null),
-     * `unknown` the ids that are no topic here and `dropped` the malformed entries. Throws with a
-     * message a person can act on when the file is unusable or holds nothing usable. */
+    /** Read a progress file (version 1 or 2) without changing anything: {topics, exercises, start,
+     * unknown, dropped}, where `topics` and `exercises` hold the usable entries for topics in
+     * `known` (all well-formed ones when `known` is null), `unknown` the ids that are no topic here
+     * and `dropped` the malformed entries. Throws with a message a person can act on when the file
+     * is unusable or holds nothing usable. */
     readImport: function (text, known) {
       var data;
       try { data = JSON.parse(text); } catch (e) { throw new Error("the file is not JSON"); }
       var clean = normalise(data);
-      var topics = {};
-      var unknown = [];
-      Object.keys(clean.topics).forEach(function (id) {
-        if (!known || known[id]) topics[id] = clean.topics[id];
-        else unknown.push(id);
+      var found = { topics: {}, exercises: {}, start: clean.start || null, unknown: [], dropped: clean.dropped };
+      ["topics", "exercises"].forEach(function (part) {
+        Object.keys(clean[part]).forEach(function (id) {
+          if (!known || known[id]) found[part][id] = clean[part][id];
+          else if (found.unknown.indexOf(id) < 0) found.unknown.push(id);
+        });
       });
-      var dropped = Object.keys(data.topics).length - Object.keys(clean.topics).length;
-      if (!Object.keys(topics).length) throw new Error("the file holds no progress on a topic of this roadmap");
-      return { topics: topics, unknown: unknown, dropped: dropped };
+      if (!Object.keys(found.topics).length && !Object.keys(found.exercises).length) {
+        throw new Error("the file holds no progress on a topic of this roadmap");
+      }
+      return found;
     },
-    /** Merge `topics` into the stored progress, or replace it with them. Returns whether it was saved. */
-    apply: function (topics, replace) {
-      var data = replace ? { version: 1, topics: {} } : read();
-      Object.keys(topics).forEach(function (id) { data.topics[id] = topics[id]; });
+    /** Merge what readImport found into the stored progress, or replace it. Returns whether it was saved. */
+    apply: function (found, replace) {
+      var data = replace ? empty() : read();
+      Object.keys(found.topics).forEach(function (id) { data.topics[id] = found.topics[id]; });
+      Object.keys(found.exercises || {}).forEach(function (id) {
+        data.exercises[id] = Object.assign(data.exercises[id] || {}, found.exercises[id]);
+      });
+      if (found.start && (replace || !data.start)) data.start = found.start;
       return write(normalise(data));
     },
     /** Put back a whole state, e.g. the one before an import. */
     restore: function (data) { return write(normalise(data)); },
     difference: difference,
+    /** The biggest progress file an import reads, in bytes. */
+    MAX_FILE_BYTES: MAX_FILE_BYTES,
+    /** The topic ids of this roadmap ({id: true}), or null where they cannot be read. */
+    topicIds: topicIds,
     /** Why the browser did not keep the last change, or null. */
     storageProblem: function () { return storageProblem; },
-    clear: function () { write({ version: 1, topics: {} }); },
+    clear: function () { write(empty()); },
     /** Fill progress controls and paint graph nodes inside `root` (for content added later). */
     mount: function (root) { mount(root || document); },
   };
@@ -158,7 +266,7 @@
   var MARKS = { done: "✓", "in-progress": "◐", skipped: "–" };
 
   function paintNodes(root) {
-    var topics = read().topics;
+    var topics = api.all();
     root.querySelectorAll("a.rm-node[data-topic]").forEach(function (node) {
       var state = topics[node.getAttribute("data-topic")] || null;
       STATES.forEach(function (s) { node.classList.toggle("is-" + s, state === s); });
@@ -184,7 +292,7 @@
   }
 
   function paintLists(root) {
-    var topics = read().topics;
+    var topics = api.all();
     root.querySelectorAll("[data-progress-topic]").forEach(function (item) {
       var state = topics[item.getAttribute("data-progress-topic")] || null;
       STATES.forEach(function (s) { item.classList.toggle("is-" + s, state === s); });
@@ -206,7 +314,7 @@
   }
 
   function paintControls(root) {
-    var topics = read().topics;
+    var topics = api.all();
     root.querySelectorAll(".rm-progress[data-topic]").forEach(function (box) {
       var state = topics[box.getAttribute("data-topic")] || null;
       box.querySelectorAll("button[data-state]").forEach(function (b) {
@@ -217,7 +325,7 @@
   }
 
   function paintTools(root) {
-    var topics = read().topics;
+    var topics = api.all();
     root.querySelectorAll(".rm-progress-tools .rm-progress-count, .rm-progress-bar .rm-progress-count").forEach(function (out) {
       var counts = { done: 0, "in-progress": 0, skipped: 0 };
       Object.keys(topics).forEach(function (id) { counts[topics[id]]++; });
@@ -261,132 +369,6 @@
     if (!box.closest("#rm-planner")) {
       box.appendChild(el("span", { class: "rm-progress-note" }, "Saved in this browser only."));
     }
-  }
-
-  function fillTools(box) {
-    if (box.getAttribute("data-filled") === "1") return;
-    box.setAttribute("data-filled", "1");
-    var count = el("p", { class: "rm-progress-count", role: "status" });
-    var status = el("p", { class: "rm-progress-status", "aria-live": "polite" });
-    var exportButton = el("button", { type: "button", class: "rm-button", "data-progress": "export" }, "Export progress (JSON)");
-    var importLabel = el("label", { class: "rm-button rm-file" }, "Import progress…");
-    var input = el("input", { type: "file", accept: "application/json,.json", "data-progress": "import" });
-    importLabel.appendChild(input);
-    var clearButton = el("button", { type: "button", class: "rm-button rm-danger", "data-progress": "clear" }, "Clear progress");
-    var row = el("div", { class: "rm-progress-actions" });
-    row.appendChild(exportButton);
-    row.appendChild(importLabel);
-    row.appendChild(clearButton);
-    box.appendChild(count);
-    box.appendChild(row);
-    box.appendChild(status);
-
-    exportButton.addEventListener("click", function () {
-      var blob = new Blob([api.exportJson()], { type: "application/json" });
-      var a = el("a", { href: URL.createObjectURL(blob), download: "mfml-progress.json" });
-      document.body.appendChild(a);
-      a.click();
-      setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 0);
-      status.textContent = "Saved mfml-progress.json.";
-    });
-    // Importing never changes anything before the learner has seen what it would change and
-    // chosen to merge or replace; the state before it can be put back once.
-    var review = el("div", { class: "rm-progress-review", hidden: "" });
-    var reviewText = el("p", { class: "rm-progress-review-text" });
-    var mergeButton = el("button", { type: "button", class: "rm-button", "data-progress": "merge" }, "Merge into my progress");
-    var replaceButton = el("button", { type: "button", class: "rm-button rm-danger", "data-progress": "replace" }, "Replace my progress");
-    var cancelButton = el("button", { type: "button", class: "rm-button", "data-progress": "cancel" }, "Cancel");
-    var undoButton = el("button", { type: "button", class: "rm-button", "data-progress": "undo", hidden: "" }, "Undo the import");
-    review.appendChild(reviewText);
-    [mergeButton, replaceButton, cancelButton].forEach(function (b) { review.appendChild(b); });
-    box.insertBefore(review, status);
-    row.appendChild(undoButton);
-    var pending = null; // {topics, unknown, dropped} read from the chosen file
-    var before = null; // the state before the last import, for one undo
-
-    function plural(n, one, many) { return n + " " + (n === 1 ? one : many || one + "s"); }
-
-    function describe(found) {
-      var current = read().topics;
-      var merge = difference(current, found.topics, false);
-      var replace = difference(current, found.topics, true);
-      var parts = ["The file has progress on " + plural(Object.keys(found.topics).length, "topic") + "."];
-      if (found.unknown.length) parts.push(plural(found.unknown.length, "entry", "entries") + " for topics this roadmap does not have will be left out.");
-      if (found.dropped) parts.push(plural(found.dropped, "malformed entry", "malformed entries") + " will be left out.");
-      parts.push("Merging adds " + merge.added + " and changes " + merge.changed + "; replacing also removes " + replace.removed + " of your current marks.");
-      return parts.join(" ");
-    }
-
-    function closeReview() {
-      pending = null;
-      review.hidden = true;
-      input.value = "";
-    }
-
-    function saidSaved(saved, what) {
-      status.textContent = saved ? what : what + " Not saved: " + storageProblem + "; it is kept in this tab until you close it.";
-    }
-
-    input.addEventListener("change", function () {
-      var file = input.files && input.files[0];
-      if (!file) return;
-      if (file.size > MAX_FILE_BYTES) {
-        status.textContent = "Not imported: the file is " + Math.round(file.size / 1024) + " KB; a progress file is a few KB.";
-        input.value = "";
-        return;
-      }
-      Promise.all([file.text(), topicIds()]).then(function (got) {
-        pending = api.readImport(got[0], got[1]);
-        reviewText.textContent = describe(pending);
-        review.hidden = false;
-        status.textContent = "";
-        mergeButton.focus();
-      }).catch(function (e) {
-        closeReview();
-        status.textContent = "Not imported: " + e.message + ".";
-      });
-    });
-
-    function importAs(replace) {
-      if (!pending) return;
-      var found = pending;
-      before = read();
-      var saved = api.apply(found.topics, replace);
-      closeReview();
-      undoButton.hidden = false;
-      undoButton.textContent = "Undo the import";
-      saidSaved(saved, (replace ? "Replaced your progress with " : "Merged progress on ") + plural(Object.keys(found.topics).length, "topic") + (replace ? "." : " into yours."));
-      undoButton.focus();
-    }
-    mergeButton.addEventListener("click", function () { importAs(false); });
-    replaceButton.addEventListener("click", function () { importAs(true); });
-    cancelButton.addEventListener("click", function () {
-      closeReview();
-      status.textContent = "Import cancelled; nothing changed.";
-    });
-    undoButton.addEventListener("click", function () {
-      if (!before) return;
-      var saved = api.restore(before);
-      before = null;
-      undoButton.hidden = true;
-      saidSaved(saved, "Undone: your progress is as it was before.");
-    });
-    var armed = false;
-    clearButton.addEventListener("click", function () {
-      if (!armed) {
-        armed = true;
-        clearButton.textContent = "Really clear? Click again";
-        setTimeout(function () { armed = false; clearButton.textContent = "Clear progress"; }, 4000);
-        return;
-      }
-      armed = false;
-      clearButton.textContent = "Clear progress";
-      before = read();
-      api.clear();
-      undoButton.hidden = false;
-      undoButton.textContent = "Undo";
-      saidSaved(!storageProblem, "Progress cleared.");
-    });
   }
 
   // On the roadmap graph: a toggle that turns clicks on nodes into progress marks.
@@ -438,7 +420,6 @@
 
   function mount(root) {
     root.querySelectorAll(".rm-progress[data-topic]").forEach(fillControl);
-    root.querySelectorAll(".rm-progress-tools").forEach(fillTools);
     // The mark-mode bar belongs on the roadmap, not on topic pages (they have their own controls).
     if (root === document && !document.querySelector(".rm-progress[data-topic]") && !document.getElementById("rm-planner")) {
       document.querySelectorAll(".rm-graph").forEach(addGraphBar);
