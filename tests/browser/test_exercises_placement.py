@@ -177,7 +177,7 @@ def test_i_know_this_offers_the_exercises_and_all_got_it_makes_the_topic_known(p
     assert stored(page)["topics"]["gradients"]["status"] == "done"
 
 
-def test_the_placement_round_asks_from_the_goals_back_and_skips_the_prerequisites_of_what_is_known(page: Any, site_url: str) -> None:
+def test_the_placement_round_asks_prerequisites_first_and_skips_what_the_answers_settle(page: Any, site_url: str) -> None:
     page.goto(site_url + "planner/#targets=gradient-descent&known=&pace=6&rec=0")
     page.locator("li.rm-step").first.wait_for()
     assert page.locator("li.rm-step").evaluate_all("els => els.map(e => e.dataset.topic)") == [
@@ -188,20 +188,21 @@ def test_the_placement_round_asks_from_the_goals_back_and_skips_the_prerequisite
     page.locator('button[data-act="placement"]').click()
     panel = page.locator(".rm-placement")
     asked = []
-    for answer in ("not-yet", "got-it"):
+    for answer in ("got-it", "not-yet"):
         panel.locator(".rm-placement-exercises .rm-exercise").wait_for()
         asked.append(panel.locator(".rm-placement-exercises .rm-exercise").get_attribute("data-topic"))
         assert page.evaluate("document.activeElement.classList.contains('rm-placement-heading')")
         panel.locator(f'button[data-place="{answer}"]').click()
-    # Gradients got: it counts as known with what it requires, so derivatives is never asked.
-    assert asked == ["gradient-descent", "gradients"]
+    # Derivatives got, gradients not yet: gradient descent requires gradients, so it is not asked.
+    assert asked == ["derivatives", "gradients"]
     assert panel.locator(".rm-placement-heading").inner_text() == "Check done"
-    assert panel.locator(".rm-placement-result").inner_text() == "Counted as known, with everything they require: Gradients."
-    page.wait_for_function("() => document.querySelectorAll('li.rm-step').length === 1")
-    assert page.locator("li.rm-step").get_attribute("data-topic") == "gradient-descent"
+    assert panel.locator(".rm-placement-result").inner_text() == "Counted as known, with everything they require: Derivatives."
+    page.wait_for_function("() => document.querySelectorAll('li.rm-step').length === 2")
+    assert page.locator("li.rm-step").evaluate_all("els => els.map(e => e.dataset.topic)") == ["gradients", "gradient-descent"]
     marks = stored(page)["exercises"]
-    assert [m["mark"] for m in marks["gradient-descent"].values()] == ["not-yet"]
-    assert [m["mark"] for m in marks["gradients"].values()] == ["got-it"]
+    assert [m["mark"] for m in marks["derivatives"].values()] == ["got-it"]
+    assert [m["mark"] for m in marks["gradients"].values()] == ["not-yet"]
+    assert "gradient-descent" not in marks
 
 
 def weeks(page: Any) -> list[dict[str, Any]]:

@@ -165,11 +165,29 @@
 
   // ---------------------------------------------------------------- the round
 
+  /** Every topic that requires `tid`, directly or through others (required edges only). */
+  function blockDependents(g, tid, blocked) {
+    var stack = [tid];
+    while (stack.length) {
+      var t = g.topics.get(stack.pop());
+      if (!t) continue;
+      t.dependents.forEach(function (child) {
+        var c = g.topics.get(child);
+        if (c && c.required.indexOf(t.id) >= 0 && !blocked.has(child)) {
+          blocked.add(child);
+          stack.push(child);
+        }
+      });
+    }
+  }
+
   Placement.prototype.startRound = function () {
     var steps = this.planner.result.plan.steps.map(function (s) { return s.topic; });
     this.topic = null;
-    // From the goals back to the foundations: a got it there counts a whole chain as known.
-    this.round = { queue: steps.slice().reverse(), known: [], study: [], index: 0 };
+    // Prerequisites first (the plan's order). A topic got counts as known with everything it
+    // requires; a topic not yet got means nothing that requires it can be known either, so those
+    // are not asked: they join what is to study.
+    this.round = { queue: steps.slice(), known: [], study: [], blocked: new Set(), index: 0 };
     this.box.hidden = false;
     this.box.setAttribute("data-exercises-of", "round");
     this.ask();
@@ -180,7 +198,10 @@
     var round = this.round;
     var g = this.planner.g;
     var closure = this.planner.closureWith(round.known);
-    while (round.queue.length && closure.has(round.queue[0])) round.queue.shift();
+    while (round.queue.length && (closure.has(round.queue[0]) || round.blocked.has(round.queue[0]))) {
+      var skipped = round.queue.shift();
+      if (round.blocked.has(skipped)) round.study.push(skipped);
+    }
     this.box.textContent = "";
     if (!round.queue.length) {
       this.finish();
@@ -220,6 +241,7 @@
     if (slot && progress) progress.mark(tid, slot.getAttribute("data-exercise"), mark, 0);
     round.queue.shift();
     (mark === "got-it" ? round.known : round.study).push(tid);
+    if (mark !== "got-it") blockDependents(this.planner.g, tid, round.blocked);
     this.ask();
   };
 
