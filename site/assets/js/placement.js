@@ -3,9 +3,9 @@
  * - "I know this" on a step of the plan opens its exercises (questions, each solution on demand,
  *   got it / not yet); when every one is got it, the topic counts as known. "Count it as known"
  *   skips the exercises.
- * - "Check what you know" takes one exercise of each topic of the plan, from the goals back to the
- *   foundations: a topic answered "got it" counts as known with everything it requires, so its
- *   prerequisites are not asked (a single answer can clear a whole chain).
+ * - "Check what you know" takes one exercise of each topic of the plan, prerequisites first: a
+ *   topic answered "got it" counts as known with everything it requires; a topic answered "not
+ *   yet" is to study, and so is everything that requires it, which is not asked.
  *
  * The exercises come from learn/data/exercises/<id>.json, written by the generator with the
  * question and solution already rendered and sanitised (generator/render/exercises.py): that
