@@ -38,7 +38,7 @@ def exercises_section(tid: str, topic: Topic) -> list[str]:
             f'<p class="rm-exercise-head"><strong>{label}</strong> <span class="rm-tag rm-tag--kind">{h(EXERCISE_KIND_LABELS[exercise.kind])}</span> '
             f'<span class="rm-exercise-goals">tests {h(_goal_words(exercise))}</span></p>',
             block_html(exercise.question),
-            '<details class="rm-solution">',
+            '<details class="rm-solution" data-search-exclude>',  # the questions are searchable, not every worked solution
             f"<summary>Solution to exercise {number}</summary>",
             block_html(exercise.solution),
             "</details>",

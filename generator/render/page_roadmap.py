@@ -66,6 +66,7 @@ def roadmap_markdown(roadmap: Roadmap) -> str:
         "",
         "The same graph, step by step. Within a step, topics are in an order you can study them in.",
         "",
+        "<div data-search-exclude>",  # each topic is found by its own page
         '<ol class="rm-outline">',
     ]
     for stage in roadmap.stages:
@@ -85,7 +86,7 @@ def roadmap_markdown(roadmap: Roadmap) -> str:
             text = f"Study with {join_words(kinds)}." if kinds else inline_html(stage.summary)
             body.append(f'<p class="rm-outline-note">{text}</p>')
         body.append("</li>")
-    body += ["</ol>", ""]
+    body += ["</ol>", "</div>", ""]
     front: Front = {
         "title": front_value("Roadmap"),
         "description": front_value("The whole Math-for-ML roadmap as a dependency graph."),

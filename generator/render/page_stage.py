@@ -59,7 +59,9 @@ def stage_markdown(roadmap: Roadmap, sid: str, report: LinkReport | None = None)
         "",
     ]
     if tids:
-        body += ["## Topics, in an order to study them", "", '<ol class="rm-cards">']
+        # Left out of the search index: each card repeats its topic's summary, which the topic's
+        # own page holds (the index is fetched by every page).
+        body += ["## Topics, in an order to study them", "", "<div data-search-exclude>", '<ol class="rm-cards">']
         for tid in tids:
             topic = roadmap.topics[tid]
             body.append(
@@ -69,7 +71,7 @@ def stage_markdown(roadmap: Roadmap, sid: str, report: LinkReport | None = None)
                 f'<p class="rm-card-summary">{inline_html(topic.summary)}</p>'
                 f'<p class="rm-card-needs">{needs(roadmap, src, topic)}</p></li>'
             )
-        body += ["</ol>", ""]
+        body += ["</ol>", "</div>", ""]
         in_stage = frozenset(tids)
         covering = {rid for t in tids for rid in roadmap.covering[t]}
         ranked = ranking.stage_rank(covering, roadmap.resources, in_stage, catalogue_order(roadmap))

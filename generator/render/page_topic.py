@@ -119,13 +119,14 @@ def topic_markdown(roadmap: Roadmap, tid: str, report: LinkReport | None = None)
     body += [f'<p class="rm-contribute">Know a better one? {link_to(src, ABOUT_PAGE, "Suggest a resource")}.</p>', ""]
     body += ["## What it unlocks", ""]
     if unlocks:
+        # Left out of the search index: each entry repeats another topic's summary, which that
+        # topic's own page holds (the index is fetched by every page).
+        body += ["<div data-search-exclude>", '<ul class="rm-unlocks">']
         for child in unlocks:
             other = roadmap.topics[child]
             strength = next(p.strength for p in other.prerequisites if p.topic == tid)
-            body.append(
-                f"- [{md_inline(other.title)}]({md_link(src, topic_page(child))}) {strength_badge(strength)} {inline_html(other.summary)}"
-            )
-        body.append("")
+            body.append(f"<li>{link_to(src, topic_page(child), other.title)} {strength_badge(strength)} {inline_html(other.summary)}</li>")
+        body += ["</ul>", "</div>", ""]
     else:
         body += ["Nothing in the roadmap builds on this topic yet.", ""]
     front: Front = {"title": front_value(topic.title), "description": front_value(plain(topic.summary)), "search": {"boost": "2"}}

@@ -197,7 +197,7 @@ def test_topic_page_has_everything_a_learner_needs(mini: Roadmap) -> None:
     )
     assert '- [Vectors](../vectors/index.md) <span class="rm-flag rm-flag--recommended">recommended</span> A gradient is a vector.' in page
     # what it unlocks, hours, goals as a checklist
-    assert "- [Gradient descent](../gradient-descent/index.md)" in page
+    assert '<li><a href="../gradient-descent/">Gradient descent</a>' in page
     assert "about 4 h" in page
     assert '<ol class="rm-goals">' in page and "<li>Explain the idea.</li>" in page
     # the description is Markdown, written into the page as the HTML it makes
