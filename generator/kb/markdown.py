@@ -330,17 +330,20 @@ def to_plain(text: str, *, block: bool = False) -> str:
     """The field as one line of plain text: formulas in their Unicode form, no markup."""
     words: list[str] = []
     for token in _tokens(text, block):
-        for child in token.children if token.children is not None else [token]:
-            kind = child.type
-            if kind in ("text", "code_inline", "html_inline", "image", "fence", "code_block", "html_block"):
-                words.append(child.content)
-            elif kind in ("math_inline", "math_inline_double", "math_block"):
-                words.append(_plain_formula(child.content.strip()))
-            elif kind in ("softbreak", "hardbreak"):
-                words.append(" ")
+        words += map(_plain_word, token.children if token.children is not None else [token])
         if token.block:
             words.append(" ")
     return " ".join("".join(words).split())
+
+
+def _plain_word(token: Token) -> str:
+    """What one token shows as plain text: its text, a formula's plain form, a space for a break."""
+    kind = token.type
+    if kind in ("text", "code_inline", "html_inline", "image", "fence", "code_block", "html_block"):
+        return token.content
+    if kind in ("math_inline", "math_inline_double", "math_block"):
+        return _plain_formula(token.content.strip())
+    return " " if kind in ("softbreak", "hardbreak") else ""
 
 
 def _plain_formula(formula: str) -> str:
@@ -374,7 +377,7 @@ def to_text(text: str) -> str:
                 numbers[-1] += 1
             lines.append("\0item")
         elif kind == "inline":
-            line = to_plain_tokens(token.children or ())
+            line = _plain_line(token.children or ())
             indent = "".join("   " if p[0].isdigit() or p == "- " else p for p in prefixes[:-1])
             if lines and lines[-1] == "\0item":
                 lines[-1] = indent + prefixes[-1] + line
@@ -389,15 +392,6 @@ def to_text(text: str) -> str:
     return "\n".join(out).strip("\n") + "\n"
 
 
-def to_plain_tokens(children: Sequence[Token]) -> str:
-    """Inline tokens as one line of plain text (what `to_plain` does for a whole field)."""
-    words: list[str] = []
-    for child in children:
-        kind = child.type
-        if kind in ("text", "code_inline", "html_inline", "image"):
-            words.append(child.content)
-        elif kind in ("math_inline", "math_inline_double"):
-            words.append(_plain_formula(child.content.strip()))
-        elif kind in ("softbreak", "hardbreak"):
-            words.append(" ")
-    return " ".join("".join(words).split())
+def _plain_line(children: Sequence[Token]) -> str:
+    """Inline tokens as one line of plain text, as `to_plain` shows them."""
+    return " ".join("".join(map(_plain_word, children)).split())
